@@ -1,0 +1,259 @@
+//! `cargo xtask setup`: idempotent installs. Each step first checks whether the right thing is
+//! already there and skips the install if so.
+
+use crate::versions::{lock_version, toml_string, tool_version};
+use crate::{fmt_duration, root, Result};
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant, SystemTime};
+
+pub const TRUNK_VERSION: &str = "0.21.14";
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// What a command needs installed.
+#[derive(Clone, Copy)]
+pub struct Needs {
+    /// Chromium + chromedriver and the npm test packages (tests only).
+    pub browser: bool,
+}
+
+impl Needs {
+    pub const ALL: Needs = Needs { browser: true };
+    pub const SERVE: Needs = Needs { browser: false };
+}
+
+enum Outcome {
+    Skipped(String),
+    Installed(String),
+}
+
+struct Row {
+    what: String,
+    outcome: Outcome,
+    took: Duration,
+}
+
+/// Runs every needed setup step and prints what it installed and what it skipped.
+pub fn setup(needs: Needs) -> Result<()> {
+    println!("\n==> setup");
+    let start = Instant::now();
+    let root = root();
+    let mut rows = Vec::new();
+    let mut step = |what: &str, f: &dyn Fn() -> Result<Outcome>| -> Result<()> {
+        let t = Instant::now();
+        let outcome = f().map_err(|e| format!("setup step `{what}`: {e}"))?;
+        let took = t.elapsed();
+        match &outcome {
+            Outcome::Skipped(why) => println!("    {what}: skipped, {why}"),
+            Outcome::Installed(how) => {
+                println!("    {what}: installed {how} in {}", fmt_duration(took))
+            }
+        }
+        rows.push(Row {
+            what: what.to_string(),
+            outcome,
+            took,
+        });
+        Ok(())
+    };
+
+    step("rust target", &wasm_target)?;
+    let lock = fs::read_to_string(root.join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock ({e}); it must be committed"))?;
+    let wbg = lock_version(&lock, "wasm-bindgen")?;
+    step("wasm-bindgen-cli", &|| wasm_bindgen_cli(&wbg))?;
+    step("trunk", &trunk)?;
+    if needs.browser {
+        step("chromium", &chromium)?;
+    }
+    if needs.browser || wasm_opt_from_npm(&root) {
+        step("npm packages (tests/)", &|| npm_ci(&root.join("tests")))?;
+    }
+
+    println!("==> setup summary ({}):", fmt_duration(start.elapsed()));
+    for row in &rows {
+        let (kind, detail) = match &row.outcome {
+            Outcome::Skipped(why) => ("skipped  ", why.as_str()),
+            Outcome::Installed(how) => ("INSTALLED", how.as_str()),
+        };
+        println!(
+            "    {kind} {:<22} {:>10}  {detail}",
+            row.what,
+            fmt_duration(row.took)
+        );
+    }
+    Ok(())
+}
+
+/// True when Trunk.toml pins a wasm-opt, which then comes from npm `binaryen` in tests/.
+pub fn wasm_opt_from_npm(root: &Path) -> bool {
+    fs::read_to_string(root.join("Trunk.toml"))
+        .ok()
+        .and_then(|t| toml_string(&t, "tools", "wasm_opt"))
+        .is_some()
+}
+
+/// stdout of `program args` when it runs and succeeds.
+pub fn capture(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program)
+        .args(args)
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// Runs a command with inherited output, failing with its exit status.
+pub fn run(cmd: &mut Command) -> Result<()> {
+    let shown = format!(
+        "{} {}",
+        cmd.get_program().to_string_lossy(),
+        cmd.get_args()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    println!("    $ {}", shown.trim_end());
+    let status = cmd
+        .stdin(Stdio::null())
+        .status()
+        .map_err(|e| format!("cannot start `{shown}`: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{shown}` failed ({status})"))
+    }
+}
+
+fn wasm_target() -> Result<Outcome> {
+    if let Some(list) = capture("rustup", &["target", "list", "--installed"]) {
+        if list.lines().any(|l| l.trim() == WASM_TARGET) {
+            return Ok(Outcome::Skipped(format!("{WASM_TARGET} already installed")));
+        }
+        run(Command::new("rustup").args(["target", "add", WASM_TARGET]))?;
+        return Ok(Outcome::Installed(WASM_TARGET.to_string()));
+    }
+    // No rustup: accept a toolchain that ships the target in its sysroot.
+    let sysroot = capture("rustc", &["--print", "sysroot"]).unwrap_or_default();
+    let dir = Path::new(sysroot.trim())
+        .join("lib/rustlib")
+        .join(WASM_TARGET);
+    if dir.is_dir() {
+        Ok(Outcome::Skipped(format!("{WASM_TARGET} in the sysroot")))
+    } else {
+        Err(format!(
+            "no rustup and no {WASM_TARGET} in the sysroot: install rustup (rust-toolchain.toml pins the target)"
+        ))
+    }
+}
+
+fn installed_version(program: &str) -> Option<String> {
+    capture(program, &["--version"]).and_then(|out| tool_version(&out))
+}
+
+/// Release builds of the tools without LTO and with parallel codegen: about a third faster on
+/// two cores, and the tools run fast enough.
+fn cargo_install(args: &[&str]) -> Result<()> {
+    run(Command::new("cargo")
+        .arg("install")
+        .args(args)
+        .env("CARGO_PROFILE_RELEASE_LTO", "false")
+        .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16"))
+}
+
+fn wasm_bindgen_cli(version: &str) -> Result<Outcome> {
+    let have = |p| installed_version(p).as_deref() == Some(version);
+    if have("wasm-bindgen") && have("wasm-bindgen-test-runner") {
+        return Ok(Outcome::Skipped(format!(
+            "wasm-bindgen {version} (= Cargo.lock) already on PATH"
+        )));
+    }
+    // No --locked: its lockfile names a dependency version the registry no longer serves.
+    cargo_install(&["wasm-bindgen-cli", "--version", version])?;
+    match installed_version("wasm-bindgen") {
+        Some(v) if v == version => Ok(Outcome::Installed(format!("wasm-bindgen-cli {version}"))),
+        other => Err(format!(
+            "installed wasm-bindgen-cli {version}, but `wasm-bindgen --version` on PATH says {other:?}: \
+             put ~/.cargo/bin first on PATH"
+        )),
+    }
+}
+
+fn trunk() -> Result<Outcome> {
+    if installed_version("trunk").as_deref() == Some(TRUNK_VERSION) {
+        return Ok(Outcome::Skipped(format!(
+            "trunk {TRUNK_VERSION} already on PATH"
+        )));
+    }
+    println!("    building trunk {TRUNK_VERSION} from crates.io: about 12 min on 2 cores");
+    cargo_install(&["trunk", "--version", TRUNK_VERSION, "--locked"])?;
+    match installed_version("trunk") {
+        Some(v) if v == TRUNK_VERSION => Ok(Outcome::Installed(format!("trunk {TRUNK_VERSION}"))),
+        other => Err(format!(
+            "installed trunk {TRUNK_VERSION}, but `trunk --version` on PATH says {other:?}"
+        )),
+    }
+}
+
+fn chromium() -> Result<Outcome> {
+    let present = || Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists();
+    if present() {
+        return Ok(Outcome::Skipped(format!(
+            "{CHROMIUM} and {CHROMEDRIVER} present"
+        )));
+    }
+    let root_user = capture("id", &["-u"]).is_some_and(|id| id.trim() == "0");
+    if !root_user {
+        return Err(format!(
+            "{CHROMIUM} or {CHROMEDRIVER} is missing and this is not root: \
+             install the Debian packages `chromium` and `chromium-driver` \
+             (sudo apt-get install chromium chromium-driver)"
+        ));
+    }
+    let apt = |args: &[&str]| {
+        run(Command::new("apt-get")
+            .args(args)
+            .env("DEBIAN_FRONTEND", "noninteractive"))
+    };
+    apt(&["update"])?;
+    apt(&["install", "-y", "chromium", "chromium-driver"])?;
+    if !present() {
+        return Err(format!(
+            "apt installed chromium but {CHROMIUM} / {CHROMEDRIVER} are still missing"
+        ));
+    }
+    Ok(Outcome::Installed(
+        "chromium + chromium-driver (apt)".into(),
+    ))
+}
+
+fn modified(path: &Path) -> Option<SystemTime> {
+    fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+fn npm_ci(dir: &Path) -> Result<Outcome> {
+    let lock = dir.join("package-lock.json");
+    let lock_time = modified(&lock).ok_or_else(|| format!("missing {}", lock.display()))?;
+    // npm writes node_modules/.package-lock.json on every install.
+    let installed = modified(&dir.join("node_modules/.package-lock.json"));
+    if installed.is_some_and(|t| t >= lock_time) {
+        return Ok(Outcome::Skipped(
+            "tests/node_modules is newer than package-lock.json".into(),
+        ));
+    }
+    if capture("npm", &["--version"]).is_none() {
+        return Err("npm is missing: install Node.js 20 with npm".into());
+    }
+    run(Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(dir))?;
+    Ok(Outcome::Installed(
+        "npm ci (tests/package-lock.json)".into(),
+    ))
+}

@@ -1,0 +1,238 @@
+// Browser end-to-end test harness for nnlab (node:test + playwright-core + /usr/bin/chromium).
+//
+// Usage in tests/e2e/<name>.test.mjs:
+//
+//   import { test } from "node:test";
+//   import assert from "node:assert/strict";
+//   import { withPage, screenshot } from "./harness.mjs";
+//
+//   test("shows the engine version", async (t) => {
+//     await withPage(t, { viewport: { width: 1280, height: 800 }, hash: "" }, async (page) => {
+//       await page.getByTestId("wasm-version").waitFor();
+//       await screenshot(page, "smoke");
+//     });
+//   });
+//
+// What it does for every withPage():
+// - serves dist/ (the `trunk build --release` output) from a tiny static server on
+//   127.0.0.1 and a free port (one server and one Chromium per test file, closed at the end);
+// - opens a fresh browser context (no shared storage, cache or cookies) and a page;
+// - FAILS the test on any uncaught page error, any console.error, any HTTP status >= 400 and
+//   any request outside the server's origin (data: and blob: are allowed; others are aborted);
+// - on a failure, saves tests/artifacts/<test name>-failure.png.
+//
+// `cargo xtask test` builds dist/ first and then runs `node --test tests/e2e/*.test.mjs`.
+// By hand: `trunk build --release && node --test tests/e2e/*.test.mjs` (from the repo root).
+// Environment: NNLAB_DIST (default <repo>/dist), CHROMIUM (default /usr/bin/chromium).
+
+import { after } from "node:test";
+import fs from "node:fs";
+import fsp from "node:fs/promises";
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const REPO = path.resolve(here, "../..");
+export const DIST = path.resolve(process.env.NNLAB_DIST ?? path.join(REPO, "dist"));
+export const ARTIFACTS = path.join(REPO, "tests", "artifacts");
+export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+// Headless, no sandbox (CI runs as root), and no traffic of Chromium's own.
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export const DEFAULT_VIEWPORT = { width: 1280, height: 800 };
+
+const MIME = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json; charset=utf-8",
+  ".csv": "text/csv; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+};
+
+/**
+ * Serves `root` on 127.0.0.1 and a free port. Resolves to { origin, close }.
+ * GET/HEAD only; "/" and folders serve index.html; no caching; nothing outside `root`.
+ */
+export async function startServer(root = DIST) {
+  const base = path.resolve(root);
+  const server = http.createServer(async (req, res) => {
+    const send = (status, body, type = "text/plain; charset=utf-8") => {
+      res.writeHead(status, { "content-type": type, "cache-control": "no-store" });
+      res.end(req.method === "HEAD" ? undefined : body);
+    };
+    if (req.method !== "GET" && req.method !== "HEAD") return send(405, "method not allowed");
+    let rel;
+    try {
+      rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    } catch {
+      return send(400, "bad path");
+    }
+    let file = path.resolve(base, "." + path.posix.normalize(rel));
+    if (file !== base && !file.startsWith(base + path.sep)) return send(403, "forbidden");
+    try {
+      if ((await fsp.stat(file)).isDirectory()) file = path.join(file, "index.html");
+      const body = await fsp.readFile(file);
+      send(200, body, MIME[path.extname(file).toLowerCase()] ?? "application/octet-stream");
+    } catch {
+      send(404, `not found: ${rel}`);
+    }
+  });
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", resolve);
+  });
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Launches /usr/bin/chromium (a fresh temporary profile each launch; never downloads one). */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    timeout: 60_000,
+  });
+}
+
+// One server and one browser per test file (node --test runs each file in its own process).
+let shared = null;
+async function sharedFixtures() {
+  if (!shared) {
+    shared = (async () => {
+      if (!fs.existsSync(path.join(DIST, "index.html"))) {
+        throw new Error(
+          `${path.join(DIST, "index.html")} is missing: run \`trunk build --release\` ` +
+            "first (`cargo xtask test` does)",
+        );
+      }
+      const server = await startServer(DIST);
+      const browser = await launchBrowser();
+      return { server, browser };
+    })();
+  }
+  return shared;
+}
+after(async () => {
+  if (!shared) return;
+  const { server, browser } = await shared.catch(() => ({}));
+  await browser?.close();
+  await server?.close();
+});
+
+function slug(name) {
+  return (
+    String(name)
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 80) || "page"
+  );
+}
+
+/** Saves a full-page PNG to tests/artifacts/<name>.png and returns its path. */
+export async function screenshot(page, name) {
+  await fsp.mkdir(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${slug(name)}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Resolves to true once the page's wasm module is initialised (window.wasmBindings is set). */
+export async function wasmReady(page, timeout = 30_000) {
+  await page.waitForFunction(() => window.wasmBindings !== undefined, null, { timeout });
+  return true;
+}
+
+function allowedUrl(url, origin) {
+  return url.startsWith("data:") || url.startsWith("blob:") || new URL(url).origin === origin;
+}
+
+/**
+ * Runs `fn(page, { origin, problems })` on a fresh page of the built site.
+ *
+ * options:
+ *   viewport   { width, height } (default 1280x800)
+ *   path       URL path to open (default "/")
+ *   hash       URL fragment, with or without "#" (default none)
+ *   goto       false to open nothing (fn navigates itself with `origin`)
+ *   allow      array of RegExp: console errors / page errors matching one are not failures
+ *
+ * Fails the test (throws) on any recorded problem, after `fn` finished.
+ */
+export async function withPage(t, options, fn) {
+  if (typeof options === "function") [options, fn] = [{}, options];
+  const { viewport = DEFAULT_VIEWPORT, path: pagePath = "/", hash = "", goto = true } = options;
+  const allow = options.allow ?? [];
+  const { server, browser } = await sharedFixtures();
+  const { origin } = server;
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, serviceWorkers: "block" });
+  context.setDefaultTimeout(30_000);
+  const problems = [];
+  const note = (text) => {
+    if (!allow.some((re) => re.test(text))) problems.push(text);
+  };
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (allowedUrl(url, origin)) return route.continue();
+    note(`request outside ${origin}: ${url}`);
+    return route.abort("blockedbyclient");
+  });
+  const page = await context.newPage();
+  page.on("pageerror", (err) => note(`page error: ${err.stack ?? err}`));
+  page.on("console", (msg) => {
+    if (msg.type() !== "error") return;
+    const { url, lineNumber } = msg.location();
+    note(`console.error: ${msg.text()}${url ? ` (${url}:${lineNumber})` : ""}`);
+  });
+  page.on("response", (res) => {
+    if (res.status() >= 400) note(`HTTP ${res.status()} for ${res.url()}`);
+  });
+  page.on("crash", () => note("the page crashed"));
+
+  try {
+    if (goto) {
+      const fragment = hash ? `#${String(hash).replace(/^#/, "")}` : "";
+      await page.goto(`${origin}${pagePath}${fragment}`, { waitUntil: "load" });
+    }
+    await fn(page, { origin, problems });
+    if (problems.length) {
+      await screenshot(page, `${t?.name ?? "page"}-failure`).catch(() => {});
+    }
+  } catch (err) {
+    await screenshot(page, `${t?.name ?? "page"}-failure`).catch(() => {});
+    if (problems.length) err.message += `\n\nbrowser problems:\n  ${problems.join("\n  ")}`;
+    throw err;
+  } finally {
+    await context.close().catch(() => {});
+  }
+  if (problems.length) {
+    throw new Error(`browser problems during "${t?.name ?? "page"}":\n  ${problems.join("\n  ")}`);
+  }
+}

@@ -1,0 +1,504 @@
+//! One typed configuration for a run, the course presets, and the limits
+//! that keep a training step interactive.
+
+use crate::dataset::{Dataset, Split};
+use crate::dropout::MaskMode;
+use crate::error::ConfigError;
+use crate::generate::{self, Shape};
+use crate::init::Init;
+use crate::matrix::Matrix;
+use crate::network::PlantedBugs;
+use crate::rng::NumpyRng;
+
+/// Which points to train on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DataKind {
+    /// The course's circles, or generated circles with `dataSeed`/`n`/`noise`.
+    Circles,
+    /// The course's football data (recorded, not generated).
+    Football,
+    Moons,
+    Xor,
+    Spiral,
+    Gauss,
+    /// The gradient-checking lab's test case: 3 examples of 4 features,
+    /// `randn(4, 3)` after seed 1, labels `[1, 1, 0]`.
+    Gradcase,
+}
+
+impl DataKind {
+    pub const ALL: [DataKind; 7] = [
+        DataKind::Circles,
+        DataKind::Football,
+        DataKind::Moons,
+        DataKind::Xor,
+        DataKind::Spiral,
+        DataKind::Gauss,
+        DataKind::Gradcase,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            DataKind::Circles => "circles",
+            DataKind::Football => "football",
+            DataKind::Moons => "moons",
+            DataKind::Xor => "xor",
+            DataKind::Spiral => "spiral",
+            DataKind::Gauss => "gauss",
+            DataKind::Gradcase => "gradcase",
+        }
+    }
+
+    /// The generator behind this kind, if it has one.
+    pub fn shape(self) -> Option<Shape> {
+        match self {
+            DataKind::Circles => Some(Shape::Circles),
+            DataKind::Moons => Some(Shape::Moons),
+            DataKind::Xor => Some(Shape::Xor),
+            DataKind::Spiral => Some(Shape::Spiral),
+            DataKind::Gauss => Some(Shape::Gauss),
+            DataKind::Football | DataKind::Gradcase => None,
+        }
+    }
+
+    /// Recorded data that cannot be regenerated (no `dataSeed`, `n`, `noise`).
+    pub fn is_recorded(self) -> bool {
+        self.shape().is_none()
+    }
+}
+
+/// The initialization scheme as a link names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InitKind {
+    Zeros,
+    Random,
+    Xavier,
+    He,
+    Case,
+}
+
+impl InitKind {
+    pub const ALL: [InitKind; 5] = [
+        InitKind::Zeros,
+        InitKind::Random,
+        InitKind::Xavier,
+        InitKind::He,
+        InitKind::Case,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            InitKind::Zeros => "zeros",
+            InitKind::Random => "random",
+            InitKind::Xavier => "xavier",
+            InitKind::He => "he",
+            InitKind::Case => "case",
+        }
+    }
+}
+
+/// The course configurations, one click each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Preset {
+    InitZeros,
+    InitRandom,
+    InitHe,
+    RegNone,
+    RegL2,
+    RegDropout,
+    Gradcheck,
+}
+
+/// What the course's program prints for a preset.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Expected {
+    pub train_accuracy: f64,
+    pub test_accuracy: f64,
+    /// The course's cost at iteration 0 (`inf` for random × 10).
+    pub first_cost: f64,
+}
+
+impl Preset {
+    pub const ALL: [Preset; 7] = [
+        Preset::InitZeros,
+        Preset::InitRandom,
+        Preset::InitHe,
+        Preset::RegNone,
+        Preset::RegL2,
+        Preset::RegDropout,
+        Preset::Gradcheck,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Preset::InitZeros => "init-zeros",
+            Preset::InitRandom => "init-random",
+            Preset::InitHe => "init-he",
+            Preset::RegNone => "reg-none",
+            Preset::RegL2 => "reg-l2",
+            Preset::RegDropout => "reg-dropout",
+            Preset::Gradcheck => "gradcheck",
+        }
+    }
+
+    /// The course's printed numbers (from `shared/reference`), for the page
+    /// to show beside the live ones. None for the gradient-check lab.
+    pub fn expected(self) -> Option<Expected> {
+        let e = |train_accuracy, test_accuracy, first_cost| {
+            Some(Expected {
+                train_accuracy,
+                test_accuracy,
+                first_cost,
+            })
+        };
+        match self {
+            Preset::InitZeros => e(0.5, 0.5, 0.6931471805599453),
+            Preset::InitRandom => e(0.83, 0.86, f64::INFINITY),
+            Preset::InitHe => e(0.9933333333333333, 0.96, 0.8830537463419761),
+            Preset::RegNone => e(0.9478672985781991, 0.915, 0.6557412523481002),
+            Preset::RegL2 => e(0.9383886255924171, 0.93, 0.6974484493131264),
+            Preset::RegDropout => e(0.9289099526066351, 0.95, f64::NAN),
+            Preset::Gradcheck => None,
+        }
+    }
+
+    /// The configuration this preset stands for.
+    pub fn config(self) -> Config {
+        let init_lab = |init| Config {
+            preset: Some(self),
+            init,
+            ..Config::default()
+        };
+        let reg_lab = |lambda, keep| Config {
+            preset: Some(self),
+            data: DataKind::Football,
+            hidden: vec![20, 3],
+            init: InitKind::Xavier,
+            lr: 0.3,
+            iters: 30_000,
+            lambda,
+            keep,
+            ..Config::default()
+        };
+        match self {
+            Preset::InitZeros => init_lab(InitKind::Zeros),
+            Preset::InitRandom => init_lab(InitKind::Random),
+            Preset::InitHe => init_lab(InitKind::He),
+            Preset::RegNone => reg_lab(0.0, 1.0),
+            Preset::RegL2 => reg_lab(0.7, 1.0),
+            Preset::RegDropout => reg_lab(0.0, 0.86),
+            Preset::Gradcheck => Config {
+                preset: Some(self),
+                data: DataKind::Gradcase,
+                hidden: vec![5, 3],
+                init: InitKind::Case,
+                seed: 1,
+                iters: 1000,
+                ..Config::default()
+            },
+        }
+    }
+}
+
+/// Page-only settings that also live in the link.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct View {
+    /// Start training as soon as the link opens.
+    pub play: bool,
+    /// Show the preset's lab as three runs side by side.
+    pub compare: bool,
+    /// Draw the test points too.
+    pub show_test: bool,
+    /// Cost curve on a log scale.
+    pub log_cost: bool,
+}
+
+/// Everything that determines a run. `Config::default()` is the
+/// initialization lab with He weights.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    pub preset: Option<Preset>,
+    pub data: DataKind,
+    /// Generate the data from this seed (course data when all three of
+    /// `data_seed`, `n`, `noise` are absent).
+    pub data_seed: Option<u32>,
+    pub n: Option<usize>,
+    pub noise: Option<f64>,
+    /// Hidden layer sizes; the input size comes from the data, the output is 1.
+    pub hidden: Vec<usize>,
+    pub init: InitKind,
+    /// The factor of `random` initialization.
+    pub scale: f64,
+    /// The initialization seed.
+    pub seed: u32,
+    pub lr: f64,
+    pub iters: u64,
+    /// L2 strength (0 = off).
+    pub lambda: f64,
+    /// Dropout keep probability (1 = off).
+    pub keep: f64,
+    pub mask: MaskMode,
+    pub drop_seed: u32,
+    pub bugs: PlantedBugs,
+    /// Gradient-checking step.
+    pub eps: f64,
+    pub view: View,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            preset: None,
+            data: DataKind::Circles,
+            data_seed: None,
+            n: None,
+            noise: None,
+            hidden: vec![10, 5],
+            init: InitKind::He,
+            scale: 10.0,
+            seed: 3,
+            lr: 0.01,
+            iters: 15_000,
+            lambda: 0.0,
+            keep: 1.0,
+            mask: MaskMode::Fixed,
+            drop_seed: 1,
+            bugs: PlantedBugs::default(),
+            eps: 1e-7,
+            view: View::default(),
+        }
+    }
+}
+
+/// Limits that keep one training step interactive in a browser.
+pub mod limits {
+    pub const MAX_HIDDEN_LAYERS: usize = 6;
+    pub const MAX_WIDTH: usize = 64;
+    pub const MIN_POINTS: usize = 2;
+    pub const MAX_POINTS: usize = 2000;
+    pub const MAX_ITERS: u64 = 1_000_000;
+    pub const MAX_LR: f64 = 1000.0;
+    pub const MAX_SCALE: f64 = 1e6;
+    pub const MAX_LAMBDA: f64 = 1000.0;
+    pub const MAX_NOISE: f64 = 10.0;
+    pub const MIN_EPS: f64 = 1e-12;
+    pub const MAX_EPS: f64 = 0.1;
+    /// Multiply-adds of one forward pass (`m · Σ n[l]·n[l-1]`).
+    pub const MAX_WORK: usize = 4_000_000;
+}
+
+impl Config {
+    /// The initialization scheme with its parameters.
+    pub fn initializer(&self) -> Init {
+        match self.init {
+            InitKind::Zeros => Init::Zeros,
+            InitKind::Random => Init::Random { scale: self.scale },
+            InitKind::Xavier => Init::Xavier,
+            InitKind::He => Init::He,
+            InitKind::Case => Init::Case,
+        }
+    }
+
+    /// Whether the course's recorded points are used (no generation keys).
+    pub fn uses_course_data(&self) -> bool {
+        self.data_seed.is_none() && self.n.is_none() && self.noise.is_none()
+    }
+
+    /// The number of training points this configuration will have.
+    pub fn train_points(&self) -> usize {
+        match self.data {
+            DataKind::Circles if self.uses_course_data() => 300,
+            DataKind::Football => 211,
+            DataKind::Gradcase => 3,
+            _ => self.n.unwrap_or(300),
+        }
+    }
+
+    /// Input features of the data.
+    pub fn features(&self) -> usize {
+        if self.data == DataKind::Gradcase {
+            4
+        } else {
+            2
+        }
+    }
+
+    /// Layer sizes `n[0..=L]`: features, the hidden sizes, 1.
+    pub fn sizes(&self) -> Vec<usize> {
+        let mut s = Vec::with_capacity(self.hidden.len() + 2);
+        s.push(self.features());
+        s.extend_from_slice(&self.hidden);
+        s.push(1);
+        s
+    }
+
+    /// True when dropout is on.
+    pub fn dropout_on(&self) -> bool {
+        self.keep < 1.0
+    }
+
+    /// The training and test sets. Call [`Config::validate`] first.
+    pub fn split(&self) -> Split {
+        match (self.data, self.data.shape()) {
+            (DataKind::Circles, _) if self.uses_course_data() => Split::course_circles(),
+            (DataKind::Football, _) => Split::course_football(),
+            (DataKind::Gradcase, _) => {
+                let mut rng = NumpyRng::new(1);
+                let mut x = Matrix::zeros(4, 3);
+                rng.fill_randn(x.as_mut_slice());
+                let set = Dataset {
+                    x,
+                    y: vec![1.0, 1.0, 0.0],
+                };
+                Split {
+                    train: set.clone(),
+                    test: set,
+                }
+            }
+            (_, Some(shape)) => generate::generate_split(
+                shape,
+                self.n.unwrap_or(300),
+                self.noise.unwrap_or(shape.default_noise()),
+                self.data_seed.unwrap_or(1),
+            ),
+            (_, None) => unreachable!("every kind without a generator is handled above"),
+        }
+    }
+
+    /// Checks the whole configuration: every range, and the combinations.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        use limits::*;
+        let out_of_range = |key: &str, value: String, allowed: &str| ConfigError::OutOfRange {
+            key: key.into(),
+            value,
+            allowed: allowed.into(),
+        };
+        let conflict = |key: &str, value: String, reason: String| ConfigError::Conflict {
+            key: key.into(),
+            value,
+            reason,
+        };
+        let layers = || {
+            self.hidden
+                .iter()
+                .map(|h| h.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        if self.hidden.is_empty() || self.hidden.len() > MAX_HIDDEN_LAYERS {
+            return Err(out_of_range(
+                "layers",
+                layers(),
+                &format!("1 to {MAX_HIDDEN_LAYERS} hidden layers"),
+            ));
+        }
+        if self.hidden.iter().any(|&h| h == 0 || h > MAX_WIDTH) {
+            return Err(out_of_range(
+                "layers",
+                layers(),
+                &format!("1 to {MAX_WIDTH} units per layer"),
+            ));
+        }
+        let finite_in = |key: &str, v: f64, lo: f64, lo_open: bool, hi: f64, allowed: &str| {
+            let ok = v.is_finite() && (if lo_open { v > lo } else { v >= lo }) && v <= hi;
+            if ok {
+                Ok(())
+            } else {
+                Err(out_of_range(key, v.to_string(), allowed))
+            }
+        };
+        finite_in(
+            "lr",
+            self.lr,
+            0.0,
+            true,
+            MAX_LR,
+            &format!("0 < lr <= {MAX_LR}"),
+        )?;
+        finite_in(
+            "scale",
+            self.scale,
+            0.0,
+            false,
+            MAX_SCALE,
+            &format!("0 <= scale <= {MAX_SCALE}"),
+        )?;
+        finite_in(
+            "lambda",
+            self.lambda,
+            0.0,
+            false,
+            MAX_LAMBDA,
+            &format!("0 <= lambda <= {MAX_LAMBDA}"),
+        )?;
+        finite_in("keep", self.keep, 0.0, true, 1.0, "0 < keep <= 1")?;
+        finite_in(
+            "eps",
+            self.eps,
+            MIN_EPS,
+            false,
+            MAX_EPS,
+            &format!("{MIN_EPS} <= eps <= {MAX_EPS}"),
+        )?;
+        if self.iters == 0 || self.iters > MAX_ITERS {
+            return Err(out_of_range(
+                "iters",
+                self.iters.to_string(),
+                &format!("1 to {MAX_ITERS}"),
+            ));
+        }
+        if let Some(noise) = self.noise {
+            finite_in(
+                "noise",
+                noise,
+                0.0,
+                false,
+                MAX_NOISE,
+                &format!("0 <= noise <= {MAX_NOISE}"),
+            )?;
+        }
+        if let Some(n) = self.n {
+            if !(MIN_POINTS..=MAX_POINTS).contains(&n) {
+                return Err(out_of_range(
+                    "n",
+                    n.to_string(),
+                    &format!("{MIN_POINTS} to {MAX_POINTS} points"),
+                ));
+            }
+        }
+        if self.data.is_recorded() {
+            let name = self.data.name();
+            let why = format!("data={name} is recorded data and cannot be generated");
+            if let Some(s) = self.data_seed {
+                return Err(conflict("dataSeed", s.to_string(), why));
+            }
+            if let Some(n) = self.n {
+                return Err(conflict("n", n.to_string(), why));
+            }
+            if let Some(noise) = self.noise {
+                return Err(conflict("noise", noise.to_string(), why));
+            }
+        }
+        if self.init == InitKind::Case && self.data != DataKind::Gradcase {
+            return Err(conflict(
+                "init",
+                "case".into(),
+                "init=case draws the gradient-check case: it needs data=gradcase".into(),
+            ));
+        }
+        let sizes = self.sizes();
+        let work: usize =
+            sizes.windows(2).map(|w| w[0] * w[1]).sum::<usize>() * self.train_points();
+        if work > MAX_WORK {
+            return Err(conflict(
+                "layers",
+                layers(),
+                format!(
+                    "{} points through this network is {work} multiply-adds per pass, over the limit of {MAX_WORK}: use fewer or narrower layers or fewer points",
+                    self.train_points()
+                ),
+            ));
+        }
+        Ok(())
+    }
+}

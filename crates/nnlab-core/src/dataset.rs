@@ -1,0 +1,169 @@
+//! Labelled point sets: the course's recorded data and the split into
+//! training and test sets.
+
+use crate::matrix::Matrix;
+
+/// Examples as columns: `x` is `(features, m)`, `y` has `m` labels 0 or 1.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dataset {
+    pub x: Matrix,
+    pub y: Vec<f64>,
+}
+
+/// A training set and a test set of the same problem.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Split {
+    pub train: Dataset,
+    pub test: Dataset,
+}
+
+/// A square region of the plane: `x` and `y` both span `[min, max]`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bounds {
+    pub x_min: f64,
+    pub x_max: f64,
+    pub y_min: f64,
+    pub y_max: f64,
+}
+
+impl Dataset {
+    /// Builds from points and labels. Panics if they differ in length.
+    pub fn from_points(points: &[[f64; 2]], labels: &[f64]) -> Self {
+        assert_eq!(points.len(), labels.len());
+        let m = points.len();
+        let mut x = Matrix::zeros(2, m);
+        for (j, p) in points.iter().enumerate() {
+            x.set(0, j, p[0]);
+            x.set(1, j, p[1]);
+        }
+        Dataset {
+            x,
+            y: labels.to_vec(),
+        }
+    }
+
+    /// Number of examples.
+    pub fn len(&self) -> usize {
+        self.y.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.y.is_empty()
+    }
+
+    /// Number of input features (rows of `x`).
+    pub fn features(&self) -> usize {
+        self.x.rows()
+    }
+
+    /// Parses `x1,x2,label` CSV with a header line, as in `shared/data`.
+    /// The embedded files are trusted: a malformed line is a programmer
+    /// error and panics.
+    pub fn from_csv(text: &str) -> Self {
+        let mut points = Vec::new();
+        let mut labels = Vec::new();
+        for line in text.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+            let f: Vec<f64> = line
+                .split(',')
+                .map(|v| v.trim().parse().expect("embedded CSV holds numbers"))
+                .collect();
+            assert_eq!(f.len(), 3, "embedded CSV has three columns");
+            points.push([f[0], f[1]]);
+            labels.push(f[2]);
+        }
+        Dataset::from_points(&points, &labels)
+    }
+}
+
+impl Split {
+    /// The course's circles (initialization lab): 300 training, 100 test
+    /// points, `make_circles(noise=.05)` after seeds 1 and 2.
+    pub fn course_circles() -> Self {
+        Split {
+            train: Dataset::from_csv(include_str!("../data/circles_train.csv")),
+            test: Dataset::from_csv(include_str!("../data/circles_test.csv")),
+        }
+    }
+
+    /// The course's football data (regularization lab): 211 training and
+    /// 200 test points from the course's `data.mat`.
+    pub fn course_football() -> Self {
+        Split {
+            train: Dataset::from_csv(include_str!("../data/football_train.csv")),
+            test: Dataset::from_csv(include_str!("../data/football_test.csv")),
+        }
+    }
+
+    /// The region the page paints: every 2-D point of both sets with a 10 %
+    /// margin (at least 0.1), squared up around its centre. Data with
+    /// another number of features gets `[-1, 1]²`.
+    pub fn bounds(&self) -> Bounds {
+        let mut lo = [f64::INFINITY; 2];
+        let mut hi = [f64::NEG_INFINITY; 2];
+        for set in [&self.train, &self.test] {
+            if set.features() != 2 {
+                return Bounds {
+                    x_min: -1.0,
+                    x_max: 1.0,
+                    y_min: -1.0,
+                    y_max: 1.0,
+                };
+            }
+            for j in 0..set.len() {
+                for r in 0..2 {
+                    let v = set.x.get(r, j);
+                    lo[r] = lo[r].min(v);
+                    hi[r] = hi[r].max(v);
+                }
+            }
+        }
+        if !(lo[0].is_finite() && lo[1].is_finite() && hi[0].is_finite() && hi[1].is_finite()) {
+            return Bounds {
+                x_min: -1.0,
+                x_max: 1.0,
+                y_min: -1.0,
+                y_max: 1.0,
+            };
+        }
+        let half = ((hi[0] - lo[0]).max(hi[1] - lo[1]) / 2.0 * 1.1).max(0.1);
+        let cx = (lo[0] + hi[0]) / 2.0;
+        let cy = (lo[1] + hi[1]) / 2.0;
+        Bounds {
+            x_min: cx - half,
+            x_max: cx + half,
+            y_min: cy - half,
+            y_max: cy + half,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn course_sets_have_the_documented_sizes_and_balance() {
+        let c = Split::course_circles();
+        assert_eq!((c.train.len(), c.test.len()), (300, 100));
+        assert_eq!(c.train.y.iter().sum::<f64>(), 150.0);
+        let f = Split::course_football();
+        assert_eq!((f.train.len(), f.test.len()), (211, 200));
+        assert_eq!(f.train.y.iter().sum::<f64>(), 106.0);
+        assert_eq!(f.test.y.iter().sum::<f64>(), 87.0);
+        assert_eq!(f.train.x.get(0, 0), -0.158986);
+        assert_eq!(f.train.x.get(1, 0), 0.423977);
+    }
+
+    #[test]
+    fn bounds_cover_every_point() {
+        let s = Split::course_football();
+        let b = s.bounds();
+        for set in [&s.train, &s.test] {
+            for j in 0..set.len() {
+                assert!(b.x_min < set.x.get(0, j) && set.x.get(0, j) < b.x_max);
+                assert!(b.y_min < set.x.get(1, j) && set.x.get(1, j) < b.y_max);
+            }
+        }
+        assert!(((b.x_max - b.x_min) - (b.y_max - b.y_min)).abs() < 1e-12);
+    }
+}

@@ -1,0 +1,208 @@
+//! Seeded generators for 2-D toy problems. Each draws from a
+//! [`NumpyRng`] seeded with the data seed, so a link names its points.
+
+use crate::dataset::{Dataset, Split};
+use crate::math;
+use crate::rng::NumpyRng;
+use std::f64::consts::PI;
+
+/// The shapes nnlab can generate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// Two concentric circles (inner radius 0.8), like scikit-learn's
+    /// classic `make_circles`: with seed 1, 300 points, noise 0.05 this is
+    /// the course's construction.
+    Circles,
+    /// Two interleaving half circles.
+    Moons,
+    /// Uniform points in `[-1, 1]²`, label 1 where `x·y > 0`, then jittered.
+    Xor,
+    /// Two interleaved spiral arms.
+    Spiral,
+    /// Two Gaussian blobs centred at `(-1, -1)` and `(1, 1)`, spread `noise`.
+    Gauss,
+}
+
+impl Shape {
+    /// The noise level a link gets when it names none.
+    pub fn default_noise(self) -> f64 {
+        match self {
+            Shape::Circles => 0.05,
+            Shape::Moons => 0.1,
+            Shape::Xor => 0.1,
+            Shape::Spiral => 0.05,
+            Shape::Gauss => 0.5,
+        }
+    }
+}
+
+/// Draws `n` labelled points of `shape` with `noise`, from `seed`.
+pub fn generate(shape: Shape, n: usize, noise: f64, seed: u32) -> Dataset {
+    let mut rng = NumpyRng::new(seed);
+    match shape {
+        Shape::Circles | Shape::Moons => two_curves(shape, n, noise, &mut rng),
+        Shape::Xor => {
+            let mut points = Vec::with_capacity(n);
+            let mut labels = Vec::with_capacity(n);
+            for _ in 0..n {
+                let x = 2.0 * rng.rand() - 1.0;
+                let y = 2.0 * rng.rand() - 1.0;
+                labels.push(if x * y > 0.0 { 1.0 } else { 0.0 });
+                points.push([x + noise * rng.randn(), y + noise * rng.randn()]);
+            }
+            Dataset::from_points(&points, &labels)
+        }
+        Shape::Spiral => {
+            let half = n / 2;
+            let mut points = Vec::with_capacity(n);
+            let mut labels = Vec::with_capacity(n);
+            for i in 0..n {
+                let (k, label) = if i < half { (i, 0.0) } else { (i - half, 1.0) };
+                let count = if i < half { half } else { n - half };
+                let r = (k as f64 + 1.0) / count as f64;
+                let t = 1.75 * r * 2.0 * PI + if label == 1.0 { PI } else { 0.0 };
+                points.push([
+                    r * math::sin(t) + noise * rng.randn(),
+                    r * math::cos(t) + noise * rng.randn(),
+                ]);
+                labels.push(label);
+            }
+            shuffled(points, labels, &mut rng)
+        }
+        Shape::Gauss => {
+            let mut points = Vec::with_capacity(n);
+            let mut labels = Vec::with_capacity(n);
+            for i in 0..n {
+                let label = if i < n / 2 { 0.0 } else { 1.0 };
+                let c = if label == 1.0 { 1.0 } else { -1.0 };
+                points.push([c + noise * rng.randn(), c + noise * rng.randn()]);
+                labels.push(label);
+            }
+            shuffled(points, labels, &mut rng)
+        }
+    }
+}
+
+/// Circles and moons: points on two curves, shuffled, then Gaussian noise,
+/// in scikit-learn's order of draws.
+fn two_curves(shape: Shape, n: usize, noise: f64, rng: &mut NumpyRng) -> Dataset {
+    let n_out = n / 2;
+    let n_in = n - n_out;
+    let mut points = Vec::with_capacity(n);
+    let mut labels = Vec::with_capacity(n);
+    match shape {
+        Shape::Circles => {
+            // linspace(0, 2π, n_out + 1)[:-1]; inner circle = outer × 0.8.
+            let step = 2.0 * PI / n_out.max(1) as f64;
+            let outer: Vec<[f64; 2]> = (0..n_out)
+                .map(|i| {
+                    let t = i as f64 * step;
+                    [math::cos(t), math::sin(t)]
+                })
+                .collect();
+            points.extend(outer.iter().copied());
+            labels.extend(std::iter::repeat_n(0.0, n_out));
+            for i in 0..n_in {
+                let p = outer.get(i).copied().unwrap_or([0.0, 0.0]);
+                points.push([p[0] * 0.8, p[1] * 0.8]);
+                labels.push(1.0);
+            }
+        }
+        _ => {
+            for i in 0..n_out {
+                let t = PI * i as f64 / (n_out.max(2) - 1) as f64;
+                points.push([math::cos(t), math::sin(t)]);
+                labels.push(0.0);
+            }
+            for i in 0..n_in {
+                let t = PI * i as f64 / (n_in.max(2) - 1) as f64;
+                points.push([1.0 - math::cos(t), 1.0 - math::sin(t) - 0.5]);
+                labels.push(1.0);
+            }
+            for p in &mut points {
+                p[0] = (p[0] - 0.5) * 1.2;
+                p[1] = (p[1] - 0.25) * 1.2;
+            }
+        }
+    }
+    let mut set = shuffled(points, labels, rng);
+    for j in 0..set.len() {
+        for r in 0..2 {
+            let v = set.x.get(r, j) + noise * rng.randn();
+            set.x.set(r, j, v);
+        }
+    }
+    // NumPy fills the (n, 2) noise array row by row: x then y of each point.
+    set
+}
+
+/// Fisher–Yates as `RandomState.shuffle` does it (from the end).
+fn shuffled(mut points: Vec<[f64; 2]>, mut labels: Vec<f64>, rng: &mut NumpyRng) -> Dataset {
+    let n = points.len();
+    let mut idx: Vec<usize> = (0..n).collect();
+    for i in (1..n).rev() {
+        let j = rng.interval(i as u32) as usize;
+        idx.swap(i, j);
+    }
+    let p: Vec<[f64; 2]> = idx.iter().map(|&i| points[i]).collect();
+    let l: Vec<f64> = idx.iter().map(|&i| labels[i]).collect();
+    points = p;
+    labels = l;
+    Dataset::from_points(&points, &labels)
+}
+
+/// Training and test sets: `n` training points from `seed`, `max(n / 3, 1)`
+/// test points from `seed + 1` (as the course draws circles with seeds 1, 2).
+pub fn generate_split(shape: Shape, n: usize, noise: f64, seed: u32) -> Split {
+    Split {
+        train: generate(shape, n, noise, seed),
+        test: generate(shape, (n / 3).max(1), noise, seed.wrapping_add(1)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shape_gives_n_points_with_both_labels() {
+        for shape in [
+            Shape::Circles,
+            Shape::Moons,
+            Shape::Xor,
+            Shape::Spiral,
+            Shape::Gauss,
+        ] {
+            let d = generate(shape, 200, shape.default_noise(), 5);
+            assert_eq!(d.len(), 200, "{shape:?}");
+            let ones = d.y.iter().sum::<f64>();
+            assert!(ones > 40.0 && ones < 160.0, "{shape:?}: {ones} ones");
+            assert!(d.x.is_finite());
+            assert_eq!(
+                d,
+                generate(shape, 200, shape.default_noise(), 5),
+                "{shape:?} is seeded"
+            );
+            assert_ne!(
+                d,
+                generate(shape, 200, shape.default_noise(), 6),
+                "{shape:?} depends on the seed"
+            );
+        }
+    }
+
+    #[test]
+    fn tiny_sets_do_not_panic() {
+        for shape in [
+            Shape::Circles,
+            Shape::Moons,
+            Shape::Xor,
+            Shape::Spiral,
+            Shape::Gauss,
+        ] {
+            for n in 1..4 {
+                assert_eq!(generate(shape, n, 0.1, 1).len(), n);
+            }
+        }
+    }
+}

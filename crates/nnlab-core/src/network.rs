@@ -1,0 +1,297 @@
+//! The network: ReLU hidden layers, a sigmoid output unit, and the forward
+//! and backward passes over a whole batch.
+//!
+//! `Z[l] = W[l]·A[l-1] + b[l]`, `A[l] = relu(Z[l])` for hidden layers and
+//! `sigmoid(Z[L])` for the output. Examples are columns: `A[l]` is
+//! `(n[l], m)`. The network's one parameter list is
+//! `[W1, b1, W2, b2, ..., WL, bL]`; gradients use the same layout, and the
+//! optimizer, the L2 penalty and gradient checking all walk it.
+
+use crate::math;
+use crate::matrix::{self, Accumulate, Matrix};
+
+/// The course's two planted backprop bugs (gradient-checking lab).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PlantedBugs {
+    /// `dW2` multiplied by 2.
+    pub w2: bool,
+    /// `db1` computed with `4/m` instead of `1/m`.
+    pub b1: bool,
+}
+
+/// Inverted dropout applied during a forward pass: `masks[l]` (0 or 1, shape
+/// `(n[l+1], m)`) multiplies hidden layer `l+1`'s activations, which are then
+/// divided by `keep`.
+#[derive(Clone, Copy, Debug)]
+pub struct DropoutMasks<'a> {
+    pub masks: &'a [Matrix],
+    pub keep: f64,
+}
+
+/// Layer sizes and parameters.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Network {
+    sizes: Vec<usize>,
+    params: Vec<Matrix>,
+}
+
+/// What a forward pass leaves for the backward pass: every layer's
+/// activations `A[1..=L]` (after dropout). Reused between iterations so a
+/// training step allocates nothing.
+#[derive(Clone, Debug, Default)]
+pub struct Activations {
+    pub a: Vec<Matrix>,
+    dz: Matrix,
+    dz_prev: Matrix,
+}
+
+impl Activations {
+    /// The output layer's activations, one probability per example.
+    pub fn output(&self) -> &[f64] {
+        self.a.last().map(Matrix::as_slice).unwrap_or(&[])
+    }
+}
+
+impl Network {
+    /// A network with layer sizes `sizes` (`n[0]` inputs ... `n[L]` = 1
+    /// output) and parameters `[W1, b1, ...]`. Panics if the shapes
+    /// disagree (a programmer error: configurations are validated first).
+    pub fn new(sizes: Vec<usize>, params: Vec<Matrix>) -> Self {
+        assert!(sizes.len() >= 2, "a network needs at least one layer");
+        assert_eq!(
+            params.len(),
+            2 * (sizes.len() - 1),
+            "two parameters per layer"
+        );
+        for l in 1..sizes.len() {
+            assert_eq!(
+                params[2 * l - 2].shape(),
+                (sizes[l], sizes[l - 1]),
+                "W{l} shape"
+            );
+            assert_eq!(params[2 * l - 1].shape(), (sizes[l], 1), "b{l} shape");
+        }
+        Network { sizes, params }
+    }
+
+    /// `n[0..=L]`.
+    pub fn sizes(&self) -> &[usize] {
+        &self.sizes
+    }
+
+    /// Number of layers with weights (`L`).
+    pub fn layers(&self) -> usize {
+        self.sizes.len() - 1
+    }
+
+    /// `[W1, b1, ..., WL, bL]`.
+    pub fn params(&self) -> &[Matrix] {
+        &self.params
+    }
+
+    pub fn params_mut(&mut self) -> &mut [Matrix] {
+        &mut self.params
+    }
+
+    /// `W[l]` for `l` in `1..=L`.
+    pub fn weight(&self, l: usize) -> &Matrix {
+        &self.params[2 * l - 2]
+    }
+
+    /// `b[l]` for `l` in `1..=L`.
+    pub fn bias(&self, l: usize) -> &Matrix {
+        &self.params[2 * l - 1]
+    }
+
+    /// The weight matrices only (what L2 penalises).
+    pub fn weights(&self) -> impl Iterator<Item = &Matrix> {
+        self.params.iter().step_by(2)
+    }
+
+    /// Total number of scalar parameters.
+    pub fn parameter_count(&self) -> usize {
+        self.params.iter().map(Matrix::len).sum()
+    }
+
+    /// The name of parameter `i` of [`Network::params`]: `W1`, `b1`, ...
+    pub fn param_name(i: usize) -> String {
+        format!("{}{}", if i % 2 == 0 { 'W' } else { 'b' }, i / 2 + 1)
+    }
+
+    /// Fresh gradient buffers shaped like the parameters.
+    pub fn zero_gradients(&self) -> Vec<Matrix> {
+        self.params
+            .iter()
+            .map(|p| Matrix::zeros(p.rows(), p.cols()))
+            .collect()
+    }
+
+    /// Runs the batch `x` (`(n[0], m)`) forward, filling `acts`.
+    pub fn forward(
+        &self,
+        x: &Matrix,
+        dropout: Option<DropoutMasks>,
+        acc: Accumulate,
+        acts: &mut Activations,
+    ) {
+        assert_eq!(x.rows(), self.sizes[0], "forward: input features");
+        let layers = self.layers();
+        acts.a.resize_with(layers, Default::default);
+        for l in 1..=layers {
+            let (done, rest) = acts.a.split_at_mut(l - 1);
+            let input = if l == 1 { x } else { &done[l - 2] };
+            let out = &mut rest[0];
+            matrix::matmul_bias(self.weight(l), input, Some(self.bias(l)), out, acc);
+            if l == layers {
+                out.as_mut_slice()
+                    .iter_mut()
+                    .for_each(|z| *z = math::sigmoid(*z));
+            } else {
+                // relu, keeping NaN visible: np.maximum(0, z)
+                out.as_mut_slice().iter_mut().for_each(|z| {
+                    if *z < 0.0 {
+                        *z = 0.0
+                    }
+                });
+                if let Some(d) = dropout {
+                    let mask = &d.masks[l - 1];
+                    for (v, &keep_it) in out.as_mut_slice().iter_mut().zip(mask.as_slice()) {
+                        *v = *v * keep_it / d.keep;
+                    }
+                }
+            }
+        }
+    }
+
+    /// The backward pass for the activations of the last [`Network::forward`]
+    /// on `x` with labels `y`, writing `grads` (`[dW1, db1, ...]`).
+    ///
+    /// `dZ[L] = A[L] - Y`; `dW[l] = (1/m)·dZ[l]·A[l-1]ᵀ + (λ/m)·W[l]`;
+    /// `db[l] = (1/m)·Σ dZ[l]`; `dA[l-1] = W[l]ᵀ·dZ[l]` (then the same dropout
+    /// mask and `/keep`); `dZ[l-1] = dA[l-1]·(A[l-1] > 0)`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn backward(
+        &self,
+        x: &Matrix,
+        y: &[f64],
+        acts: &mut Activations,
+        dropout: Option<DropoutMasks>,
+        lambda: f64,
+        bugs: PlantedBugs,
+        grads: &mut [Matrix],
+    ) {
+        let layers = self.layers();
+        let m = y.len();
+        assert_eq!(x.cols(), m, "backward: examples");
+        assert_eq!(grads.len(), self.params.len(), "backward: gradient buffers");
+        let inv_m = 1.0 / m as f64;
+        let Activations { a, dz, dz_prev } = acts;
+        dz.reset(1, m);
+        for ((d, &out), &label) in dz
+            .as_mut_slice()
+            .iter_mut()
+            .zip(a[layers - 1].as_slice())
+            .zip(y)
+        {
+            *d = out - label;
+        }
+        for l in (1..=layers).rev() {
+            let input = if l == 1 { &*x } else { &a[l - 2] };
+            let (gw, gb) = grads[2 * l - 2..2 * l].split_at_mut(1);
+            let (dw, db) = (&mut gw[0], &mut gb[0]);
+            matrix::matmul_nt(dz, input, inv_m, dw);
+            if lambda != 0.0 {
+                let w = self.weight(l);
+                let f = lambda / m as f64;
+                for (g, &wv) in dw.as_mut_slice().iter_mut().zip(w.as_slice()) {
+                    *g += f * wv;
+                }
+            }
+            if bugs.w2 && l == 2 {
+                dw.as_mut_slice().iter_mut().for_each(|g| *g *= 2.0);
+            }
+            let db_scale = if bugs.b1 && l == 1 {
+                4.0 / m as f64
+            } else {
+                inv_m
+            };
+            if db.shape() != (dz.rows(), 1) {
+                db.reset(dz.rows(), 1);
+            }
+            for i in 0..dz.rows() {
+                db.as_mut_slice()[i] = db_scale * matrix::sum(dz.row(i));
+            }
+            if l > 1 {
+                matrix::matmul_tn(self.weight(l), dz, dz_prev);
+                let prev = &a[l - 2];
+                let mask = dropout.map(|d| (&d.masks[l - 2], d.keep));
+                let da = dz_prev.as_mut_slice();
+                match mask {
+                    Some((mask, keep)) => {
+                        for ((g, &d), &av) in
+                            da.iter_mut().zip(mask.as_slice()).zip(prev.as_slice())
+                        {
+                            let v = *g * d / keep;
+                            *g = if av > 0.0 { v } else { 0.0 };
+                        }
+                    }
+                    None => {
+                        for (g, &av) in da.iter_mut().zip(prev.as_slice()) {
+                            if av <= 0.0 {
+                                *g = 0.0;
+                            }
+                        }
+                    }
+                }
+                std::mem::swap(dz, dz_prev);
+            }
+        }
+    }
+
+    /// Gradient descent: `p -= lr · g` for every parameter.
+    pub fn update(&mut self, grads: &[Matrix], lr: f64) {
+        for (p, g) in self.params.iter_mut().zip(grads) {
+            for (v, &gv) in p.as_mut_slice().iter_mut().zip(g.as_slice()) {
+                *v -= lr * gv;
+            }
+        }
+    }
+
+    /// Probabilities of label 1 for the batch `x` (no dropout), left in
+    /// [`Activations::output`].
+    pub fn predict_batch(&self, x: &Matrix, acts: &mut Activations) {
+        self.forward(x, None, Accumulate::Plain, acts);
+    }
+
+    /// True when every parameter is finite.
+    pub fn is_finite(&self) -> bool {
+        self.params.iter().all(Matrix::is_finite)
+    }
+}
+
+/// Accuracy of thresholded predictions: `a > 0.5` (strictly) against `y`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Accuracy {
+    pub correct: usize,
+    pub total: usize,
+}
+
+impl Accuracy {
+    /// Counts `(a > 0.5) == (y == 1)`.
+    pub fn of(a: &[f64], y: &[f64]) -> Self {
+        let correct = a
+            .iter()
+            .zip(y)
+            .filter(|(&a, &y)| (a > 0.5) == (y == 1.0))
+            .count();
+        Accuracy {
+            correct,
+            total: y.len(),
+        }
+    }
+
+    /// `correct / total` (NaN for an empty set).
+    pub fn fraction(&self) -> f64 {
+        self.correct as f64 / self.total as f64
+    }
+}

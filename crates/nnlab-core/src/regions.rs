@@ -1,0 +1,153 @@
+//! Decision regions: the network's probability over a grid of the plane,
+//! and its colouring into RGBA pixels (colour-blind-safe orange/blue).
+
+use crate::dataset::Bounds;
+use crate::matrix::Matrix;
+use crate::network::{Activations, Network};
+
+/// Label 0's colour (orange) and label 1's (blue), from the Okabe–Ito
+/// palette, which stays distinct under the common colour blindnesses.
+pub const COLOR_0: [u8; 3] = [230, 159, 0];
+pub const COLOR_1: [u8; 3] = [0, 114, 178];
+const BACKGROUND: [u8; 3] = [250, 250, 250];
+const BOUNDARY: [u8; 3] = [40, 40, 40];
+/// Shown where the network's output is not a number.
+pub const COLOR_NAN: [u8; 3] = [160, 160, 160];
+
+/// A reusable evaluation grid of `width × height` pixels over `bounds`.
+#[derive(Clone, Debug)]
+pub struct Regions {
+    width: usize,
+    height: usize,
+    bounds: Bounds,
+    grid: Matrix,
+    acts: Activations,
+    probs: Vec<f64>,
+    rgba: Vec<u8>,
+}
+
+impl Regions {
+    /// A grid whose pixel `(px, py)` is the point
+    /// `(x_min + (px + ½)·dx, y_max − (py + ½)·dy)` (y grows upwards).
+    pub fn new(width: usize, height: usize, bounds: Bounds) -> Self {
+        let n = width * height;
+        let mut grid = Matrix::zeros(2, n);
+        let dx = (bounds.x_max - bounds.x_min) / width as f64;
+        let dy = (bounds.y_max - bounds.y_min) / height as f64;
+        for py in 0..height {
+            for px in 0..width {
+                grid.set(0, py * width + px, bounds.x_min + (px as f64 + 0.5) * dx);
+                grid.set(1, py * width + px, bounds.y_max - (py as f64 + 0.5) * dy);
+            }
+        }
+        Regions {
+            width,
+            height,
+            bounds,
+            grid,
+            acts: Activations::default(),
+            probs: vec![0.0; n],
+            rgba: vec![0; 4 * n],
+        }
+    }
+
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    pub fn height(&self) -> usize {
+        self.height
+    }
+
+    pub fn bounds(&self) -> Bounds {
+        self.bounds
+    }
+
+    /// Pixel coordinates of a data point (may fall outside the image).
+    pub fn to_pixel(&self, x: f64, y: f64) -> (f64, f64) {
+        let b = self.bounds;
+        (
+            (x - b.x_min) / (b.x_max - b.x_min) * self.width as f64,
+            (b.y_max - y) / (b.y_max - b.y_min) * self.height as f64,
+        )
+    }
+
+    /// Evaluates `net` (a 2-input network) on every pixel.
+    pub fn evaluate(&mut self, net: &Network) -> &[f64] {
+        net.predict_batch(&self.grid, &mut self.acts);
+        self.probs.copy_from_slice(self.acts.output());
+        &self.probs
+    }
+
+    /// The probabilities of the last [`Regions::evaluate`].
+    pub fn probabilities(&self) -> &[f64] {
+        &self.probs
+    }
+
+    /// Colours the last evaluation: confidence shading from white at 0.5 to
+    /// the label's colour at 0 or 1, a dark line where the prediction
+    /// changes between neighbouring pixels, grey where it is NaN.
+    pub fn paint(&mut self) -> &[u8] {
+        let (w, h) = (self.width, self.height);
+        for i in 0..w * h {
+            let p = self.probs[i];
+            let c = if p.is_nan() {
+                COLOR_NAN
+            } else {
+                let side = p > 0.5;
+                let right = i % w + 1 < w && (self.probs[i + 1] > 0.5) != side;
+                let below = i + w < w * h && (self.probs[i + w] > 0.5) != side;
+                if right || below {
+                    BOUNDARY
+                } else {
+                    let t = ((p - 0.5).abs() * 2.0).min(1.0) * 0.75;
+                    let target = if side { COLOR_1 } else { COLOR_0 };
+                    let mix = |k: usize| {
+                        (BACKGROUND[k] as f64 * (1.0 - t) + target[k] as f64 * t).round() as u8
+                    };
+                    [mix(0), mix(1), mix(2)]
+                }
+            };
+            self.rgba[4 * i..4 * i + 4].copy_from_slice(&[c[0], c[1], c[2], 255]);
+        }
+        &self.rgba
+    }
+
+    /// Evaluates and paints: the RGBA bytes of the whole image, row-major.
+    pub fn render(&mut self, net: &Network) -> &[u8] {
+        self.evaluate(net);
+        self.paint()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paints_both_sides_and_a_boundary() {
+        // p = sigmoid(10·x): left half label 0, right half label 1.
+        let net = Network::new(
+            vec![2, 1, 1],
+            vec![
+                Matrix::from_vec(1, 2, vec![1.0, 0.0]),
+                Matrix::zeros(1, 1),
+                Matrix::from_vec(1, 1, vec![10.0]),
+                Matrix::from_vec(1, 1, vec![-0.0001]),
+            ],
+        );
+        let b = Bounds {
+            x_min: -1.0,
+            x_max: 1.0,
+            y_min: -1.0,
+            y_max: 1.0,
+        };
+        let mut r = Regions::new(20, 10, b);
+        let rgba = r.render(&net).to_vec();
+        assert_eq!(rgba.len(), 20 * 10 * 4);
+        let px = |x: usize, y: usize| &rgba[4 * (y * 20 + x)..4 * (y * 20 + x) + 3];
+        assert!(px(19, 5)[2] > px(19, 5)[0], "right side is blue");
+        assert_eq!(px(9, 5), BOUNDARY, "boundary where the class flips");
+        assert_eq!(r.to_pixel(0.0, 0.0), (10.0, 5.0));
+    }
+}

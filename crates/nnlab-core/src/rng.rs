@@ -1,0 +1,167 @@
+//! NumPy's legacy random generator (`np.random.seed` / `rand` / `randn`),
+//! reproduced bit for bit so that a seed gives the course's weights and masks.
+
+use crate::math;
+
+const N: usize = 624;
+const M: usize = 397;
+const MATRIX_A: u32 = 0x9908_b0df;
+const UPPER_MASK: u32 = 0x8000_0000;
+const LOWER_MASK: u32 = 0x7fff_ffff;
+
+/// MT19937 with NumPy's legacy `RandomState` conversions.
+///
+/// - [`NumpyRng::new`] / [`NumpyRng::seed`]: `init_genrand(seed)`, as
+///   `np.random.seed(seed)` does for an integer seed; drops a cached normal.
+/// - [`NumpyRng::rand`]: `((a >> 5)·2²⁶ + (b >> 6)) / 2⁵³` from two words.
+/// - [`NumpyRng::randn`]: the polar Box–Muller method, returning `f·x2` and
+///   caching `f·x1` for the next call.
+///
+/// Arrays are filled in row-major order ([`NumpyRng::fill_rand`],
+/// [`NumpyRng::fill_randn`]), like NumPy's.
+#[derive(Clone, Debug)]
+pub struct NumpyRng {
+    state: [u32; N],
+    index: usize,
+    cached_normal: Option<f64>,
+}
+
+impl NumpyRng {
+    /// A generator seeded like `np.random.seed(seed)`.
+    pub fn new(seed: u32) -> Self {
+        let mut rng = NumpyRng {
+            state: [0; N],
+            index: N,
+            cached_normal: None,
+        };
+        rng.seed(seed);
+        rng
+    }
+
+    /// Re-seeds in place (`init_genrand`), dropping any cached normal.
+    pub fn seed(&mut self, seed: u32) {
+        self.state[0] = seed;
+        for i in 1..N {
+            let prev = self.state[i - 1];
+            self.state[i] = 1_812_433_253u32
+                .wrapping_mul(prev ^ (prev >> 30))
+                .wrapping_add(i as u32);
+        }
+        self.index = N;
+        self.cached_normal = None;
+    }
+
+    fn twist(&mut self) {
+        let mag = |y: u32| if y & 1 == 0 { 0 } else { MATRIX_A };
+        for i in 0..N {
+            let y = (self.state[i] & UPPER_MASK) | (self.state[(i + 1) % N] & LOWER_MASK);
+            self.state[i] = self.state[(i + M) % N] ^ (y >> 1) ^ mag(y);
+        }
+        self.index = 0;
+    }
+
+    /// The next raw 32-bit word (`genrand_int32`).
+    pub fn next_u32(&mut self) -> u32 {
+        if self.index >= N {
+            self.twist();
+        }
+        let mut y = self.state[self.index];
+        self.index += 1;
+        y ^= y >> 11;
+        y ^= (y << 7) & 0x9d2c_5680;
+        y ^= (y << 15) & 0xefc6_0000;
+        y ^= y >> 18;
+        y
+    }
+
+    /// A uniform double in `[0, 1)` with 53 random bits (`np.random.rand()`).
+    pub fn rand(&mut self) -> f64 {
+        let a = (self.next_u32() >> 5) as f64;
+        let b = (self.next_u32() >> 6) as f64;
+        (a * 67_108_864.0 + b) / 9_007_199_254_740_992.0
+    }
+
+    /// A standard normal draw (`np.random.randn()`, legacy polar method).
+    pub fn randn(&mut self) -> f64 {
+        if let Some(cached) = self.cached_normal.take() {
+            return cached;
+        }
+        loop {
+            let x1 = 2.0 * self.rand() - 1.0;
+            let x2 = 2.0 * self.rand() - 1.0;
+            let r2 = x1 * x1 + x2 * x2;
+            if r2 < 1.0 && r2 != 0.0 {
+                let f = math::sqrt(-2.0 * math::ln_rounded(r2) / r2);
+                self.cached_normal = Some(f * x1);
+                return f * x2;
+            }
+        }
+    }
+
+    /// Fills `out` with `rand()` draws in order.
+    pub fn fill_rand(&mut self, out: &mut [f64]) {
+        for v in out {
+            *v = self.rand();
+        }
+    }
+
+    /// Fills `out` with `randn()` draws in order.
+    pub fn fill_randn(&mut self, out: &mut [f64]) {
+        for v in out {
+            *v = self.randn();
+        }
+    }
+
+    /// A uniform integer in `0..=max` by NumPy's masked rejection
+    /// (`random_interval`, used by `shuffle` and `permutation`).
+    pub fn interval(&mut self, max: u32) -> u32 {
+        if max == 0 {
+            return 0;
+        }
+        let mut mask = max;
+        mask |= mask >> 1;
+        mask |= mask >> 2;
+        mask |= mask >> 4;
+        mask |= mask >> 8;
+        mask |= mask >> 16;
+        loop {
+            let v = self.next_u32() & mask;
+            if v <= max {
+                return v;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reseeding_drops_the_cached_normal() {
+        let mut rng = NumpyRng::new(1);
+        let first = rng.randn();
+        rng.randn();
+        rng.seed(1);
+        assert_eq!(rng.randn().to_bits(), first.to_bits());
+    }
+
+    #[test]
+    fn rand_is_in_unit_interval() {
+        let mut rng = NumpyRng::new(7);
+        for _ in 0..10_000 {
+            let r = rng.rand();
+            assert!((0.0..1.0).contains(&r));
+        }
+    }
+
+    #[test]
+    fn interval_stays_in_range() {
+        let mut rng = NumpyRng::new(3);
+        for max in [0u32, 1, 2, 5, 299] {
+            for _ in 0..1000 {
+                assert!(rng.interval(max) <= max);
+            }
+        }
+    }
+}

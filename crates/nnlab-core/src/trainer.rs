@@ -1,0 +1,245 @@
+//! The long-lived state of one run: data, network, optimizer state, dropout
+//! masks and the cost history. The page keeps one behind its handle; the
+//! command line runs one to the end.
+
+use crate::config::{Config, DataKind};
+use crate::cost;
+use crate::dataset::Split;
+use crate::dropout::Dropout;
+use crate::error::ConfigError;
+use crate::gradcheck::{self, Report};
+use crate::history::CostHistory;
+use crate::matrix::{Accumulate, Matrix};
+use crate::network::{Accuracy, Activations, DropoutMasks, Network};
+
+/// How many cost points the page's curve keeps (see [`CostHistory`]).
+pub const HISTORY_CAPACITY: usize = 4096;
+/// The course prints (and records) the cost every this many iterations.
+pub const CHECKPOINT_EVERY: u64 = 1000;
+/// Gradient checking looks at no more than this many examples.
+pub const GRADCHECK_MAX_EXAMPLES: usize = 16;
+/// Gradient checking refuses networks with more parameters than this.
+pub const GRADCHECK_MAX_PARAMS: usize = 3000;
+
+/// Where a run stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    /// Iterations remain.
+    Training,
+    /// All `iters` iterations ran.
+    Done,
+    /// A gradient or weight stopped being a finite number: training stopped.
+    Diverged { iteration: u64 },
+}
+
+/// One training run.
+#[derive(Clone, Debug)]
+pub struct Trainer {
+    config: Config,
+    split: Split,
+    network: Network,
+    grads: Vec<Matrix>,
+    acts: Activations,
+    dropout: Option<Dropout>,
+    iteration: u64,
+    history: CostHistory,
+    checkpoints: Vec<(u64, f64)>,
+    last_cost: Option<(u64, f64)>,
+    status: Status,
+}
+
+impl Trainer {
+    /// Validates `config`, builds the data and draws the starting weights.
+    pub fn new(config: Config) -> Result<Self, ConfigError> {
+        config.validate()?;
+        let split = config.split();
+        let sizes = config.sizes();
+        let network = Network::new(
+            sizes.clone(),
+            config.initializer().parameters(&sizes, config.seed),
+        );
+        let grads = network.zero_gradients();
+        let dropout = config.dropout_on().then(|| {
+            Dropout::new(
+                config.keep,
+                config.mask,
+                config.drop_seed,
+                &config.hidden,
+                split.train.len(),
+            )
+        });
+        Ok(Trainer {
+            config,
+            split,
+            network,
+            grads,
+            acts: Activations::default(),
+            dropout,
+            iteration: 0,
+            history: CostHistory::new(HISTORY_CAPACITY),
+            checkpoints: Vec::new(),
+            last_cost: None,
+            status: Status::Training,
+        })
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    pub fn split(&self) -> &Split {
+        &self.split
+    }
+
+    pub fn network(&self) -> &Network {
+        &self.network
+    }
+
+    /// The gradients of the last iteration (`[dW1, db1, ...]`, zeros before).
+    pub fn gradients(&self) -> &[Matrix] {
+        &self.grads
+    }
+
+    /// The dropout masks of the last iteration, if dropout is on.
+    pub fn masks(&self) -> Option<&[Matrix]> {
+        self.dropout.as_ref().map(Dropout::current)
+    }
+
+    /// Iterations done so far.
+    pub fn iteration(&self) -> u64 {
+        self.iteration
+    }
+
+    pub fn status(&self) -> &Status {
+        &self.status
+    }
+
+    /// The cost history for the page's curve.
+    pub fn history(&self) -> &CostHistory {
+        &self.history
+    }
+
+    /// The course's view: the cost at iterations 0, 1000, 2000, ...
+    pub fn checkpoints(&self) -> &[(u64, f64)] {
+        &self.checkpoints
+    }
+
+    /// The most recent computed cost and its iteration.
+    pub fn last_cost(&self) -> Option<(u64, f64)> {
+        self.last_cost
+    }
+
+    /// Runs up to `max` iterations (fewer at the end of the run or when the
+    /// weights blow up) and returns how many ran.
+    ///
+    /// Each iteration: draw masks (if dropout), forward over the whole
+    /// training set, compute the cost if it is recorded (every iteration in
+    /// the history, every 1000th, and the last), backward, `W -= lr·dW`.
+    /// The results do not depend on how a run is cut into calls.
+    pub fn step(&mut self, max: u64) -> u64 {
+        let mut ran = 0;
+        while ran < max && self.status == Status::Training {
+            let i = self.iteration;
+            let masks = self.dropout.as_mut().map(|d| {
+                let keep = d.keep();
+                DropoutMasks {
+                    masks: d.next_masks(),
+                    keep,
+                }
+            });
+            let x = &self.split.train.x;
+            let y = &self.split.train.y;
+            self.network
+                .forward(x, masks, Accumulate::Plain, &mut self.acts);
+            let checkpoint = i % CHECKPOINT_EVERY == 0;
+            let last = i + 1 == self.config.iters;
+            if checkpoint || last || self.history.wants(i) {
+                let c = cost::cross_entropy(self.acts.output(), y)
+                    + cost::l2_penalty(self.network.weights(), self.config.lambda, y.len());
+                self.history.push(i, c);
+                if checkpoint {
+                    self.checkpoints.push((i, c));
+                }
+                self.last_cost = Some((i, c));
+            }
+            self.network.backward(
+                x,
+                y,
+                &mut self.acts,
+                masks,
+                self.config.lambda,
+                self.config.bugs,
+                &mut self.grads,
+            );
+            if !self.grads.iter().all(Matrix::is_finite) {
+                self.status = Status::Diverged { iteration: i };
+                break;
+            }
+            self.network.update(&self.grads, self.config.lr);
+            self.iteration += 1;
+            ran += 1;
+            if self.iteration >= self.config.iters {
+                self.status = Status::Done;
+            }
+        }
+        ran
+    }
+
+    /// Runs every remaining iteration.
+    pub fn run(&mut self) {
+        while self.status == Status::Training {
+            self.step(u64::MAX);
+        }
+    }
+
+    /// Probabilities of label 1 for each point of `x` (no dropout).
+    pub fn predict(&self, x: &Matrix, acts: &mut Activations) -> Vec<f64> {
+        self.network.predict_batch(x, acts);
+        acts.output().to_vec()
+    }
+
+    /// Train and test accuracy of the current weights (`a > 0.5`).
+    pub fn accuracy(&self) -> (Accuracy, Accuracy) {
+        let mut acts = Activations::default();
+        let mut of = |set: &crate::dataset::Dataset| {
+            self.network.predict_batch(&set.x, &mut acts);
+            Accuracy::of(acts.output(), &set.y)
+        };
+        (of(&self.split.train), of(&self.split.test))
+    }
+
+    /// Gradient check of the current weights on (up to 16 of) the training
+    /// examples, with this configuration's λ and planted bugs.
+    pub fn gradient_check(&self) -> Result<Report, ConfigError> {
+        let count = self.network.parameter_count();
+        if count > GRADCHECK_MAX_PARAMS {
+            return Err(ConfigError::Conflict {
+                key: "layers".into(),
+                value: self.config.hidden.iter().map(|h| h.to_string()).collect::<Vec<_>>().join(","),
+                reason: format!(
+                    "gradient checking takes one pass per parameter: this network has {count}, the limit is {GRADCHECK_MAX_PARAMS}"
+                ),
+            });
+        }
+        let train = &self.split.train;
+        let k = train.len().min(GRADCHECK_MAX_EXAMPLES);
+        let mut x = Matrix::zeros(train.features(), k);
+        for r in 0..train.features() {
+            x.row_mut(r).copy_from_slice(&train.x.row(r)[..k]);
+        }
+        Ok(gradcheck::check_network(
+            &self.network,
+            &x,
+            &train.y[..k],
+            self.config.lambda,
+            self.config.bugs,
+            self.config.eps,
+        ))
+    }
+
+    /// Whether this is the course's gradient-check case (the page shows the
+    /// course's numbers beside it).
+    pub fn is_course_gradcase(&self) -> bool {
+        self.config.data == DataKind::Gradcase && self.iteration == 0
+    }
+}

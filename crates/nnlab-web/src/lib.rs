@@ -2,6 +2,9 @@
 
 use wasm_bindgen::prelude::*;
 
+mod panels;
+mod panic;
+
 /// The nnlab version compiled into the wasm module (the workspace version).
 #[wasm_bindgen]
 pub fn version() -> String {
@@ -12,6 +15,7 @@ pub fn version() -> String {
 /// (in Node there is no `window`, so this must not fail without one).
 #[wasm_bindgen(start)]
 pub fn start() {
+    panic::install();
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())

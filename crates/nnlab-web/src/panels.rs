@@ -1,0 +1,1 @@
+//! Placeholder (being written): gradient-check, network-diagram and export results for the page.

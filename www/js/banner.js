@@ -1,0 +1,2 @@
+// Placeholder (being written): the error banner. Contract: see ARCHITECTURE.md "Page modules".
+export function install(app) {}

@@ -1,0 +1,186 @@
+//! The subcommands, and what they share: reading the query and printing
+//! numbers for people.
+
+pub mod bench;
+pub mod gradcheck;
+pub mod keys;
+pub mod train;
+
+use std::io::Write;
+
+use nnlab_core::config::{Expected, Preset, View};
+use nnlab_core::error::shown;
+use nnlab_core::link::{self, Parsed};
+use nnlab_core::Config;
+
+use crate::args::{Command, QueryArgs, USAGE};
+use crate::error::{note, usage, CliError};
+
+/// Runs a parsed command line, writing its results to `out`.
+pub fn run(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
+    match command {
+        Command::Train(q) => train::run(load(&q)?, q.json, out),
+        Command::Gradcheck(q) => gradcheck::run(load(&q)?, q.json, out),
+        Command::Gradcheck1d { eps, json } => gradcheck::run_1d(eps, json, out),
+        Command::Keys { json } => keys::run(json, out),
+        Command::Bench { query, repeat } => bench::run(load(&query)?, repeat, out),
+        Command::Help => {
+            writeln!(out, "{USAGE}")?;
+            keys::run(false, out)
+        }
+        Command::Version => {
+            writeln!(out, "nnlab {}", env!("CARGO_PKG_VERSION"))?;
+            Ok(())
+        }
+    }
+}
+
+/// At most this many link warnings are printed (a garbage query can have
+/// thousands).
+pub const MAX_WARNINGS: usize = 10;
+
+/// Parses the query with the link parser and reports its warnings on stderr
+/// (or fails on the first one with `--strict`).
+///
+/// Two command-line conveniences on top of the link format: a bare preset
+/// name (`init-he`, `#init-he`) means `preset=init-he`; an empty query, or a
+/// word that is neither a preset nor `key=value` pairs, is an error rather
+/// than the default configuration with an "unknown key" warning (which
+/// would silently start a 15000-iteration run).
+pub fn load(args: &QueryArgs) -> Result<Parsed, CliError> {
+    let whole = args.query.as_str();
+    // The part the link parser reads: after `#`, else after `?`.
+    let query = match (whole.find('#'), whole.find('?')) {
+        (Some(h), _) => &whole[h + 1..],
+        (None, Some(q)) => &whole[q + 1..],
+        (None, None) => whole,
+    }
+    .trim();
+    let parsed = if query.is_empty() {
+        return Err(usage(format!(
+            "the query '{}' is empty: give a preset name or key=value pairs, such as preset=init-he",
+            shown(whole)
+        )));
+    } else if let Some(p) = Preset::ALL.iter().find(|p| p.name() == query) {
+        link::parse(&format!("preset={}", p.name()))?
+    } else if !query.contains('=') {
+        return Err(usage(format!(
+            "'{}' is neither a preset name nor a query of key=value pairs",
+            shown(query)
+        )));
+    } else {
+        link::parse(whole)?
+    };
+    if let (Some(w), true) = (parsed.warnings.first(), args.strict) {
+        return Err(usage(format!("{w} (--strict)")));
+    }
+    for w in parsed.warnings.iter().take(MAX_WARNINGS) {
+        note(format_args!("warning: {w}"));
+    }
+    if parsed.warnings.len() > MAX_WARNINGS {
+        note(format_args!(
+            "warning: {} more warnings not shown",
+            parsed.warnings.len() - MAX_WARNINGS
+        ));
+    }
+    Ok(parsed)
+}
+
+/// What the course prints for this configuration: only when it is exactly a
+/// preset (the page-only view keys aside) that has numbers.
+pub fn course_numbers(config: &Config) -> Option<Expected> {
+    let preset = config.preset?;
+    let unchanged = Config {
+        view: View::default(),
+        ..config.clone()
+    } == preset.config();
+    if unchanged {
+        preset.expected()
+    } else {
+        None
+    }
+}
+
+/// A number for people: like Python's `repr` (which the course's programs
+/// print), exponent notation below 1e-4 and from 1e16, shortest round-trip
+/// digits, `inf` and `nan`.
+pub fn num(x: f64) -> String {
+    if x.is_nan() {
+        "nan".into()
+    } else if x.is_infinite() || x == 0.0 || (1e-4..1e16).contains(&x.abs()) {
+        format!("{x}")
+    } else {
+        format!("{x:e}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_like_the_course() {
+        assert_eq!(num(0.8830537463419761), "0.8830537463419761");
+        assert_eq!(num(1.1890913024229996e-07), "1.1890913024229996e-7");
+        assert_eq!(num(2e-7), "2e-7");
+        assert_eq!(num(f64::INFINITY), "inf");
+        assert_eq!(num(f64::NAN), "nan");
+        assert_eq!(num(0.0), "0");
+        assert_eq!(num(15000.0), "15000");
+    }
+
+    fn q(query: &str) -> QueryArgs {
+        QueryArgs {
+            query: query.into(),
+            json: false,
+            strict: false,
+        }
+    }
+
+    #[test]
+    fn preset_names_and_links_are_queries() {
+        let he = Preset::InitHe.config();
+        for query in [
+            "init-he",
+            " init-he ",
+            "#init-he",
+            "preset=init-he",
+            "#preset=init-he",
+            "?preset=init-he",
+            "https://example.org/nnlab/#preset=init-he",
+        ] {
+            assert_eq!(load(&q(query)).unwrap().config, he, "{query}");
+        }
+    }
+
+    #[test]
+    fn empty_and_bare_words_are_errors() {
+        for query in ["", "  ", "#", "https://example.org/", "cats", "init_he"] {
+            assert!(
+                matches!(load(&q(query)), Err(CliError::Usage(_))),
+                "{query}"
+            );
+        }
+    }
+
+    #[test]
+    fn strict_turns_warnings_into_errors() {
+        // (Without --strict this loads, with a warning on stderr: see tests/cli.rs.)
+        let query = "preset=init-he&lamda=0.1";
+        let strict = QueryArgs {
+            strict: true,
+            ..q(query)
+        };
+        assert!(matches!(load(&strict), Err(CliError::Usage(_))));
+    }
+
+    #[test]
+    fn course_numbers_only_for_unchanged_presets() {
+        let c = |query: &str| course_numbers(&load(&q(query)).unwrap().config);
+        assert!(c("preset=init-he").is_some());
+        assert!(c("preset=init-he&play=1&showTest=1").is_some());
+        assert!(c("preset=init-he&iters=10").is_none());
+        assert!(c("preset=gradcheck").is_none());
+        assert!(c("lr=0.01").is_none());
+    }
+}

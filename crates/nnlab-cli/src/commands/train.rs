@@ -1,0 +1,189 @@
+//! `nnlab train`: runs a configuration to the end and prints what the
+//! course's program prints: the cost every 1000 iterations (and at the last
+//! one), then the train and test accuracy.
+
+use std::io::Write;
+
+use nnlab_core::link::{self, Parsed};
+use nnlab_core::network::Accuracy;
+use nnlab_core::trainer::CHECKPOINT_EVERY;
+use nnlab_core::{Status, Trainer};
+
+use super::{course_numbers, num};
+use crate::error::{note, CliError};
+use crate::json::Json;
+
+/// Runs the configuration. Human output streams the costs as they come;
+/// `json` prints one object at the end.
+///
+/// A run that diverges stops there; that is a result, not an error: the
+/// status says so (stderr, and `"status": "diverged"` in the JSON) and the
+/// exit code stays 0.
+pub fn run(parsed: Parsed, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
+    let config = parsed.config;
+    let query = link::serialize(&config);
+    let course = course_numbers(&config);
+    let mut trainer = Trainer::new(config)?;
+    if !json {
+        header(&trainer, &query, out)?;
+    }
+    let mut printed = 0;
+    let mut explained_inf = false;
+    while *trainer.status() == Status::Training {
+        trainer.step(CHECKPOINT_EVERY);
+        if !json {
+            for &(i, cost) in &trainer.checkpoints()[printed..] {
+                writeln!(out, "Cost after iteration {i}: {}", num(cost))?;
+                if cost.is_infinite() && !explained_inf {
+                    explain_inf(out)?;
+                    explained_inf = true;
+                }
+            }
+            printed = trainer.checkpoints().len();
+        }
+    }
+    let outcome = Outcome::of(&trainer, query);
+    if let Some(i) = outcome.diverged_at {
+        note(format_args!(
+            "training diverged at iteration {i}: a gradient stopped being a finite number, so training stopped (try a smaller lr or scale)"
+        ));
+    }
+    if json {
+        writeln!(out, "{}", outcome.to_json())?;
+    } else {
+        outcome.print(out)?;
+        if let Some(c) = course {
+            let same = c.train_accuracy == outcome.train.fraction()
+                && c.test_accuracy == outcome.test.fraction();
+            writeln!(
+                out,
+                "The course prints: train accuracy {}, test accuracy {} ({})",
+                num(c.train_accuracy),
+                num(c.test_accuracy),
+                if same { "the same" } else { "different!" }
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn header(trainer: &Trainer, query: &str, out: &mut dyn Write) -> Result<(), CliError> {
+    let c = trainer.config();
+    let sizes: Vec<String> = c.sizes().iter().map(|s| s.to_string()).collect();
+    writeln!(out, "nnlab train {query}")?;
+    writeln!(
+        out,
+        "{} data: {} training / {} test points; network [{}]; {} init; lr {}; {} iterations",
+        c.data.name(),
+        trainer.split().train.len(),
+        trainer.split().test.len(),
+        sizes.join(", "),
+        c.init.name(),
+        num(c.lr),
+        c.iters
+    )?;
+    Ok(())
+}
+
+fn explain_inf(out: &mut dyn Write) -> Result<(), CliError> {
+    writeln!(
+        out,
+        "  (inf: the sigmoid saturated to exactly 0 or 1 on the wrong side of some point, so its log(0) term is infinite)"
+    )?;
+    Ok(())
+}
+
+/// Everything a finished (or diverged) run reports.
+struct Outcome {
+    query: String,
+    /// The checkpoints, then the last computed cost if it is not one.
+    costs: Vec<(u64, f64)>,
+    train: Accuracy,
+    test: Accuracy,
+    iterations: u64,
+    diverged_at: Option<u64>,
+}
+
+impl Outcome {
+    fn of(trainer: &Trainer, query: String) -> Self {
+        let mut costs = trainer.checkpoints().to_vec();
+        if let Some(last) = trainer.last_cost() {
+            if costs.last().is_none_or(|c| c.0 < last.0) {
+                costs.push(last);
+            }
+        }
+        let (train, test) = trainer.accuracy();
+        let diverged_at = match trainer.status() {
+            Status::Diverged { iteration } => Some(*iteration),
+            _ => None,
+        };
+        Outcome {
+            query,
+            costs,
+            train,
+            test,
+            iterations: trainer.iteration(),
+            diverged_at,
+        }
+    }
+
+    fn to_json(&self) -> Json {
+        let mut fields = vec![
+            ("query", Json::from(self.query.as_str())),
+            ("costs", Json::arr(self.costs.iter().copied())),
+            ("train_accuracy", self.train.fraction().into()),
+            ("test_accuracy", self.test.fraction().into()),
+            ("train_correct", self.train.correct.into()),
+            ("test_correct", self.test.correct.into()),
+            ("train_total", self.train.total.into()),
+            ("test_total", self.test.total.into()),
+            (
+                "status",
+                (if self.diverged_at.is_some() {
+                    "diverged"
+                } else {
+                    "done"
+                })
+                .into(),
+            ),
+            ("iterations", self.iterations.into()),
+        ];
+        if let Some(i) = self.diverged_at {
+            fields.push(("diverged_at", i.into()));
+        }
+        Json::obj(fields)
+    }
+
+    fn print(&self, out: &mut dyn Write) -> Result<(), CliError> {
+        if let Some(&(i, cost)) = self.costs.last() {
+            if self.diverged_at == Some(i) {
+                writeln!(
+                    out,
+                    "Cost at iteration {i}, where it diverged: {} (the sum skips NaN terms, as the course's nansum does)",
+                    num(cost)
+                )?;
+            } else if self.diverged_at.is_some() {
+                writeln!(out, "Last cost computed, at iteration {i}: {}", num(cost))?;
+            } else if i % CHECKPOINT_EVERY != 0 {
+                writeln!(out, "Cost at the last iteration ({i}): {}", num(cost))?;
+            }
+        }
+        if let Some(i) = self.diverged_at {
+            writeln!(
+                out,
+                "Diverged at iteration {i}: stopped after {} iterations; the accuracies are those of the weights it stopped with",
+                self.iterations
+            )?;
+        }
+        for (name, a) in [("Train", &self.train), ("Test", &self.test)] {
+            writeln!(
+                out,
+                "{name} accuracy: {} ({} of {})",
+                num(a.fraction()),
+                a.correct,
+                a.total
+            )?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,597 @@
+//! The `nnlab` binary end to end: every course run through
+//! `nnlab train <preset> --json` against the course's reference numbers
+//! (`../nnlab-core/tests/reference/`), gradient checking, and bad input
+//! (exit code exactly 2, one line on stderr, nothing on stdout; never a
+//! panic).
+
+use std::ffi::OsStr;
+use std::process::{Command, Output};
+
+use nnlab_core::error::shown;
+use nnlab_core::link::{self, KEYS};
+use nnlab_core::{Preset, Trainer};
+use serde_json::Value;
+
+fn nnlab<S: AsRef<OsStr>>(args: &[S]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_nnlab"))
+        .args(args)
+        .output()
+        .expect("the nnlab binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// Runs a command that must succeed and print one JSON object on one line.
+fn json(args: &[&str]) -> Value {
+    let o = nnlab(args);
+    assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 1, "{args:?}: one line of JSON");
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?}: {e}: {out}"))
+}
+
+/// Runs a command that must fail as bad input and returns its message.
+fn bad_input<S: AsRef<OsStr> + std::fmt::Debug>(args: &[S]) -> String {
+    let o = nnlab(args);
+    let err = stderr(&o);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "{args:?}: exit code; stderr: {err}"
+    );
+    assert!(o.stdout.is_empty(), "{args:?}: stdout must be empty");
+    assert!(
+        err.ends_with('\n') && err.lines().count() == 1,
+        "{args:?}: one line on stderr, got {err:?}"
+    );
+    err
+}
+
+fn reference(name: &str) -> Value {
+    let path = format!(
+        "{}/../nnlab-core/tests/reference/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    serde_json::from_str(&std::fs::read_to_string(&path).expect(&path)).expect(&path)
+}
+
+/// A JSON number, or one of the strings "inf", "-inf", "nan".
+fn num(v: &Value) -> f64 {
+    match v.as_str() {
+        Some("inf") => f64::INFINITY,
+        Some("-inf") => f64::NEG_INFINITY,
+        Some("nan") => f64::NAN,
+        _ => v.as_f64().unwrap_or_else(|| panic!("not a number: {v}")),
+    }
+}
+
+fn costs(run: &Value) -> Vec<(u64, f64)> {
+    run["costs"]
+        .as_array()
+        .expect("costs")
+        .iter()
+        .map(|p| (p[0].as_u64().expect("iteration"), num(&p[1])))
+        .collect()
+}
+
+fn assert_close(what: &str, got: f64, want: f64, rel: f64) {
+    if want.is_infinite() || got.is_infinite() {
+        assert_eq!(got, want, "{what}");
+        return;
+    }
+    let err = (got - want).abs() / want.abs();
+    assert!(
+        err <= rel,
+        "{what}: got {got:e}, want {want:e} (relative {err:e})"
+    );
+}
+
+/// Checks what every finished run reports: status, iteration count, the
+/// last cost, and counts consistent with the accuracies.
+fn check_outcome(run: &Value, query: &str, iters: u64, totals: (u64, u64)) {
+    assert_eq!(run["query"], query);
+    assert_eq!(run["status"], "done");
+    assert_eq!(run["iterations"], iters);
+    let c = costs(run);
+    assert_eq!(c.first().map(|p| p.0), Some(0));
+    assert_eq!(
+        c.last().map(|p| p.0),
+        Some(iters - 1),
+        "the last iteration's cost"
+    );
+    for (set, total) in [("train", totals.0), ("test", totals.1)] {
+        let correct = run[format!("{set}_correct")].as_u64().expect("count");
+        assert_eq!(run[format!("{set}_total")], total);
+        assert_eq!(
+            num(&run[format!("{set}_accuracy")]),
+            correct as f64 / total as f64,
+            "{set} count and accuracy agree"
+        );
+    }
+}
+
+/// A full course run: the costs every 1000 iterations within 1e-9 of the
+/// course's, the accuracies exactly.
+fn check_course_run(preset: &str, want: &Value, iters: u64, totals: (u64, u64)) {
+    let run = json(&["train", preset, "--json"]);
+    check_outcome(&run, &format!("preset={preset}"), iters, totals);
+    let every_1000: Vec<(u64, f64)> = costs(&run)
+        .into_iter()
+        .filter(|p| p.0 % 1000 == 0)
+        .collect();
+    let want_costs = want["costs_every_1000"]
+        .as_array()
+        .expect("reference costs");
+    assert_eq!(every_1000.len(), want_costs.len(), "{preset}: checkpoints");
+    for (k, ((i, got), w)) in every_1000.iter().zip(want_costs).enumerate() {
+        assert_eq!(*i, 1000 * k as u64);
+        assert_close(&format!("{preset} cost at {i}"), *got, num(w), 1e-9);
+    }
+    check_accuracies(preset, &run, want);
+}
+
+fn check_accuracies(preset: &str, run: &Value, want: &Value) {
+    for key in ["train_accuracy", "test_accuracy"] {
+        assert_eq!(num(&run[key]), num(&want[key]), "{preset} {key}");
+    }
+}
+
+#[test]
+fn course_initialization_he() {
+    let want = &reference("lab_initialization.json")["he"];
+    check_course_run("init-he", want, 15_000, (300, 100));
+}
+
+#[test]
+fn course_initialization_zeros() {
+    let want = &reference("lab_initialization.json")["zeros"];
+    check_course_run("init-zeros", want, 15_000, (300, 100));
+}
+
+#[test]
+fn course_initialization_random_times_10() {
+    let want = &reference("lab_initialization.json")["random"];
+    let run = json(&["train", "--json", "init-random"]);
+    check_outcome(&run, "preset=init-random", 15_000, (300, 100));
+    assert_eq!(want["cost_at_iteration_0"], "inf");
+    assert_eq!(run["costs"][0], serde_json::json!([0, "inf"]));
+    check_accuracies("init-random", &run, want);
+    assert_eq!(
+        (num(&run["train_accuracy"]), num(&run["test_accuracy"])),
+        (0.83, 0.86)
+    );
+}
+
+#[test]
+fn course_regularization_none() {
+    let want = &reference("lab_regularization.json")["none"];
+    check_course_run("reg-none", want, 30_000, (211, 200));
+}
+
+#[test]
+fn course_regularization_l2() {
+    let want = &reference("lab_regularization.json")["l2"];
+    check_course_run("reg-l2", want, 30_000, (211, 200));
+}
+
+#[test]
+fn course_regularization_dropout() {
+    let want = &reference("lab_regularization.json")["dropout_fixed_mask"];
+    let run = json(&["train", "preset=reg-dropout", "--json"]);
+    check_outcome(&run, "preset=reg-dropout", 30_000, (211, 200));
+    check_accuracies("reg-dropout", &run, want);
+}
+
+/// The JSON's numbers are the core's bits: printing loses nothing.
+#[test]
+fn train_json_is_bit_exact() {
+    let query = "preset=reg-l2&iters=2500";
+    let run = json(&["train", query, "--json"]);
+    let mut t = Trainer::new(link::parse(query).unwrap().config).unwrap();
+    t.run();
+    let mut want = t.checkpoints().to_vec();
+    want.push(t.last_cost().unwrap());
+    let got = costs(&run);
+    assert_eq!(got.len(), want.len());
+    for ((gi, g), (wi, w)) in got.iter().zip(&want) {
+        assert_eq!((gi, g.to_bits()), (wi, w.to_bits()));
+    }
+    let (train, test) = t.accuracy();
+    assert_eq!(
+        num(&run["train_accuracy"]).to_bits(),
+        train.fraction().to_bits()
+    );
+    assert_eq!(
+        num(&run["test_accuracy"]).to_bits(),
+        test.fraction().to_bits()
+    );
+    assert_eq!(run["train_correct"], train.correct);
+}
+
+#[test]
+fn train_prints_for_people_without_json() {
+    let o = nnlab(&["train", "preset=init-he&iters=1500"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(o.stderr.is_empty(), "{}", stderr(&o));
+    let out = stdout(&o);
+    for line in [
+        "Cost after iteration 0: 0.88305374634197",
+        "Cost after iteration 1000: ",
+        "Cost at the last iteration (1499): ",
+        "Train accuracy: ",
+        "Test accuracy: ",
+    ] {
+        assert!(out.contains(line), "missing {line:?} in:\n{out}");
+    }
+    assert!(out.contains("accuracy"));
+    // A changed preset is not the course's run: no comparison is printed.
+    assert!(!out.contains("The course prints"), "{out}");
+}
+
+#[test]
+fn an_infinite_cost_is_shown_and_explained() {
+    let o = nnlab(&["train", "preset=init-random&iters=10"]);
+    let out = stdout(&o);
+    assert!(out.contains("Cost after iteration 0: inf\n"), "{out}");
+    assert!(out.contains("saturated"), "{out}");
+}
+
+#[test]
+fn flags_go_before_or_after_the_query() {
+    let q = "preset=init-he&iters=20";
+    let outputs: Vec<Vec<u8>> = [
+        &["train", q, "--json"][..],
+        &["train", "--json", q],
+        &["--json", "train", q],
+        &["train", "--json", "--", q],
+    ]
+    .iter()
+    .map(|a| nnlab(a).stdout)
+    .collect();
+    assert!(outputs.windows(2).all(|w| w[0] == w[1]));
+}
+
+#[test]
+fn presets_links_and_queries_are_the_same_run() {
+    let want = json(&["train", "preset=init-he&iters=20", "--json"]);
+    assert_eq!(want["query"], "preset=init-he&iters=20");
+    for q in [
+        "#preset=init-he&iters=20",
+        "?preset=init-he&iters=20",
+        "https://example.org/nnlab/#iters=20&preset=init-he",
+        "https://example.org/nnlab/?preset=init-he&iters=20",
+    ] {
+        assert_eq!(json(&["train", q, "--json"]), want, "{q}");
+    }
+    for q in ["init-he", "#init-he", "preset=init-he&iters=15000"] {
+        assert_eq!(json(&["gradcheck", q, "--json"])["query"], "preset=init-he");
+    }
+}
+
+#[test]
+fn a_diverged_run_says_so_and_exits_0() {
+    let q = "preset=init-random&data=moons&n=60&layers=64,64,64,64,64,64&scale=100000&iters=10";
+    let o = nnlab(&["train", q, "--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let run: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(run["status"], "diverged");
+    let at = run["diverged_at"].as_u64().unwrap();
+    assert_eq!(run["iterations"], at);
+    assert!(at < 10);
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1);
+    assert!(
+        err.contains(&format!("diverged at iteration {at}")),
+        "{err}"
+    );
+
+    let human = nnlab(&["train", q]);
+    assert_eq!(human.status.code(), Some(0));
+    assert!(stdout(&human).contains("Diverged at iteration"));
+}
+
+#[test]
+fn link_warnings_go_to_stderr_and_strict_makes_them_errors() {
+    let q = "preset=init-he&iters=5&lamda=0.1&iters=3";
+    let o = nnlab(&["train", q, "--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let err = stderr(&o);
+    assert!(
+        err.contains("warning: lamda=0.1: unknown key, ignored"),
+        "{err}"
+    );
+    assert!(err.contains("warning: iters=3: repeated key"), "{err}");
+    let run: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(run["iterations"], 3);
+
+    let err = bad_input(&["train", q, "--strict"]);
+    assert!(err.contains("lamda=0.1"), "{err}");
+}
+
+#[test]
+fn a_flood_of_warnings_is_cut_short() {
+    let q = format!("iters=2{}", "&junk=1".repeat(500));
+    let o = nnlab(&["train", &q, "--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 11, "{err}");
+    assert!(err.contains("more warnings not shown"), "{err}");
+}
+
+#[test]
+fn gradcheck_course_case_passes() {
+    let r = reference("lab_gradcheck.json");
+    let g = json(&["gradcheck", "preset=gradcheck", "--json"]);
+    assert_eq!(g["query"], "preset=gradcheck");
+    assert_close(
+        "difference",
+        num(&g["difference"]),
+        1.1890913024229996e-07,
+        1e-9,
+    );
+    assert_close(
+        "difference (reference)",
+        num(&g["difference"]),
+        num(&r["difference_correct_backprop"]),
+        1e-9,
+    );
+    assert_close("cost", num(&g["cost"]), num(&r["cost_at_test_case"]), 1e-12);
+    assert_eq!(g["threshold"], 2e-7);
+    assert_eq!(g["epsilon"], 1e-7);
+    assert_eq!(g["passes"], true);
+    assert_eq!(g["passes_old_threshold"], false, "1e-7 flags correct code");
+    assert_eq!(g["worst_per_param"].as_object().unwrap().len(), 6);
+    // serde_json's map sorts its keys: check the order in the text.
+    let text = stdout(&nnlab(&["gradcheck", "preset=gradcheck", "--json"]));
+    assert!(
+        text.contains(r#""worst_per_param":{"W1":"#),
+        "W1 first: {text}"
+    );
+    let at = |k: &str| text.find(&format!(r#""{k}":"#)).unwrap();
+    let order = ["W1", "b1", "W2", "b2", "W3", "b3"].map(at);
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{text}");
+    let entries = g["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 47);
+    assert_eq!(entries[0]["param"], "W1");
+    assert_eq!(entries[5]["row"], 1);
+    assert_eq!(entries[5]["col"], 1);
+    assert_eq!(entries[20]["param"], "b1");
+    assert_eq!(entries[46]["param"], "b3");
+    assert!(entries.iter().all(|e| num(&e["share"]) < 2e-7));
+
+    let out = stdout(&nnlab(&["gradcheck", "preset=gradcheck"]));
+    assert!(out.contains("PASS"), "{out}");
+    assert!(out.contains("1e-7"), "{out}");
+    assert!(out.contains("W2[1,3]"), "{out}");
+    assert!(!out.contains("<- alone above"), "{out}");
+}
+
+#[test]
+fn gradcheck_finds_the_planted_bugs() {
+    let g = json(&["gradcheck", "--json", "preset=gradcheck&bugs=w2,b1"]);
+    assert_close(
+        "difference",
+        num(&g["difference"]),
+        0.2850931567761623,
+        1e-9,
+    );
+    assert_eq!(g["passes"], false);
+    for (name, worst) in g["worst_per_param"].as_object().unwrap() {
+        let worst = num(worst);
+        if name == "W2" || name == "b1" {
+            assert!(worst > 0.1, "{name} lights up: {worst}");
+        } else {
+            assert!(worst < 1e-5, "{name} is clean: {worst}");
+        }
+    }
+    // Rows marked as wrong on their own: exactly those of W2 and b1.
+    for e in g["entries"].as_array().unwrap() {
+        let bugged = e["param"] == "W2" || e["param"] == "b1";
+        let nonzero = num(&e["analytic"]) != 0.0;
+        assert_eq!(num(&e["share"]) > 2e-7, bugged && nonzero, "{e}");
+    }
+
+    let out = stdout(&nnlab(&["gradcheck", "preset=gradcheck&bugs=w2,b1"]));
+    assert!(out.contains("FAIL"), "{out}");
+    assert!(out.contains("in b1, W2"), "{out}");
+    for line in out.lines().filter(|l| l.contains("<- alone above 2e-7")) {
+        assert!(line.starts_with("b1[") || line.starts_with("W2["), "{line}");
+    }
+}
+
+#[test]
+fn gradcheck_1d() {
+    let g = json(&["gradcheck", "--1d", "--json"]);
+    assert_close(
+        "1-D difference",
+        num(&g["difference"]),
+        2.919335883291695e-10,
+        1e-9,
+    );
+    assert_eq!(
+        (num(&g["x"]), num(&g["theta"]), num(&g["epsilon"])),
+        (2.0, 4.0, 1e-7)
+    );
+    assert_eq!(g["passes"], true);
+    let other = json(&["gradcheck", "--json", "--1d", "--eps=1e-4"]);
+    assert_eq!(other["epsilon"], 1e-4);
+    assert_ne!(other["difference"], g["difference"]);
+    let out = stdout(&nnlab(&["gradcheck", "--1d"]));
+    assert!(out.contains("2.919335883291695e-10"), "{out}");
+}
+
+#[test]
+fn gradcheck_with_an_undefined_difference_explains_it() {
+    let g = json(&["gradcheck", "init-zeros", "--json"]);
+    assert_eq!(g["difference"], "nan");
+    assert_eq!(g["passes"], false);
+    let out = stdout(&nnlab(&["gradcheck", "init-zeros"]));
+    assert!(out.contains("UNDEFINED") && out.contains("0/0"), "{out}");
+}
+
+#[test]
+fn keys_and_help_list_every_key_and_preset() {
+    for args in [&["keys"][..], &["--help"], &["help"], &["train", "-h"]] {
+        let o = nnlab(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        let out = stdout(&o);
+        for key in KEYS {
+            assert!(
+                out.contains(key.name) && out.contains(key.help),
+                "{args:?}: {}",
+                key.name
+            );
+        }
+        for p in Preset::ALL {
+            assert!(out.contains(p.name()), "{args:?}: {}", p.name());
+        }
+    }
+    assert!(stdout(&nnlab(&["--help"])).contains("Usage"));
+    let k = json(&["keys", "--json"]);
+    let names: Vec<&str> = k["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["name"].as_str().unwrap())
+        .collect();
+    let want: Vec<&str> = std::iter::once("preset")
+        .chain(KEYS.iter().map(|k| k.name))
+        .collect();
+    assert_eq!(names, want);
+    assert_eq!(k["presets"].as_array().unwrap().len(), Preset::ALL.len());
+    let v = nnlab(&["--version"]);
+    assert_eq!(v.status.code(), Some(0));
+    assert!(stdout(&v).starts_with("nnlab "));
+}
+
+#[test]
+fn bench_times_runs() {
+    let b = json(&["bench", "preset=init-he&iters=100", "--repeat", "3"]);
+    assert_eq!(b["query"], "preset=init-he&iters=100");
+    assert_eq!(b["runs"], 3);
+    assert_eq!(b["iterations"], 100);
+    assert_eq!(b["deterministic"], true);
+    let (min, median) = (num(&b["min_ms"]), num(&b["median_ms"]));
+    assert!(min > 0.0 && min <= median, "{b}");
+    assert_eq!(
+        json(&["bench", "--repeat=1", "#init-he&iters=5"])["runs"],
+        1
+    );
+}
+
+/// A 10 kB value of printable junk (no `&`, `=`, `#`, `?`, `%`, spaces):
+/// the whole thing is one value of `lr`.
+fn garbage() -> String {
+    let alphabet: Vec<char> = "abcXYZ0189!$'()*+,-./:;<>@[]^_`{|}~λ猫é\u{1F600}"
+        .chars()
+        .collect();
+    let mut state: u32 = 12345;
+    let mut s = String::new();
+    while s.len() < 10_000 {
+        state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+        s.push(alphabet[(state >> 16) as usize % alphabet.len()]);
+    }
+    s
+}
+
+#[test]
+fn bad_queries_exit_2_with_one_line_naming_the_key_and_the_value() {
+    let junk = garbage();
+    let cases: Vec<(String, &str, String)> = [
+        ("lr=abc", "lr", "abc"),
+        ("lr=NaN", "lr", "NaN"),
+        ("lr=inf", "lr", "inf"),
+        ("lr=-0.1", "lr", "-0.1"),
+        ("lr=%ZZ", "lr", "%ZZ"),
+        ("keep=0", "keep", "0"),
+        ("keep=1.5", "keep", "1.5"),
+        ("layers=", "layers", ""),
+        ("layers=100000", "layers", "100000"),
+        ("layers=10,,5", "layers", "10,,5"),
+        ("layers=1,2,3,4,5,6,7", "layers", "1,2,3,4,5,6,7"),
+        ("layers=64,64,64,64,64,64", "layers", "64,64,64,64,64,64"),
+        ("layers=１０", "layers", "１０"),
+        ("iters=-1", "iters", "-1"),
+        ("iters=0", "iters", "0"),
+        ("iters=99999999999", "iters", "99999999999"),
+        ("data=cats", "data", "cats"),
+        ("data=猫", "data", "猫"),
+        ("preset=x", "preset", "x"),
+        ("preset=init-he&preset=", "preset", ""),
+        ("seed=4294967296", "seed", "4294967296"),
+        ("eps=1", "eps", "1"),
+        ("mask=sometimes", "mask", "sometimes"),
+        ("bugs=w3", "bugs", "w3"),
+        ("play=yes", "play", "yes"),
+        ("init=case", "init", "case"),
+        ("data=football&n=10", "n", "10"),
+        ("data=moons&n=1", "n", "1"),
+        ("lr=1\n2", "lr", "1\n2"),
+        ("λ=0.7&lr=x", "lr", "x"),
+    ]
+    .iter()
+    .map(|(q, k, v)| (q.to_string(), *k, v.to_string()))
+    .chain(std::iter::once((format!("lr={junk}"), "lr", junk.clone())))
+    .collect();
+    for (query, key, value) in &cases {
+        let want = format!("{key}={}", shown(value));
+        for command in ["train", "gradcheck", "bench"] {
+            let err = bad_input(&[command, query.as_str()]);
+            assert!(
+                err.contains(&want),
+                "{command} {query:?}: {err:?} should name {want:?}"
+            );
+        }
+        let err = bad_input(&["train", "--json", query.as_str()]);
+        assert!(err.contains(&want), "--json {query:?}: {err}");
+    }
+}
+
+#[test]
+fn bad_command_lines_exit_2_with_one_line() {
+    for args in [
+        &[][..],
+        &["fly"],
+        &["train"],
+        &["train", ""],
+        &["train", "   "],
+        &["train", "#"],
+        &["train", "cats"],
+        &["train", "https://example.org/nnlab/"],
+        &["train", "a=1", "b=2"],
+        &["train", "--jsn", "init-he"],
+        &["train", "-x", "init-he"],
+        &["train", "--json=yes", "init-he"],
+        &["train", "--repeat", "2", "init-he"],
+        &["keys", "extra"],
+        &["bench", "init-he", "--repeat", "0"],
+        &["bench", "init-he", "--repeat", "x"],
+        &["bench", "init-he", "--repeat"],
+        &["gradcheck", "--1d", "--eps", "0"],
+        &["gradcheck", "--1d", "--eps", "abc"],
+        &["gradcheck", "--1d", "init-he"],
+        &["gradcheck", "init-he", "--eps", "1e-4"],
+        &["--version", "train"],
+    ] {
+        bad_input(args);
+    }
+    let err = bad_input(&["frobnicate"]);
+    assert!(err.contains("frobnicate"), "{err}");
+    // Too many parameters to check one by one: the core's limit.
+    let err = bad_input(&["gradcheck", "data=moons&layers=64,64"]);
+    assert!(err.contains("layers=64,64"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn arguments_that_are_not_utf8_are_bad_input() {
+    use std::os::unix::ffi::OsStrExt;
+    let bad = OsStr::from_bytes(b"lr=\xff");
+    bad_input(&[OsStr::new("train"), bad]);
+}

@@ -152,7 +152,7 @@ impl Preset {
             })
         };
         match self {
-            Preset::InitZeros => e(0.5, 0.5, 0.6931471805599453),
+            Preset::InitZeros => e(0.5, 0.5, std::f64::consts::LN_2),
             Preset::InitRandom => e(0.83, 0.86, f64::INFINITY),
             Preset::InitHe => e(0.9933333333333333, 0.96, 0.8830537463419761),
             Preset::RegNone => e(0.9478672985781991, 0.915, 0.6557412523481002),

@@ -12,18 +12,24 @@ pub fn term(a: f64, y: f64) -> f64 {
 }
 
 /// `J = (1/m) · nansum(term)`: the course's cost, which drops NaN terms,
-/// so it may be `+inf` but is never NaN (unless `a` itself is NaN).
+/// so it may be `+inf` but is never NaN. Only the `0·ln 0` terms are
+/// dropped: an output that is itself NaN (diverged weights) makes the cost
+/// NaN instead of silently vanishing from the sum.
 ///
 /// `a` and `y` are the output activations and labels, one per example.
 pub fn cross_entropy(a: &[f64], y: &[f64]) -> f64 {
     assert_eq!(a.len(), y.len(), "cross_entropy: lengths differ");
     let m = a.len() as f64;
-    let sum: f64 = a
-        .iter()
-        .zip(y)
-        .map(|(&a, &y)| term(a, y))
-        .filter(|t| !t.is_nan())
-        .sum();
+    let mut sum = 0.0;
+    for (&a, &y) in a.iter().zip(y) {
+        if a.is_nan() {
+            return f64::NAN;
+        }
+        let t = term(a, y);
+        if !t.is_nan() {
+            sum += t;
+        }
+    }
     1.0 / m * sum
 }
 
@@ -56,6 +62,8 @@ mod tests {
         // wrong side saturated: +inf
         assert_eq!(cross_entropy(&[1.0, 0.5], &[0.0, 1.0]), f64::INFINITY);
         assert!(cross_entropy_plain(&[1.0], &[1.0]).is_nan());
+        // a NaN output is divergence, not a perfect fit
+        assert!(cross_entropy(&[f64::NAN, 0.5], &[1.0, 1.0]).is_nan());
     }
 
     #[test]

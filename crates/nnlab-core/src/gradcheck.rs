@@ -55,14 +55,43 @@ impl Report {
         self.difference < threshold
     }
 
-    /// The largest relative error of each parameter matrix (W1, b1, ...).
+    /// Each entry's share of the difference:
+    /// `|analytic − numerical| / (||grad|| + ||gradapprox||)`. The difference
+    /// is the root of the sum of their squares, so an entry whose share alone
+    /// exceeds a threshold makes the whole check fail: this is the fair way
+    /// to point at culprits (a tiny gradient can have a large relative error
+    /// from round-off alone).
+    pub fn shares(&self) -> Vec<f64> {
+        let grad = norm(self.entries.iter().map(|e| e.analytic));
+        let approx = norm(self.entries.iter().map(|e| e.numerical));
+        let denom = grad + approx;
+        self.entries
+            .iter()
+            .map(|e| {
+                if denom == 0.0 {
+                    0.0
+                } else {
+                    (e.analytic - e.numerical).abs() / denom
+                }
+            })
+            .collect()
+    }
+
+    /// The largest relative error of each parameter matrix (W1, b1, ...);
+    /// NaN where an entry could not be measured.
     pub fn worst_per_param(&self) -> Vec<f64> {
         let mut worst: Vec<f64> = Vec::new();
         for e in &self.entries {
             if worst.len() <= e.param {
                 worst.resize(e.param + 1, 0.0);
             }
-            worst[e.param] = worst[e.param].max(e.relative_error);
+            // NaN wins: an entry that could not be measured must not look clean.
+            let w = worst[e.param];
+            worst[e.param] = if w.is_nan() || e.relative_error.is_nan() {
+                f64::NAN
+            } else {
+                w.max(e.relative_error)
+            };
         }
         worst
     }

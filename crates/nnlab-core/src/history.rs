@@ -24,7 +24,7 @@ impl CostHistory {
 
     /// Whether the cost of `iteration` would be kept.
     pub fn wants(&self, iteration: u64) -> bool {
-        iteration % self.stride == 0
+        iteration.is_multiple_of(self.stride)
     }
 
     /// Records the cost at `iteration` if [`CostHistory::wants`] it.
@@ -35,7 +35,7 @@ impl CostHistory {
         }
         if self.points.len() == self.capacity {
             let stride = self.stride * 2;
-            self.points.retain(|(i, _)| i % stride == 0);
+            self.points.retain(|(i, _)| i.is_multiple_of(stride));
             self.stride = stride;
             if !self.wants(iteration) {
                 return;

@@ -35,25 +35,37 @@ pub const KEYS: &[Key] = &[
     Key {
         name: "data",
         help: "circles | football | moons | xor | spiral | gauss | gradcase",
-        set: |c, v| Ok(c.data = one_of("data", v, &DataKind::ALL, |d| d.name())?),
+        set: |c, v| {
+            c.data = one_of("data", v, &DataKind::ALL, |d| d.name())?;
+            Ok(())
+        },
         get: |c| Some(c.data.name().into()),
     },
     Key {
         name: "dataSeed",
         help: "seed of generated data (circles and football without it are the course's points)",
-        set: |c, v| Ok(c.data_seed = Some(seed("dataSeed", v)?)),
+        set: |c, v| {
+            c.data_seed = Some(seed("dataSeed", v)?);
+            Ok(())
+        },
         get: |c| c.data_seed.map(|s| s.to_string()),
     },
     Key {
         name: "n",
         help: "number of generated training points",
-        set: |c, v| Ok(c.n = Some(count("n", v)?)),
+        set: |c, v| {
+            c.n = Some(count("n", v)?);
+            Ok(())
+        },
         get: |c| c.n.map(|n| n.to_string()),
     },
     Key {
         name: "noise",
         help: "noise of generated data",
-        set: |c, v| Ok(c.noise = Some(number("noise", v)?)),
+        set: |c, v| {
+            c.noise = Some(number("noise", v)?);
+            Ok(())
+        },
         get: |c| c.noise.map(fmt_f64),
     },
     Key {
@@ -95,55 +107,82 @@ pub const KEYS: &[Key] = &[
     Key {
         name: "init",
         help: "zeros | random | xavier | he | case",
-        set: |c, v| Ok(c.init = one_of("init", v, &InitKind::ALL, |i| i.name())?),
+        set: |c, v| {
+            c.init = one_of("init", v, &InitKind::ALL, |i| i.name())?;
+            Ok(())
+        },
         get: |c| Some(c.init.name().into()),
     },
     Key {
         name: "scale",
         help: "factor of random initialization",
-        set: |c, v| Ok(c.scale = number("scale", v)?),
+        set: |c, v| {
+            c.scale = number("scale", v)?;
+            Ok(())
+        },
         get: |c| Some(fmt_f64(c.scale)),
     },
     Key {
         name: "seed",
         help: "initialization seed",
-        set: |c, v| Ok(c.seed = seed("seed", v)?),
+        set: |c, v| {
+            c.seed = seed("seed", v)?;
+            Ok(())
+        },
         get: |c| Some(c.seed.to_string()),
     },
     Key {
         name: "lr",
         help: "learning rate",
-        set: |c, v| Ok(c.lr = number("lr", v)?),
+        set: |c, v| {
+            c.lr = number("lr", v)?;
+            Ok(())
+        },
         get: |c| Some(fmt_f64(c.lr)),
     },
     Key {
         name: "iters",
         help: "iterations to run",
-        set: |c, v| Ok(c.iters = count("iters", v)? as u64),
+        set: |c, v| {
+            c.iters = count("iters", v)? as u64;
+            Ok(())
+        },
         get: |c| Some(c.iters.to_string()),
     },
     Key {
         name: "lambda",
         help: "L2 regularization strength (0 = off)",
-        set: |c, v| Ok(c.lambda = number("lambda", v)?),
+        set: |c, v| {
+            c.lambda = number("lambda", v)?;
+            Ok(())
+        },
         get: |c| Some(fmt_f64(c.lambda)),
     },
     Key {
         name: "keep",
         help: "dropout keep probability (1 = off)",
-        set: |c, v| Ok(c.keep = number("keep", v)?),
+        set: |c, v| {
+            c.keep = number("keep", v)?;
+            Ok(())
+        },
         get: |c| Some(fmt_f64(c.keep)),
     },
     Key {
         name: "mask",
         help: "fixed (the course: same masks every iteration) | fresh (new masks every iteration)",
-        set: |c, v| Ok(c.mask = one_of("mask", v, &[MaskMode::Fixed, MaskMode::Fresh], mask_name)?),
+        set: |c, v| {
+            c.mask = one_of("mask", v, &[MaskMode::Fixed, MaskMode::Fresh], mask_name)?;
+            Ok(())
+        },
         get: |c| Some(mask_name(&c.mask).into()),
     },
     Key {
         name: "dropSeed",
         help: "dropout seed",
-        set: |c, v| Ok(c.drop_seed = seed("dropSeed", v)?),
+        set: |c, v| {
+            c.drop_seed = seed("dropSeed", v)?;
+            Ok(())
+        },
         get: |c| Some(c.drop_seed.to_string()),
     },
     Key {
@@ -183,31 +222,46 @@ pub const KEYS: &[Key] = &[
     Key {
         name: "eps",
         help: "gradient-checking step epsilon",
-        set: |c, v| Ok(c.eps = number("eps", v)?),
+        set: |c, v| {
+            c.eps = number("eps", v)?;
+            Ok(())
+        },
         get: |c| Some(fmt_f64(c.eps)),
     },
     Key {
         name: "play",
         help: "1 = start training when the link opens",
-        set: |c, v| Ok(c.view.play = flag("play", v)?),
+        set: |c, v| {
+            c.view.play = flag("play", v)?;
+            Ok(())
+        },
         get: |c| Some(flag_str(c.view.play)),
     },
     Key {
         name: "compare",
         help: "1 = show the lab's three runs side by side",
-        set: |c, v| Ok(c.view.compare = flag("compare", v)?),
+        set: |c, v| {
+            c.view.compare = flag("compare", v)?;
+            Ok(())
+        },
         get: |c| Some(flag_str(c.view.compare)),
     },
     Key {
         name: "showTest",
         help: "1 = draw the test points",
-        set: |c, v| Ok(c.view.show_test = flag("showTest", v)?),
+        set: |c, v| {
+            c.view.show_test = flag("showTest", v)?;
+            Ok(())
+        },
         get: |c| Some(flag_str(c.view.show_test)),
     },
     Key {
         name: "logCost",
         help: "1 = cost curve on a log scale",
-        set: |c, v| Ok(c.view.log_cost = flag("logCost", v)?),
+        set: |c, v| {
+            c.view.log_cost = flag("logCost", v)?;
+            Ok(())
+        },
         get: |c| Some(flag_str(c.view.log_cost)),
     },
 ];
@@ -338,7 +392,7 @@ fn count(key: &str, value: &str) -> Result<usize, ConfigError> {
         .trim()
         .parse::<u32>()
         .map(|v| v as usize)
-        .map_err(|_| invalid(key, value, "a whole number from 0 to 4294967295"))
+        .map_err(|_| invalid(key, value, "a whole number"))
 }
 
 /// A NumPy seed: a whole number from 0 to 2³² − 1.

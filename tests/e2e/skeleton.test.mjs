@@ -1,0 +1,52 @@
+// Walking skeleton: the He initialization lab opens from its link, trains by itself in
+// requestAnimationFrame, paints changing decision regions and a falling cost, and ends on
+// the course's accuracies.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { screenshot, wasmReady, withPage } from "./harness.mjs";
+
+/** A fingerprint of the region canvas's pixels (read back through getImageData). */
+export function regionPixels(page, selector = '[data-testid="regions"]') {
+  return page.evaluate((sel) => {
+    const canvas = document.querySelector(sel);
+    const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+    let hash = 2166136261;
+    for (let i = 0; i < data.length; i += 4) {
+      hash = Math.imul(hash ^ (data[i] | (data[i + 1] << 8) | (data[i + 2] << 16)), 16777619);
+    }
+    return `${canvas.width}x${canvas.height}:${(hash >>> 0).toString(16)}`;
+  }, selector);
+}
+
+export const text = (page, id) => page.getByTestId(id).textContent();
+export const iteration = async (page) => Number(await text(page, "iteration"));
+
+test("init-he link trains by itself and ends on the course's numbers", async (t) => {
+  await withPage(t, { hash: "preset=init-he&play=1" }, async (page) => {
+    await wasmReady(page);
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid="iteration"]').textContent) > 0,
+    );
+    const first = { it: await iteration(page), cost: Number(await text(page, "cost")), px: await regionPixels(page) };
+    assert.ok(Number.isFinite(first.cost), `cost shows a number: ${first.cost}`);
+    await page.waitForFunction(
+      (it) => Number(document.querySelector('[data-testid="iteration"]').textContent) > it + 1500,
+      first.it,
+    );
+    const later = { it: await iteration(page), cost: Number(await text(page, "cost")), px: await regionPixels(page) };
+    assert.ok(later.it > first.it, "the iteration counter advances");
+    assert.ok(later.cost < first.cost, `the cost decreases: ${first.cost} -> ${later.cost}`);
+    assert.notEqual(later.px, first.px, "the decision regions change");
+    await screenshot(page, "skeleton-he-training");
+
+    await page.waitForSelector('[data-testid="status"][data-state="done"]', { timeout: 60_000 });
+    assert.equal(await iteration(page), 15000);
+    assert.equal(await text(page, "train-accuracy"), "99.3%");
+    assert.equal(await text(page, "test-accuracy"), "96.0%");
+    assert.match(await text(page, "expected-train"), /99\.3%.*✓/);
+    assert.match(await text(page, "expected-test"), /96\.0%.*✓/);
+    // The canonical link is in the address bar.
+    assert.equal(new URL(page.url()).hash, "#preset=init-he&play=1");
+    await screenshot(page, "skeleton-he-done");
+  });
+});

@@ -1,0 +1,114 @@
+// Compare mode (compare=1): the current lab's three presets side by side — three Labs,
+// three region panels, one table — all stepped by app.js's single loop. Their cost curves
+// go on the main chart (see `series`).
+
+import { createRegions } from "./regions.js";
+
+/** Okabe–Ito vermillion, blue and bluish green: distinct under colour blindness. */
+export const COMPARE_COLOURS = ["#D55E00", "#0072B2", "#009E73"];
+
+function make(tag, attrs = {}, text) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+/**
+ * `section` is shown while comparing; panels go into `panelsBox`, table rows into `rows`.
+ * `titles` maps preset names to button titles (from wasm.presets()).
+ */
+export function createCompare(wasm, { section, panelsBox, rows, titles }) {
+  let runs = [];
+
+  function clear() {
+    for (const run of runs) run.lab.free();
+    runs = [];
+    panelsBox.replaceChildren();
+    rows.replaceChildren();
+    section.hidden = true;
+  }
+
+  function cell(row, testid) {
+    const td = make("td", testid ? { "data-testid": testid } : {});
+    row.append(td);
+    return td;
+  }
+
+  return {
+    /** Whether three runs are shown. */
+    get active() {
+      return runs.length > 0;
+    },
+
+    /** The three Lab handles (stepped together by the loop). */
+    labs() {
+      return runs.map((r) => r.lab);
+    },
+
+    /** The chart's series: one curve per run, labelled. */
+    series() {
+      return runs.map((r, i) => ({ lab: r.lab, colour: COMPARE_COLOURS[i], label: r.title }));
+    },
+
+    /**
+     * Rebuilds the three runs of `mainLab`'s lab (or removes them when `on` is false).
+     * Returns false when the lab has no three presets to compare (gradient checking, or
+     * data outside the course's two labs).
+     */
+    rebuild(mainLab, on) {
+      clear();
+      if (!on) return true;
+      const queries = mainLab.compareQueries();
+      if (queries.length === 0) return false;
+      queries.forEach((query, i) => {
+        const lab = new wasm.Lab(query);
+        const name = lab.snapshot().preset;
+        const title = titles.get(name) ?? name;
+        const figure = make("figure", { class: "compare-run", "data-testid": "compare-run" });
+        const caption = make("figcaption", {});
+        const swatch = make("i", { class: "swatch", "aria-hidden": "true" });
+        swatch.style.background = COMPARE_COLOURS[i];
+        caption.append(swatch, document.createTextNode(title));
+        const canvas = make("canvas", { class: "regions-canvas", role: "img", "aria-label": `Decision regions: ${title}` });
+        const stats = make("p", { class: "compare-stats mono" });
+        figure.append(caption, canvas, stats);
+        panelsBox.append(figure);
+
+        const row = make("tr", { "data-testid": `compare-row-${name}` });
+        const th = make("th", { scope: "row" });
+        th.append(swatch.cloneNode(), document.createTextNode(title));
+        row.append(th);
+        const cells = {
+          iteration: cell(row),
+          cost: cell(row, "compare-cost"),
+          train: cell(row, "compare-train"),
+          test: cell(row, "compare-test"),
+          gap: cell(row),
+        };
+        rows.append(row);
+        runs.push({ lab, name, title, regions: createRegions(canvas), stats, cells });
+      });
+      section.hidden = false;
+      return true;
+    },
+
+    /** Repaints the three panels and the table. */
+    draw(showTest) {
+      for (const run of runs) {
+        const s = run.lab.snapshot();
+        run.regions.draw(run.lab, showTest);
+        const e = s.expected;
+        const course = (live, want, ok) => (want ? `${live} (${want}${ok ? " ✓" : ""})` : live);
+        run.stats.textContent = `train ${s.trainAccuracyText} · test ${s.testAccuracyText}`;
+        run.cells.iteration.textContent = String(s.iteration);
+        run.cells.cost.textContent = s.costText;
+        run.cells.train.textContent = course(s.trainAccuracyText, e?.trainText, e?.trainMatches);
+        run.cells.test.textContent = course(s.testAccuracyText, e?.testText, e?.testMatches);
+        run.cells.gap.textContent = s.gapText;
+      }
+    },
+
+    clear,
+  };
+}

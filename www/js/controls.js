@@ -1,0 +1,216 @@
+// Form controls ↔ link keys. The form is built from the engine's key table (wasm.keys()):
+// one control per key, grouped. A change asks the current Lab for the canonical query with
+// that key changed (lab.withKey / withLayers / withCourseData) and hands it to `onQuery`;
+// the engine's error message (naming key and value) goes to `onError`. Values shown come
+// from lab.values(); no link text is parsed or built here.
+
+/** Human names of the keys (the engine's help text is the tooltip). */
+const LABELS = {
+  data: "data set",
+  dataSeed: "data seed",
+  n: "points",
+  noise: "noise",
+  layers: "hidden layers",
+  init: "initialization",
+  scale: "random scale",
+  seed: "init seed",
+  lr: "learning rate",
+  iters: "iterations",
+  lambda: "L2 λ",
+  keep: "keep probability",
+  mask: "dropout masks",
+  dropSeed: "dropout seed",
+  bugs: "planted bugs",
+  eps: "ε",
+  play: "train as soon as the link opens",
+  compare: "compare three runs",
+  showTest: "show test points",
+  logCost: "log-scale cost",
+};
+
+const GROUPS = [
+  ["data", "Data"],
+  ["network", "Network"],
+  ["training", "Training"],
+  ["regularization", "Regularization"],
+  ["gradcheck", "Gradient checking"],
+  ["view", "View"],
+];
+
+/** Flags with their own control elsewhere on the page (not repeated in the form). */
+const FLAGS_ELSEWHERE = new Set(["compare", "showTest", "logCost"]);
+
+const INPUT_MODES = { number: "decimal", count: "numeric", seed: "numeric" };
+
+function make(tag, attrs = {}, text) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === true) el.setAttribute(k, "");
+    else if (v !== false && v !== undefined) el.setAttribute(k, v);
+  }
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+/**
+ * Builds the controls into `form`.
+ *   wasm     the module's exports
+ *   getLab   () => the current Lab handle
+ *   onQuery  (canonicalQuery) => void   rebuild from it
+ *   onError  (message) => void          show a bad value's message
+ */
+export function createControls(form, { wasm, getLab, onQuery, onError }) {
+  const keys = wasm.keys();
+  const inputs = new Map(); // key -> input/select element
+  let layersBox = null;
+  let courseButton = null;
+  let dataSeedDice = null;
+
+  function submit(make) {
+    let query;
+    try {
+      query = make(getLab());
+    } catch (err) {
+      onError(String(err?.message ?? err));
+      return false;
+    }
+    onQuery(query);
+    return true;
+  }
+
+  function change(key, value, input) {
+    const ok = submit((lab) => lab.withKey(key, value));
+    if (input) input.setAttribute("aria-invalid", ok ? "false" : "true");
+  }
+
+  function newSeed(key) {
+    submit((lab) => lab.withKey(key, String(wasm.randomSeed())));
+  }
+
+  function field(info) {
+    const id = `key-${info.name}`;
+    const wrap = make("div", { class: `field field-${info.kind}`, "data-field": info.name });
+    const label = make("label", { for: id, title: info.help }, LABELS[info.name] ?? info.name);
+    wrap.append(label);
+    let input;
+    if (info.kind === "choice") {
+      input = make("select", { id, name: info.name, "data-testid": `key-${info.name}`, title: info.help });
+      for (const choice of info.choices) input.append(make("option", { value: choice }, choice));
+      input.addEventListener("change", () => change(info.name, input.value, input));
+    } else if (info.kind === "flag") {
+      wrap.classList.add("field-inline");
+      input = make("input", { id, type: "checkbox", name: info.name, "data-testid": `key-${info.name}`, title: info.help });
+      input.addEventListener("change", () => change(info.name, input.checked ? "1" : "0", input));
+      wrap.prepend(input);
+    } else {
+      input = make("input", {
+        id,
+        type: "text",
+        name: info.name,
+        "data-testid": `key-${info.name}`,
+        inputmode: INPUT_MODES[info.kind] ?? "text",
+        autocomplete: "off",
+        spellcheck: "false",
+        title: info.help,
+        placeholder: info.optional ? "course" : undefined,
+      });
+      input.addEventListener("change", () => change(info.name, input.value, input));
+    }
+    if (info.kind !== "flag") wrap.append(input);
+    inputs.set(info.name, input);
+
+    if (info.kind === "seed") {
+      const isData = info.name === "dataSeed";
+      const dice = make(
+        "button",
+        {
+          type: "button",
+          class: "dice",
+          "data-testid": isData ? "new-data" : `new-${info.name}`,
+          title: isData ? "draw new data (a fresh data seed)" : `a fresh ${LABELS[info.name]}`,
+        },
+        isData ? "New data" : "New seed",
+      );
+      dice.addEventListener("click", () => newSeed(info.name));
+      wrap.append(dice);
+      if (isData) dataSeedDice = dice;
+    }
+    return wrap;
+  }
+
+  function layersField() {
+    const wrap = make("div", { class: "field field-layers", "data-field": "layers" });
+    wrap.append(make("span", { class: "field-label", id: "layers-label" }, LABELS.layers));
+    layersBox = make("div", { class: "layers", role: "group", "aria-labelledby": "layers-label", "data-testid": "layers" });
+    wrap.append(layersBox);
+    return wrap;
+  }
+
+  function renderLayers(sizes) {
+    layersBox.replaceChildren();
+    sizes.forEach((units, i) => {
+      const n = i + 1;
+      const layer = make("span", { class: "layer", "data-testid": `layer-${n}` });
+      const button = (action, label, title) => {
+        const b = make("button", { type: "button", "aria-label": title, title }, label);
+        b.addEventListener("click", () => submit((lab) => lab.withLayers(action, i)));
+        return b;
+      };
+      layer.append(
+        button("dec", "−", `one unit less in layer ${n}`),
+        make("output", { "aria-label": `units in layer ${n}` }, String(units)),
+        button("inc", "+", `one unit more in layer ${n}`),
+      );
+      if (sizes.length > 1) layer.append(button("remove", "×", `remove layer ${n}`));
+      layersBox.append(layer);
+    });
+    if (sizes.length < wasm.maxHiddenLayers()) {
+      const add = make("button", { type: "button", class: "add-layer", "data-testid": "add-layer" }, "+ layer");
+      add.addEventListener("click", () => submit((lab) => lab.withLayers("add", 0)));
+      layersBox.append(add);
+    }
+  }
+
+  // Build: one fieldset per group, in the engine's key order.
+  form.addEventListener("submit", (e) => e.preventDefault());
+  for (const [group, title] of GROUPS) {
+    const infos = keys.filter((k) => k.group === group && !FLAGS_ELSEWHERE.has(k.name));
+    if (!infos.length) continue;
+    const set = make("fieldset", { class: `group group-${group}` });
+    set.append(make("legend", {}, title));
+    for (const info of infos) set.append(info.kind === "layers" ? layersField() : field(info));
+    if (group === "data") {
+      courseButton = make("button", { type: "button", class: "course-data", "data-testid": "course-data" }, "Course data");
+      courseButton.addEventListener("click", () => submit((lab) => lab.withCourseData()));
+      set.append(courseButton);
+    }
+    form.append(set);
+  }
+
+  // Flags that live beside their view (show test points, log scale) use the same path.
+  for (const box of document.querySelectorAll("input[type=checkbox][data-key]")) {
+    box.addEventListener("change", () => change(box.dataset.key, box.checked ? "1" : "0", box));
+    inputs.set(box.dataset.key, box);
+  }
+
+  return {
+    /** Shows the current lab's values in every control. */
+    update(lab, snapshot) {
+      const values = lab.values();
+      for (const [key, input] of inputs) {
+        const value = values[key] ?? "";
+        if (input.type === "checkbox") input.checked = value === "1";
+        else if (input.value !== value) input.value = value;
+        input.setAttribute("aria-invalid", "false");
+      }
+      renderLayers(Array.from(lab.hiddenLayers()));
+      const recorded = snapshot.recordedData;
+      for (const key of ["dataSeed", "n", "noise"]) {
+        const input = inputs.get(key);
+        if (input) input.disabled = recorded;
+      }
+      if (dataSeedDice) dataSeedDice.disabled = recorded;
+      if (courseButton) courseButton.hidden = snapshot.courseData || recorded;
+    },
+  };
+}

@@ -1,0 +1,58 @@
+// The current run: its Lab handle (wasm) and canonical query, and the URL's hash.
+//
+// The link is parsed only by the engine: `load` hands the raw text (location.hash or a
+// query the engine built) to `new wasm.Lab(...)`, and the URL gets the engine's canonical
+// `lab.query()` back through history.replaceState (which fires no hashchange).
+
+/** Creates the state holder. `wasm` is the module's exports (window.wasmBindings). */
+export function createState(wasm) {
+  let lab = null;
+  let query = "";
+
+  return {
+    /** The current Lab handle (owned here: never free it elsewhere). */
+    get lab() {
+      return lab;
+    },
+
+    /** The canonical query of the current lab. */
+    get query() {
+      return query;
+    },
+
+    /**
+     * Builds a Lab from `text` (a link, a `#`/`?` query or a bare query). On success the
+     * old handle is freed and `{ ok: true, warnings }` returned; on a bad link nothing
+     * changes and `{ ok: false, error }` carries the engine's message (it names the key
+     * and the value).
+     */
+    load(text) {
+      let next;
+      try {
+        next = new wasm.Lab(text);
+      } catch (err) {
+        return { ok: false, error: String(err?.message ?? err) };
+      }
+      lab?.free();
+      lab = next;
+      query = next.query();
+      return { ok: true, warnings: next.warnings() };
+    },
+
+    /** The query in the address bar, as typed. */
+    urlQuery() {
+      return location.hash;
+    },
+
+    /** Writes the canonical query into the address bar without a new history entry. */
+    writeUrl() {
+      const target = query ? `#${query}` : location.pathname + location.search;
+      if (location.hash !== (query ? `#${query}` : "")) history.replaceState(null, "", target);
+    },
+
+    /** The shareable link of the current run. */
+    link() {
+      return `${location.origin}${location.pathname}${location.search}${query ? `#${query}` : ""}`;
+    },
+  };
+}

@@ -1,2 +1,80 @@
-// Placeholder (being written): the error banner. Contract: see ARCHITECTURE.md "Page modules".
-export function install(app) {}
+// The error banner: a Rust panic (the engine's panic hook dispatches `nnlab-panic` on
+// window with {detail: {message}}), an uncaught error or an unhandled promise rejection
+// shows #banner with the message (as text) and a Reset button. After a panic the wasm
+// instance cannot be trusted, so Reset reloads the page without the link's settings
+// (the default lab).
+
+import { ensureStyles, h, setText } from "./panels-common.js";
+
+const MAX_MESSAGE = 600;
+let shown = false;
+
+/** Installs the listeners once. `app.pause()` stops the training loop when it fires. */
+export function install(app) {
+  ensureStyles();
+  let banner = document.getElementById("banner");
+  if (!banner) {
+    banner = h("div", { id: "banner", role: "alert", hidden: true });
+    document.body.prepend(banner);
+  }
+  banner.classList.add("nb");
+  banner.setAttribute("data-testid", "banner");
+  const title = h("strong", { class: "nb-title", "data-testid": "banner-title" });
+  const message = h("span", { class: "nb-message", "data-testid": "banner-message" });
+  const reset = h("button", { type: "button", class: "nb-reset", "data-testid": "banner-reset" }, "Reset");
+  const dismiss = h("button", { type: "button", class: "nb-dismiss", "data-testid": "banner-dismiss" }, "Dismiss");
+  reset.addEventListener("click", () => {
+    // Full reload without the hash: a fresh wasm instance and the default lab.
+    location.assign(location.pathname + location.search);
+  });
+  dismiss.addEventListener("click", () => {
+    banner.hidden = true;
+    shown = false;
+  });
+  banner.replaceChildren(
+    title,
+    " ",
+    message,
+    h(
+      "span",
+      { class: "nb-actions" },
+      reset,
+      dismiss,
+    ),
+  );
+
+  let panicked = false;
+  const show = (heading, text, { panic = false } = {}) => {
+    // A panic traps the wasm call, which then surfaces as an "unreachable" error: keep
+    // the panic's own message.
+    if (panicked && !panic) return;
+    if (panic) panicked = true;
+    try {
+      app?.pause?.();
+    } catch {
+      // the page may be the thing that failed
+    }
+    setText(title, heading);
+    setText(message, String(text ?? "").slice(0, MAX_MESSAGE));
+    banner.dataset.kind = panic ? "panic" : "error";
+    dismiss.hidden = panic;
+    banner.hidden = false;
+    if (!shown) reset.focus({ preventScroll: true });
+    shown = true;
+  };
+
+  addEventListener("nnlab-panic", (e) =>
+    show("nnlab hit an internal error and stopped.", e.detail?.message ?? "unknown error", {
+      panic: true,
+    }),
+  );
+  addEventListener("error", (e) => {
+    // Resource load failures (no message, target is an element) are not script errors.
+    if (!(e instanceof ErrorEvent)) return;
+    show("Something went wrong.", e.message || String(e.error ?? "unknown error"));
+  });
+  addEventListener("unhandledrejection", (e) => {
+    const r = e.reason;
+    show("Something went wrong.", r?.message ?? String(r));
+  });
+}

@@ -1,3 +1,74 @@
-// Placeholder (being written): the exporter view. Contract: see ARCHITECTURE.md "Page modules".
-export function mount(root, app) {}
-export function update(snapshot) {}
+// Export: the decision regions as PNG (the regions canvas), the cost history as CSV and
+// the weights as JSON (both written by the engine: lab.historyCsv(), lab.weightsJson()),
+// downloaded through a Blob and an object URL. Nothing leaves the browser.
+
+import { ensureStyles, h, messageOf, setText } from "./panels-common.js";
+
+let app = null;
+let root = null;
+const ui = {};
+
+export function mount(el, appRef) {
+  ensureStyles();
+  app = appRef;
+  root = el;
+  root.classList.add("card", "ex");
+  root.setAttribute("data-testid", "export-panel");
+  root.replaceChildren();
+  ui.png = h("button", { type: "button", "data-testid": "export-png" }, "Decision regions (PNG)");
+  ui.csv = h("button", { type: "button", "data-testid": "export-csv" }, "Cost history (CSV)");
+  ui.json = h("button", { type: "button", "data-testid": "export-json" }, "Weights (JSON)");
+  ui.status = h("p", { class: "ex-status", role: "status", "data-testid": "export-status" });
+  ui.png.addEventListener("click", exportPng);
+  ui.csv.addEventListener("click", () =>
+    exportText("csv", "text/csv", (lab) => lab.historyCsv()),
+  );
+  ui.json.addEventListener("click", () =>
+    exportText("json", "application/json", (lab) => lab.weightsJson()),
+  );
+  root.append(
+    h("h2", { id: "ex-title" }, "Export"),
+    h("div", { class: "ex-buttons" }, ui.png, ui.csv, ui.json),
+    ui.status,
+  );
+  root.setAttribute("role", "region");
+  root.setAttribute("aria-labelledby", "ex-title");
+}
+
+export function update(snapshot) {
+  if (!root || !snapshot) return;
+  const plane = snapshot.plane !== false;
+  ui.png.disabled = !plane;
+  ui.png.title = plane ? "" : "This data has more than two features: there is no plane to paint.";
+}
+
+function download(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = h("a", { href: url, download: name, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  setText(ui.status, `Saved ${name}.`);
+}
+
+function exportText(ext, type, make) {
+  const lab = app.lab();
+  if (!lab) return;
+  try {
+    download(new Blob([make(lab)], { type }), `${lab.exportName()}.${ext}`);
+  } catch (err) {
+    setText(ui.status, `Export failed: ${messageOf(err)}`);
+  }
+}
+
+function exportPng() {
+  const lab = app.lab();
+  const canvas = app.regionsCanvas?.();
+  if (!lab || !canvas) return;
+  const name = `${lab.exportName()}.png`;
+  canvas.toBlob((blob) => {
+    if (blob) download(blob, name);
+    else setText(ui.status, "Export failed: the canvas gave no image.");
+  }, "image/png");
+}

@@ -182,7 +182,8 @@ function draw() {
   }
   if (compare.active) chart.draw(compare.series(), snapshot.logCost);
   else chart.draw([{ lab, colour: SINGLE_COLOUR, label: "" }], snapshot.logCost);
-  readout.update(snapshot, playing || runToEnd);
+  if (compare.active) readout.status(snapshot, training, compare.labs().map((l) => l.snapshot()));
+  else readout.update(snapshot, training);
   // Stop at a divergence (the labs also refuse to step, but say it once, plainly).
   if (!compare.active && snapshot.status === "diverged") stop();
   updateTransport();

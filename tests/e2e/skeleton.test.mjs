@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { screenshot, wasmReady, withPage } from "./harness.mjs";
 
 /** A fingerprint of the region canvas's pixels (read back through getImageData). */
-export function regionPixels(page, selector = '[data-testid="regions"]') {
+function regionPixels(page, selector = '[data-testid="regions"]') {
   return page.evaluate((sel) => {
     const canvas = document.querySelector(sel);
     const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
@@ -18,8 +18,8 @@ export function regionPixels(page, selector = '[data-testid="regions"]') {
   }, selector);
 }
 
-export const text = (page, id) => page.getByTestId(id).textContent();
-export const iteration = async (page) => Number(await text(page, "iteration"));
+const text = (page, id) => page.getByTestId(id).textContent();
+const iteration = async (page) => Number(await text(page, "iteration"));
 
 test("init-he link trains by itself and ends on the course's numbers", async (t) => {
   await withPage(t, { hash: "preset=init-he&play=1" }, async (page) => {
@@ -45,6 +45,12 @@ test("init-he link trains by itself and ends on the course's numbers", async (t)
     assert.equal(await text(page, "test-accuracy"), "96.0%");
     assert.match(await text(page, "expected-train"), /99\.3%.*✓/);
     assert.match(await text(page, "expected-test"), /96\.0%.*✓/);
+    // Hovering the cost curve shows the iteration and the cost.
+    const box = await page.getByTestId("chart").boundingBox();
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+    const tooltip = page.getByTestId("chart-tooltip");
+    await tooltip.waitFor();
+    assert.match(await tooltip.textContent(), /^iteration \d+ · cost \d/);
     // The canonical link is in the address bar.
     assert.equal(new URL(page.url()).hash, "#preset=init-he&play=1");
     await screenshot(page, "skeleton-he-done");

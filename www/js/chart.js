@@ -46,7 +46,7 @@ export function createChart(wasm, canvas, tooltip) {
       fitCanvas(canvas);
       chart.clear();
       for (const { lab, colour, label } of series) chart.add(lab, colour, label ?? "");
-      chart.draw(ctx, canvas.width, canvas.height, log);
+      chart.draw(ctx, canvas.width, canvas.height, log, window.devicePixelRatio || 1);
     },
   };
 }

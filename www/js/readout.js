@@ -45,7 +45,23 @@ export function createReadout(doc = document) {
       el.costNote.hidden = !s.costInfinite;
       text(el.costNote, s.costInfinite ? INFINITE_COST_NOTE : "");
 
+      this.status(s, playing);
+    },
+
+    /** Only the status line (compare mode shows it for the three runs, `runs`). */
+    status(s, playing, runs) {
       let status;
+      if (runs) {
+        const states = runs.map((r) => r.status);
+        const state = states.every((x) => x !== "training") ? "done" : "training";
+        if (state === "done") status = "Done: all three runs finished.";
+        else if (playing) status = "Training the three runs…";
+        else status = runs.every((r) => r.iteration === 0) ? "Ready: press Play or step." : "Paused.";
+        text(el.status, status);
+        el.status.classList.remove("diverged");
+        el.status.dataset.state = state;
+        return;
+      }
       if (s.status === "diverged") {
         status =
           `Training diverged at iteration ${s.divergedAt}: a gradient stopped being a finite ` +

@@ -220,8 +220,8 @@ pub fn preset_title(p: Preset) -> &'static str {
         Preset::InitRandom => "Random ×10",
         Preset::InitHe => "He",
         Preset::RegNone => "None",
-        Preset::RegL2 => "L2 (λ = 0.7)",
-        Preset::RegDropout => "Dropout (keep 0.86)",
+        Preset::RegL2 => "L2",
+        Preset::RegDropout => "Dropout",
         Preset::Gradcheck => "Gradient checking",
     }
 }
@@ -305,6 +305,8 @@ const CHART_MUTED: &str = "#4a5568";
 const CHART_GRID: &str = "#e3e7ee";
 const CHART_FRAME: &str = "#9aa3b2";
 const CHART_FONT: &str = "system-ui, -apple-system, 'Segoe UI', sans-serif";
+/// Charts narrower than this (CSS pixels) get smaller text.
+const CHART_SMALL_WIDTH: f64 = 480.0;
 
 struct Series {
     label: String,
@@ -427,16 +429,29 @@ impl Chart {
     }
 
     /// Draws axes, grid, the curves (infinite costs as `∞` marks on the top
-    /// edge) and a legend into a `width × height` canvas.
+    /// edge) and a legend into a `width × height` canvas whose pixels are
+    /// `pixel_ratio` times the CSS pixels (`devicePixelRatio`: text keeps its
+    /// size on every screen).
     pub fn draw(
         &mut self,
         ctx: &CanvasRenderingContext2d,
         width: u32,
         height: u32,
         log: bool,
+        pixel_ratio: f64,
     ) -> Result<(), JsError> {
         let (w, h) = (width as f64, height as f64);
-        let font = (w.min(h * 1.6) * 0.034).clamp(9.0, 28.0).round();
+        let ratio = if pixel_ratio.is_finite() && pixel_ratio > 0.0 {
+            pixel_ratio
+        } else {
+            1.0
+        };
+        let css_font = if w / ratio < CHART_SMALL_WIDTH {
+            12.0
+        } else {
+            14.0
+        };
+        let font = (css_font * ratio).round();
         let (left, right, top, bottom) = (font * 4.2, font * 1.0, font * 1.2, font * 2.9);
         ctx.set_fill_style_str("#ffffff");
         ctx.fill_rect(0.0, 0.0, w, h);
@@ -536,7 +551,8 @@ impl Chart {
                     }
                     None => {
                         pen = false;
-                        if c.is_infinite() && infinite.last().is_none_or(|&x| px - x >= font) {
+                        if c.is_infinite() && infinite.last().is_none_or(|&x| px - x >= font * 2.0)
+                        {
                             infinite.push(px);
                         }
                     }

@@ -1,0 +1,70 @@
+// Compare mode: the lab's three presets side by side (three region panels, three curves on
+// one chart, a table), stepped by the one loop; the toggle button writes compare=1.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { screenshot, wasmReady, withPage } from "./harness.mjs";
+
+const ready = (page) =>
+  page.waitForFunction(() => document.querySelector("#stage")?.dataset.ready === "true");
+
+async function runToEnd(page) {
+  await page.getByTestId("run-to-end").click();
+  await page.waitForSelector('[data-testid="status"][data-state="done"]', { timeout: 180_000 });
+}
+
+const cells = (page, id) => page.getByTestId(id).allTextContents();
+
+test("initialization lab: three runs side by side end on the course's numbers", async (t) => {
+  await withPage(t, { hash: "preset=init-he&compare=1" }, async (page) => {
+    await wasmReady(page);
+    await ready(page);
+    const runs = page.getByTestId("compare-run");
+    assert.equal(await runs.count(), 3);
+    for (let i = 0; i < 3; i++) assert.ok(await runs.nth(i).isVisible());
+    assert.deepEqual(await runs.locator("figcaption").allTextContents(), ["Zeros", "Random ×10", "He"]);
+    assert.ok(await page.getByTestId("chart").isVisible());
+    assert.equal(await page.getByTestId("compare-toggle").getAttribute("aria-pressed"), "true");
+    await runToEnd(page);
+    assert.deepEqual(await cells(page, "compare-train"), ["50.0% (50.0% ✓)", "83.0% (83.0% ✓)", "99.3% (99.3% ✓)"]);
+    assert.deepEqual(await cells(page, "compare-test"), ["50.0% (50.0% ✓)", "86.0% (86.0% ✓)", "96.0% (96.0% ✓)"]);
+    await screenshot(page, "compare-initialization-desktop");
+  });
+});
+
+test("the toggle turns compare mode on and off through the link", async (t) => {
+  await withPage(t, { hash: "preset=reg-l2" }, async (page) => {
+    await wasmReady(page);
+    await ready(page);
+    assert.ok(await page.getByTestId("compare").isHidden());
+    await page.getByTestId("compare-toggle").click();
+    assert.equal(await page.evaluate(() => location.hash), "#preset=reg-l2&compare=1");
+    assert.equal(await page.getByTestId("compare-run").count(), 3);
+    assert.deepEqual(
+      await page.getByTestId("compare-run").locator("figcaption").allTextContents(),
+      ["None", "L2", "Dropout"],
+    );
+    await page.getByTestId("step-1000").click();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="compare-cost"]')].every((c) => c.textContent !== "—"),
+    );
+    assert.equal((await cells(page, "compare-cost")).length, 3);
+    await screenshot(page, "compare-regularization-desktop");
+    await page.getByTestId("compare-toggle").click();
+    assert.equal(await page.evaluate(() => location.hash), "#preset=reg-l2");
+    assert.ok(await page.getByTestId("compare").isHidden());
+  });
+});
+
+test("compare mode on a phone: no horizontal scroll", async (t) => {
+  await withPage(t, { viewport: { width: 390, height: 844 }, hash: "preset=init-he&compare=1&play=1" }, async (page) => {
+    await wasmReady(page);
+    await ready(page);
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="compare-cost"]')?.textContent) > 0);
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+    assert.ok(scrollWidth <= innerWidth, `${scrollWidth} > ${innerWidth}`);
+    await screenshot(page, "compare-initialization-phone");
+  });
+});

@@ -675,7 +675,7 @@ mod tests {
         assert_eq!(fmt_cost(1.5e-7), "1.5e-7");
         assert_eq!(fmt_cost(0.0), "0");
         assert_eq!(fmt_cost_short(0.07357895962677366), "0.0735790");
-        assert_eq!(fmt_cost_short(0.6931), "0.693100");
+        assert_eq!(fmt_cost_short(0.75), "0.750000");
         assert_eq!(fmt_cost_short(12.5), "12.5000");
         assert_eq!(fmt_percent(0.9933333333333333), "99.3%");
         assert_eq!(fmt_percent(0.915), "91.5%");

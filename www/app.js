@@ -286,14 +286,15 @@ function showWarnings(list) {
 function showLab(s) {
   const lab = s.lab ?? "custom";
   const titleOf = { initialization: "Initialization", regularization: "Regularization", gradcheck: "Gradient checking", custom: "Playground" };
-  $("intro-title").textContent =
-    titleOf[lab] + (s.preset && titles.has(s.preset) ? ` — ${titles.get(s.preset)}` : "");
+  const named = s.preset && titles.has(s.preset) && lab !== "gradcheck";
+  $("intro-title").textContent = titleOf[lab] + (named ? ` — ${titles.get(s.preset)}` : "");
   for (const p of document.querySelectorAll("[data-lab-text]")) p.hidden = p.dataset.labText !== lab;
   for (const b of document.querySelectorAll("[data-preset]")) {
     b.setAttribute("aria-pressed", String(b.dataset.preset === s.preset && !!s.expected));
   }
   $("gradcheck-panel").hidden = s.lab !== "gradcheck";
   $("regions-figure").hidden = !s.plane;
+  $("single-view").classList.toggle("no-plane", !s.plane);
   $("compare-toggle").disabled = s.lab !== "initialization" && s.lab !== "regularization";
 }
 

@@ -21,11 +21,9 @@ use web_sys::{
     CanvasRenderingContext2d, ImageData, OffscreenCanvas, OffscreenCanvasRenderingContext2d,
 };
 
-/// The evaluation grid is at most this many pixels a side (the canvas scales
-/// it up, crisp): 200 × 200 = 40 000 forward passes per paint.
-pub const GRID_MAX: usize = 200;
-/// ... and at least this many (small compare panels).
-pub const GRID_MIN: usize = 64;
+/// The evaluation grid is this many pixels a side, whatever the canvas size
+/// (the canvas scales it, crisp): 200 × 200 = 40 000 forward passes per paint.
+pub const GRID: usize = 200;
 /// Keys that may be absent (absent = the course's recorded data).
 const OPTIONAL_KEYS: [&str; 3] = ["dataSeed", "n", "noise"];
 
@@ -522,8 +520,7 @@ impl Lab {
     }
 
     /// Paints the whole panel into a `width × height` canvas: the decision
-    /// regions (grid evaluation in Rust, at most 200 × 200, scaled up
-    /// crisply), axes in data coordinates, the training points (filled
+    /// regions (grid evaluation in Rust, 200 × 200, scaled crisply), axes in data coordinates, the training points (filled
     /// circles) and, with `show_test`, the test points (rings).
     pub fn paint(
         &mut self,
@@ -553,7 +550,7 @@ impl Lab {
             .map_err(js_err)?;
             return Ok(());
         }
-        let grid = (side as usize).clamp(GRID_MIN, GRID_MAX);
+        let grid = GRID;
         let bounds = self.trainer.split().bounds();
         if self
             .regions

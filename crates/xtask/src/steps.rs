@@ -42,6 +42,9 @@ pub fn serve(port: u16) -> Result<()> {
         "127.0.0.1",
         "--port",
         &port.to_string(),
+        // trunk's live-reload script is inline: the page's strict Content-Security-Policy
+        // (www/index.html) would refuse it with a console error. Reload by hand instead.
+        "--no-autoreload",
     ]))
 }
 

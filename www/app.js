@@ -18,8 +18,8 @@
 //                      bad one, keeping the current lab
 //   pause()            stops training (e.g. before a long computation)
 //   regionsCanvas()    the decision-region <canvas>
-// #gradcheck-panel is shown (hidden=false) by this file for the gradient-checking lab
-// (snapshot.lab === "gradcheck"); the other slots are always in the page.
+// #gradcheck-panel starts hidden; the gradcheck module shows it (open for the
+// gradient-checking lab, snapshot.lab === "gradcheck"). The other slots are always there.
 // ──────────────────────────────────────────────────────────────────────────────────
 //
 // The loop: while playing, each frame steps the active labs (one, or three in compare
@@ -98,7 +98,7 @@ const compare = createCompare(wasm, {
 // ── Loop state ─────────────────────────────────────────────────────────────────
 let playing = false;
 let runToEnd = false;
-let maxPerFrame = 100;
+let maxPerFrame = speedOf($("speed").value);
 let chunk = 16;
 let dirty = true;
 let framePending = false;
@@ -106,6 +106,11 @@ let snapshot = null;
 let drawMs = 0;
 let regionsMs = 0;
 let regionsAt = -Infinity;
+
+/** The speed menu's value as a cap on iterations per frame. */
+function speedOf(value) {
+  return value === "max" ? Infinity : Number(value);
+}
 
 function activeLabs() {
   return compare.active ? compare.labs() : [state.lab];
@@ -250,9 +255,7 @@ $("reset").addEventListener("click", () => {
   if (compare.active) state.lab.reset();
   stop();
 });
-$("speed").addEventListener("change", (e) => {
-  maxPerFrame = e.target.value === "max" ? Infinity : Number(e.target.value);
-});
+$("speed").addEventListener("change", (e) => (maxPerFrame = speedOf(e.target.value)));
 $("compare-toggle").addEventListener("click", () => {
   setQuery(state.lab.withKey("compare", compare.active ? "0" : "1"));
 });
@@ -292,7 +295,6 @@ function showLab(s) {
   for (const b of document.querySelectorAll("[data-preset]")) {
     b.setAttribute("aria-pressed", String(b.dataset.preset === s.preset && !!s.expected));
   }
-  $("gradcheck-panel").hidden = s.lab !== "gradcheck";
   $("regions-figure").hidden = !s.plane;
   $("single-view").classList.toggle("no-plane", !s.plane);
   $("compare-toggle").disabled = s.lab !== "initialization" && s.lab !== "regularization";
@@ -394,8 +396,7 @@ $("copy-link").addEventListener("click", async () => {
 // The user edited the hash: reload from it (a bad one keeps the current lab).
 window.addEventListener("hashchange", () => {
   if (location.hash === `#${state.query}`) return;
-  setQuery(location.hash, { autoplay: undefined });
-  if (state.lab) playing = state.lab.snapshot().play && !finished();
+  if (setQuery(location.hash)) playing = state.lab.snapshot().play && !finished();
   markDirty();
 });
 
@@ -406,7 +407,7 @@ new ResizeObserver(markDirty).observe($("compare-panels"));
 
 // ── Start ──────────────────────────────────────────────────────────────────────
 buildPresets();
-if (!setQuery(state.urlQuery(), { autoplay: undefined })) {
+if (!setQuery(state.urlQuery())) {
   const message = $("error").textContent;
   setQuery(FALLBACK_QUERY, { autoplay: false });
   $("error").textContent = message;

@@ -18,6 +18,7 @@ pub mod generate;
 pub mod gradcheck;
 pub mod history;
 pub mod init;
+mod lanes;
 pub mod link;
 pub mod math;
 pub mod matrix;

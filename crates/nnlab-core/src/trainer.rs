@@ -9,8 +9,8 @@ use crate::dropout::Dropout;
 use crate::error::ConfigError;
 use crate::gradcheck::{self, Report};
 use crate::history::CostHistory;
-use crate::matrix::{Accumulate, Matrix};
-use crate::network::{Accuracy, Activations, DropoutMasks, Network};
+use crate::matrix::Matrix;
+use crate::network::{Accuracy, Activations, DropoutMasks, Network, Workspace};
 
 /// How many cost points the page's curve keeps (see [`CostHistory`]).
 pub const HISTORY_CAPACITY: usize = 4096;
@@ -39,7 +39,8 @@ pub struct Trainer {
     split: Split,
     network: Network,
     grads: Vec<Matrix>,
-    acts: Activations,
+    /// Scratch of the fused training pass (sized once).
+    ws: Workspace,
     dropout: Option<Dropout>,
     iteration: u64,
     history: CostHistory,
@@ -73,7 +74,7 @@ impl Trainer {
             split,
             network,
             grads,
-            acts: Activations::default(),
+            ws: Workspace::default(),
             dropout,
             iteration: 0,
             history: CostHistory::new(HISTORY_CAPACITY),
@@ -149,12 +150,22 @@ impl Trainer {
             });
             let x = &self.split.train.x;
             let y = &self.split.train.y;
-            self.network
-                .forward(x, masks, Accumulate::Plain, &mut self.acts);
+            // Forward and backward in one fused pass (network.rs); the
+            // weights change only in the update below, so the cost of this
+            // iteration's forward pass can be computed afterwards.
+            self.network.train_pass(
+                x,
+                y,
+                masks,
+                self.config.lambda,
+                self.config.bugs,
+                &mut self.grads,
+                &mut self.ws,
+            );
             let checkpoint = i % CHECKPOINT_EVERY == 0;
             let last = i + 1 == self.config.iters;
             if checkpoint || last || self.history.wants(i) {
-                let c = cost::cross_entropy(self.acts.output(), y)
+                let c = cost::cross_entropy(self.ws.output(), y)
                     + cost::l2_penalty(self.network.weights(), self.config.lambda, y.len());
                 self.history.push(i, c);
                 if checkpoint {
@@ -162,15 +173,6 @@ impl Trainer {
                 }
                 self.last_cost = Some((i, c));
             }
-            self.network.backward(
-                x,
-                y,
-                &mut self.acts,
-                masks,
-                self.config.lambda,
-                self.config.bugs,
-                &mut self.grads,
-            );
             if !self.grads.iter().all(Matrix::is_finite) {
                 self.status = Status::Diverged { iteration: i };
                 break;

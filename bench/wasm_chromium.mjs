@@ -1,0 +1,67 @@
+// Chromium runner: node bench/wasm_chromium.mjs PKG_DIR RUNS CASE...
+// PKG_DIR holds `wasm-bindgen --target web` output. Serves it (as /pkg/) and
+// this folder (as /bench/) on 127.0.0.1, opens bench/wasm_page.html in headless
+// /usr/bin/chromium through playwright-core (from tests/node_modules) and
+// prints the page's results, one JSON line per case.
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, "..");
+const require = createRequire(path.join(repo, "tests", "package.json"));
+const { chromium } = require("playwright-core");
+
+const [pkgDir, runs, ...cases] = process.argv.slice(2);
+const roots = { "/pkg/": path.resolve(pkgDir), "/bench/": here };
+const MIME = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm" };
+
+const server = http.createServer((req, res) => {
+  const url = new URL(req.url, "http://127.0.0.1");
+  for (const [prefix, dir] of Object.entries(roots)) {
+    if (url.pathname.startsWith(prefix)) {
+      const file = path.join(dir, path.normalize(url.pathname.slice(prefix.length)));
+      if (file.startsWith(dir) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+        res.writeHead(200, { "content-type": MIME[path.extname(file)] ?? "application/octet-stream" });
+        fs.createReadStream(file).pipe(res);
+        return;
+      }
+    }
+  }
+  res.writeHead(404).end();
+});
+await new Promise((r) => server.listen(0, "127.0.0.1", r));
+const port = server.address().port;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+});
+let failed = false;
+try {
+  const page = await browser.newPage();
+  page.on("pageerror", (e) => console.error("page error:", e.message));
+  await page.goto(`http://127.0.0.1:${port}/bench/wasm_page.html?runs=${runs}&cases=${cases.join(",")}`);
+  await page.waitForFunction(() => window.benchDone, null, { timeout: 0 });
+  const done = await page.evaluate(() => window.benchDone);
+  for (const o of await page.evaluate(() => window.benchResults)) console.log(JSON.stringify(o));
+  if (done !== "ok") {
+    console.error(done);
+    failed = true;
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+process.exit(failed ? 1 : 0);

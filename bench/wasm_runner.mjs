@@ -1,0 +1,38 @@
+// The wasm half of `cargo xtask bench`, shared by Node and the Chromium page.
+// `runCases(mod, runs, cases, log)` times the exports of crates/nnlab-web/src/bench.rs
+// with now() and reports one object per case, in the same shape as
+// the native harness (crates/nnlab-core/examples/bench.rs):
+//   {case, times: [seconds per run], fingerprint}
+
+/// Frames painted per timed run of a `regions*` case (as natively).
+export const REGION_REPS = 20;
+
+// In Node, NNLAB_BENCH_CPU=1 times process CPU time instead of wall time
+// (steadier on a loaded machine).
+const cpu = typeof process !== "undefined" && process.env?.NNLAB_BENCH_CPU;
+const now = cpu ? () => process.cpuUsage().user / 1000 : () => performance.now();
+
+export function runCases(mod, runs, cases, log) {
+  for (const c of cases) {
+    const times = [];
+    let fingerprint = "";
+    const size = c.startsWith("regions") ? Number(c.slice("regions".length)) : 0;
+    if (size > 0) {
+      const r = new mod.BenchRegions(size);
+      r.render(1); // warm-up frame, not timed
+      for (let i = 0; i < runs; i++) {
+        const t0 = now();
+        fingerprint = r.render(REGION_REPS - 1); // + the fingerprinted frame
+        times.push((now() - t0) / 1000 / REGION_REPS);
+      }
+      r.free();
+    } else {
+      for (let i = 0; i < runs; i++) {
+        const t0 = now();
+        fingerprint = mod.benchTrain(c);
+        times.push((now() - t0) / 1000);
+      }
+    }
+    log({ case: c, times, fingerprint });
+  }
+}

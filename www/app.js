@@ -302,11 +302,14 @@ function showLab(s) {
 
 // ── Rebuild ────────────────────────────────────────────────────────────────────
 /**
- * Rebuilds from `text` (a query or link). `autoplay`: true/false forces playing; undefined
- * keeps the current play state. Returns false (showing the engine's message) on a bad link.
+ * Rebuilds from `text` (a query or link); a change of view settings only keeps the run
+ * going. `autoplay`: true/false forces playing, undefined keeps the play state; `fresh`
+ * restarts even an unchanged run. Returns false (showing the engine's message) on a bad
+ * link.
  */
-function setQuery(text, { autoplay } = {}) {
-  const result = state.load(text);
+function setQuery(text, { autoplay, fresh = false } = {}) {
+  const comparing = compare.active;
+  const result = state.load(text, { fresh });
   if (!result.ok) {
     showError(result.error);
     return false;
@@ -315,14 +318,16 @@ function setQuery(text, { autoplay } = {}) {
   showWarnings(result.warnings);
   state.writeUrl();
   const s = state.lab.snapshot();
-  if (!compare.rebuild(state.lab, s.compare) && s.compare) {
-    showWarnings([...result.warnings, "compare=1: this lab has no three course runs to compare"]);
+  if (!result.kept || comparing !== s.compare) {
+    if (!compare.rebuild(state.lab, s.compare) && s.compare) {
+      showWarnings([...result.warnings, "compare=1: this lab has no three course runs to compare"]);
+    }
+    chunk = 16;
+    runToEnd = false;
   }
   controls.update(state.lab, s);
   showLab(s);
   $("link-output").value = state.link();
-  chunk = 16;
-  runToEnd = false;
   if (autoplay !== undefined) playing = autoplay;
   if (playing && finished()) playing = false;
   markDirty();
@@ -363,7 +368,7 @@ function buildPresets() {
       if (p.expected) b.title = `course: train ${p.expected.trainText}, test ${p.expected.testText}`;
       b.addEventListener("click", () => {
         try {
-          setQuery(state.lab.withPreset(p.name), { autoplay: lab !== "gradcheck" });
+          setQuery(state.lab.withPreset(p.name), { autoplay: lab !== "gradcheck", fresh: true });
         } catch (err) {
           showError(String(err?.message ?? err));
         }

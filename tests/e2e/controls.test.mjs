@@ -57,6 +57,24 @@ test("changing a control updates the URL hash", async (t) => {
   });
 });
 
+test("view toggles keep the run going; other changes restart it", async (t) => {
+  await withPage(t, { hash: "preset=init-he" }, async (page) => {
+    await wasmReady(page);
+    await ready(page);
+    await step(page, 100, 100);
+    await page.getByTestId("show-test").check();
+    await page.getByTestId("log-cost").check();
+    assert.equal(await hash(page), "#preset=init-he&showTest=1&logCost=1");
+    await step(page, 10, 110);
+    await page.getByTestId("compare-toggle").click();
+    await page.getByTestId("compare-toggle").click();
+    assert.equal(await hash(page), "#preset=init-he&showTest=1&logCost=1");
+    await step(page, 10, 120);
+    await setField(page, "lr", "0.02");
+    await page.waitForFunction(() => document.querySelector('[data-testid="iteration"]').textContent === "0");
+  });
+});
+
 test("editing the hash reloads the lab", async (t) => {
   await withPage(t, { hash: "preset=init-he" }, async (page) => {
     await wasmReady(page);

@@ -13,9 +13,15 @@ export const SINGLE_COLOUR = "#1d2330";
 export function createChart(wasm, canvas, tooltip) {
   const ctx = canvas.getContext("2d");
   const chart = new wasm.Chart();
+  // A ring on the point the tooltip describes (a sibling of the tooltip).
+  const dot = document.createElement("div");
+  dot.className = "chart-dot";
+  dot.hidden = true;
+  tooltip.before(dot);
 
   function hide() {
     tooltip.hidden = true;
+    dot.hidden = true;
   }
 
   function show(event) {
@@ -33,6 +39,10 @@ export function createChart(wasm, canvas, tooltip) {
     tooltip.style.left = flip ? "" : `${x + 10}px`;
     tooltip.style.right = flip ? `${box.width - x + 10}px` : "";
     tooltip.style.top = `${Math.max(0, y - 34)}px`;
+    dot.style.left = `${x}px`;
+    dot.style.top = `${y}px`;
+    dot.style.borderColor = hit.colour;
+    dot.hidden = false;
   }
 
   canvas.addEventListener("pointermove", show);

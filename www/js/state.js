@@ -21,12 +21,24 @@ export function createState(wasm) {
     },
 
     /**
-     * Builds a Lab from `text` (a link, a `#`/`?` query or a bare query). On success the
-     * old handle is freed and `{ ok: true, warnings }` returned; on a bad link nothing
-     * changes and `{ ok: false, error }` carries the engine's message (it names the key
-     * and the value).
+     * Loads `text` (a link, a `#`/`?` query or a bare query). When it describes the
+     * current run with other view settings only (show test points, log scale, compare,
+     * play), the current Lab keeps training and `{ ok: true, kept: true }` comes back;
+     * otherwise (or with `fresh`) a new Lab replaces the old one, which is freed. On a bad
+     * link nothing changes and `{ ok: false, error }` carries the engine's message (it
+     * names the key and the value).
      */
-    load(text) {
+    load(text, { fresh = false } = {}) {
+      if (lab && !fresh) {
+        try {
+          if (lab.adopt(text)) {
+            query = lab.query();
+            return { ok: true, kept: true, warnings: lab.warnings() };
+          }
+        } catch (err) {
+          return { ok: false, error: String(err?.message ?? err) };
+        }
+      }
       let next;
       try {
         next = new wasm.Lab(text);
@@ -36,7 +48,7 @@ export function createState(wasm) {
       lab?.free();
       lab = next;
       query = next.query();
-      return { ok: true, warnings: next.warnings() };
+      return { ok: true, kept: false, warnings: next.warnings() };
     },
 
     /** The query in the address bar, as typed. */

@@ -42,6 +42,9 @@ pub struct Lab {
     /// The decision-region grid, built on first paint and rebuilt when the
     /// canvas asks for another resolution.
     pub(crate) regions: Option<Regions>,
+    /// The configuration, view settings included (the trainer keeps the one
+    /// it was built with; [`Lab::adopt`] changes only the view here).
+    config: Config,
     /// The canonical query of the configuration.
     query: String,
     warnings: Vec<String>,
@@ -205,10 +208,11 @@ impl Lab {
     pub fn from_query(query: &str) -> Result<Lab, ConfigError> {
         let parsed = link::parse(query)?;
         let query = link::serialize(&parsed.config);
-        let trainer = Trainer::new(parsed.config)?;
+        let trainer = Trainer::new(parsed.config.clone())?;
         Ok(Lab {
             trainer,
             regions: None,
+            config: parsed.config,
             query,
             warnings: parsed.warnings.iter().map(ToString::to_string).collect(),
             scratch: None,
@@ -216,13 +220,30 @@ impl Lab {
     }
 
     fn config(&self) -> &Config {
-        self.trainer.config()
+        &self.config
+    }
+
+    /// Takes `link`'s view settings (`play`, `compare`, `showTest`,
+    /// `logCost`) when it describes the same run, which goes on training;
+    /// false when the run itself differs.
+    pub fn adopt_query(&mut self, link: &str) -> Result<bool, ConfigError> {
+        let parsed = link::parse(link)?;
+        let (mut ours, mut theirs) = (self.config.clone(), parsed.config.clone());
+        ours.view = Default::default();
+        theirs.view = Default::default();
+        if ours != theirs {
+            return Ok(false);
+        }
+        self.query = link::serialize(&parsed.config);
+        self.config = parsed.config;
+        self.warnings = parsed.warnings.iter().map(ToString::to_string).collect();
+        Ok(true)
     }
 
     /// The snapshot as plain Rust data.
     pub fn snapshot_data(&self) -> Snapshot {
         let t = &self.trainer;
-        let config = t.config();
+        let config = &self.config;
         let (train, test) = t.accuracy();
         let (status, diverged_at) = match t.status() {
             Status::Training => ("training", None),
@@ -420,6 +441,15 @@ impl Lab {
     /// The canonical query (what the page writes back into the URL).
     pub fn query(&self) -> String {
         self.query.clone()
+    }
+
+    /// Takes a link's view settings (`play`, `compare`, `showTest`, `logCost`)
+    /// when it describes the same run: training goes on, and `true` comes
+    /// back. `false`: the run differs, build a new `Lab`. A bad link is an
+    /// error, as for `new`.
+    pub fn adopt(&mut self, link: &str) -> Result<bool, JsError> {
+        self.adopt_query(link)
+            .map_err(|e| JsError::new(&e.to_string()))
     }
 
     /// What the link contained that was ignored (unknown or repeated keys).
@@ -862,6 +892,23 @@ mod tests {
             "preset=init-zeros&play=1&showTest=1"
         );
         assert!(lab.query_with_preset("nope").is_err());
+    }
+
+    #[test]
+    fn view_changes_keep_the_run() {
+        let mut lab = Lab::from_query("preset=init-he").unwrap();
+        lab.step(10);
+        assert!(lab
+            .adopt_query("preset=init-he&showTest=1&logCost=1")
+            .unwrap());
+        assert_eq!(lab.trainer.iteration(), 10);
+        assert_eq!(lab.query, "preset=init-he&showTest=1&logCost=1");
+        let s = lab.snapshot_data();
+        assert!(s.show_test && s.log_cost && s.expected.is_some());
+        assert_eq!(key_value(lab.config(), "showTest").as_deref(), Some("1"));
+        assert!(!lab.adopt_query("preset=init-he&lr=0.02").unwrap());
+        assert!(lab.adopt_query("lr=abc").is_err());
+        assert_eq!(lab.query, "preset=init-he&showTest=1&logCost=1");
     }
 
     #[test]

@@ -594,6 +594,7 @@ impl Chart {
             );
             ctx.set_fill_style_str("rgba(255,255,255,0.88)");
             ctx.fill_rect(bx, by, box_w, line * named.len() as f64 + font * 0.4);
+            ctx.set_line_width((font / 6.0).max(1.5));
             for (k, s) in named.iter().enumerate() {
                 let cy = by + font * 0.2 + line * (k as f64 + 0.5);
                 ctx.set_stroke_style_str(&s.colour);

@@ -24,6 +24,18 @@ use web_sys::{
 /// The evaluation grid is this many pixels a side, whatever the canvas size
 /// (the canvas scales it, crisp): 200 × 200 = 40 000 forward passes per paint.
 pub const GRID: usize = 200;
+/// Multiply-adds one paint may spend on the grid: every course network gets
+/// the full 200 × 200; a much bigger network gets a coarser grid (down to
+/// [`GRID_MIN`]) so painting stays interactive.
+pub const PAINT_WORK: usize = 5_000_000;
+pub const GRID_MIN: usize = 48;
+
+/// The grid side for a network of layer sizes `sizes`.
+pub fn grid_side(sizes: &[usize]) -> usize {
+    let per_point: usize = sizes.windows(2).map(|w| w[0] * w[1]).sum::<usize>().max(1);
+    let fits = (PAINT_WORK as f64 / per_point as f64).sqrt() as usize;
+    fits.clamp(GRID_MIN, GRID)
+}
 /// Keys that may be absent (absent = the course's recorded data).
 const OPTIONAL_KEYS: [&str; 3] = ["dataSeed", "n", "noise"];
 
@@ -550,7 +562,8 @@ impl Lab {
     }
 
     /// Paints the whole panel into a `width × height` canvas: the decision
-    /// regions (grid evaluation in Rust, 200 × 200, scaled crisply), axes in data coordinates, the training points (filled
+    /// regions (grid evaluation in Rust, 200 × 200 unless the network is
+    /// much bigger than the course's, scaled crisply), axes in data coordinates, the training points (filled
     /// circles) and, with `show_test`, the test points (rings).
     pub fn paint(
         &mut self,
@@ -580,7 +593,7 @@ impl Lab {
             .map_err(js_err)?;
             return Ok(());
         }
-        let grid = GRID;
+        let grid = grid_side(&self.config.sizes());
         let bounds = self.trainer.split().bounds();
         if self
             .regions
@@ -974,6 +987,18 @@ mod tests {
         let s = lab.snapshot_data();
         assert_eq!(s.status, "diverged", "{s:?}");
         assert!(s.diverged_at.is_some());
+    }
+
+    #[test]
+    fn course_networks_get_the_full_grid() {
+        for p in Preset::ALL {
+            if p != Preset::Gradcheck {
+                assert_eq!(grid_side(&p.config().sizes()), GRID, "{}", p.name());
+            }
+        }
+        assert_eq!(grid_side(&[2, 64, 64, 64, 64, 1]), GRID_MIN);
+        let mid = grid_side(&[2, 32, 32, 1]);
+        assert!(GRID_MIN < mid && mid < GRID, "{mid}");
     }
 
     #[test]

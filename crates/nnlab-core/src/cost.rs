@@ -1,6 +1,6 @@
 //! The cross-entropy cost and the L2 penalty.
 
-use crate::lanes::{LANES, V4};
+use crate::lanes::{Lanes, LANES, V4};
 use crate::math;
 use crate::matrix::Matrix;
 
@@ -42,7 +42,7 @@ pub fn cross_entropy(a: &[f64], y: &[f64]) -> f64 {
     let (a4, y4) = (a.chunks_exact(LANES), y.chunks_exact(LANES));
     let (a_rest, y_rest) = (a4.remainder(), y4.remainder());
     for (a4, y4) in a4.zip(y4) {
-        terms(V4::load(a4), V4::load(y4))
+        terms(V4::load_slice(a4), V4::load_slice(y4))
             .to_array()
             .into_iter()
             .for_each(&mut add);

@@ -14,6 +14,7 @@ pub mod cost;
 pub mod dataset;
 pub mod dropout;
 pub mod error;
+mod fused;
 pub mod generate;
 pub mod gradcheck;
 pub mod history;

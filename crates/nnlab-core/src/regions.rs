@@ -3,7 +3,7 @@
 
 use crate::dataset::Bounds;
 use crate::matrix::Matrix;
-use crate::network::{Activations, Network};
+use crate::network::{Network, Workspace};
 
 /// Label 0's colour (orange) and label 1's (blue), from the Okabe–Ito
 /// palette, which stays distinct under the common colour blindnesses.
@@ -21,7 +21,7 @@ pub struct Regions {
     height: usize,
     bounds: Bounds,
     grid: Matrix,
-    acts: Activations,
+    ws: Workspace,
     probs: Vec<f64>,
     rgba: Vec<u8>,
 }
@@ -45,7 +45,7 @@ impl Regions {
             height,
             bounds,
             grid,
-            acts: Activations::default(),
+            ws: Workspace::default(),
             probs: vec![0.0; n],
             rgba: vec![0; 4 * n],
         }
@@ -72,10 +72,12 @@ impl Regions {
         )
     }
 
-    /// Evaluates `net` (a 2-input network) on every pixel.
+    /// Evaluates `net` (a 2-input network) on every pixel: the same bits
+    /// as [`Network::predict_batch`], through the fused kernel
+    /// ([`Network::predict_into`]: no hidden activations stored, no
+    /// allocation after the first frame).
     pub fn evaluate(&mut self, net: &Network) -> &[f64] {
-        net.predict_batch(&self.grid, &mut self.acts);
-        self.probs.copy_from_slice(self.acts.output());
+        net.predict_into(&self.grid, &mut self.probs, &mut self.ws);
         &self.probs
     }
 
@@ -87,28 +89,40 @@ impl Regions {
     /// Colours the last evaluation: confidence shading from white at 0.5 to
     /// the label's colour at 0 or 1, a dark line where the prediction
     /// changes between neighbouring pixels, grey where it is NaN.
+    ///
+    /// Per pixel: side `p > 0.5`; boundary if the right or lower neighbour
+    /// (not NaN-aware: NaN counts as side 0) is on the other side; else
+    /// `t = min(|p − 0.5|·2, 1)·0.75` and each channel is
+    /// `round(background·(1 − t) + colour·t)` (halves away from zero).
     pub fn paint(&mut self) -> &[u8] {
-        let (w, h) = (self.width, self.height);
-        for i in 0..w * h {
-            let p = self.probs[i];
-            let c = if p.is_nan() {
-                COLOR_NAN
-            } else {
-                let side = p > 0.5;
-                let right = i % w + 1 < w && (self.probs[i + 1] > 0.5) != side;
-                let below = i + w < w * h && (self.probs[i + w] > 0.5) != side;
-                if right || below {
-                    BOUNDARY
+        let w = self.width;
+        let probs = &self.probs;
+        for (py, (row, out)) in probs
+            .chunks_exact(w)
+            .zip(self.rgba.chunks_exact_mut(4 * w))
+            .enumerate()
+        {
+            let below = probs.get((py + 1) * w..(py + 2) * w);
+            for (px, (&p, px_out)) in row.iter().zip(out.chunks_exact_mut(4)).enumerate() {
+                let c = if p.is_nan() {
+                    COLOR_NAN
                 } else {
-                    let t = ((p - 0.5).abs() * 2.0).min(1.0) * 0.75;
-                    let target = if side { COLOR_1 } else { COLOR_0 };
-                    let mix = |k: usize| {
-                        (BACKGROUND[k] as f64 * (1.0 - t) + target[k] as f64 * t).round() as u8
-                    };
-                    [mix(0), mix(1), mix(2)]
-                }
-            };
-            self.rgba[4 * i..4 * i + 4].copy_from_slice(&[c[0], c[1], c[2], 255]);
+                    let side = p > 0.5;
+                    let right = px + 1 < w && (row[px + 1] > 0.5) != side;
+                    let down = below.is_some_and(|b| (b[px] > 0.5) != side);
+                    if right || down {
+                        BOUNDARY
+                    } else {
+                        let t = ((p - 0.5).abs() * 2.0).min(1.0) * 0.75;
+                        let target = if side { COLOR_1 } else { COLOR_0 };
+                        let mix = |k: usize| {
+                            round_byte(BACKGROUND[k] as f64 * (1.0 - t) + target[k] as f64 * t)
+                        };
+                        [mix(0), mix(1), mix(2)]
+                    }
+                };
+                px_out.copy_from_slice(&[c[0], c[1], c[2], 255]);
+            }
         }
         &self.rgba
     }
@@ -120,9 +134,37 @@ impl Regions {
     }
 }
 
+/// `v.round() as u8` for `0 <= v < 256` without a `round` library call
+/// (x86_64's baseline and wasm have no instruction for round-half-away):
+/// truncate, then add one when the dropped fraction (exact) is at least ½.
+#[inline]
+fn round_byte(v: f64) -> u8 {
+    let r = v as u32;
+    (r + (v - r as f64 >= 0.5) as u32) as u8
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn round_byte_is_round() {
+        let mut rng = crate::rng::NumpyRng::new(3);
+        let mut xs: Vec<f64> = (0..100_000).map(|_| 255.0 * rng.rand()).collect();
+        xs.extend([
+            0.0,
+            0.5,
+            1.5,
+            2.5,
+            0.49999999999999994,
+            254.5,
+            249.99999999999997,
+        ]);
+        xs.extend((0..=510).map(|i| i as f64 / 2.0));
+        for v in xs {
+            assert_eq!(round_byte(v), v.round() as u8, "{v}");
+        }
+    }
 
     #[test]
     fn paints_both_sides_and_a_boundary() {

@@ -162,7 +162,7 @@ impl Trainer {
                 &mut self.grads,
                 &mut self.ws,
             );
-            let checkpoint = i % CHECKPOINT_EVERY == 0;
+            let checkpoint = i.is_multiple_of(CHECKPOINT_EVERY);
             let last = i + 1 == self.config.iters;
             if checkpoint || last || self.history.wants(i) {
                 let c = cost::cross_entropy(self.ws.output(), y)

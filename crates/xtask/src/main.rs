@@ -6,6 +6,7 @@
 //! - `cargo xtask test`: setup, then native tests, wasm tests in headless Chromium, a release
 //!   trunk build into dist/, and the browser end-to-end tests (node's test runner, last).
 
+mod bench;
 mod setup;
 mod steps;
 mod versions;
@@ -25,6 +26,7 @@ commands:
   serve [--port N]   setup, then `trunk serve --release` on http://127.0.0.1:N/ (default 8080)
   test               setup, then: cargo test --workspace; wasm tests in headless Chromium;
                      trunk build --release into dist/; node --test tests/e2e/*.test.mjs
+  bench [--runs N]   setup, then time the labs: NumPy vs native vs wasm (Node, Chromium)
 ";
 
 /// The repository root (xtask always runs from its own source tree).
@@ -54,6 +56,7 @@ fn main() -> ExitCode {
         Some("setup") if args.len() == 1 => setup::setup(setup::Needs::ALL).map(|_| ()),
         Some("serve") => parse_port(&args[1..]).and_then(steps::serve),
         Some("test") if args.len() == 1 => steps::test(),
+        Some("bench") => bench::bench(&args[1..]),
         Some("help" | "-h" | "--help") => {
             print!("{USAGE}");
             Ok(())

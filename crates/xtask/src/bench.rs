@@ -1,0 +1,666 @@
+//! `cargo xtask bench [--runs N]`: how fast nnlab trains, side by side with the course's NumPy
+//! program, natively and as wasm in Node and in headless Chromium.
+//!
+//! Every runner prints one JSON line per case, `{"case", "times": [seconds, ...],
+//! "fingerprint"}` (bench/README.md):
+//!
+//! - NumPy: `bench/numpy_labs.py` (the course's loops; skipped with a note without NumPy);
+//! - native: `crates/nnlab-core/examples/bench.rs` (release build);
+//! - wasm: `crates/nnlab-web/src/bench.rs` through `bench/wasm_node.mjs` (Node) and
+//!   `bench/wasm_chromium.mjs` (playwright-core from tests/node_modules, /usr/bin/chromium);
+//! - the native CLI: `nnlab train 'preset=init-he'` timed as a whole process.
+//!
+//! The table gives min and median of the runs, the speed-up over NumPy (min over min) and the
+//! fraction of this machine's f64 peak reached by the matrix arithmetic. The fingerprints (a
+//! hash of every weight and recorded cost, or of every pixel) must agree between native, Node
+//! and Chromium: the same link gives the same bits everywhere. Timing lives here and in the
+//! harnesses; the core has no clock.
+
+use crate::setup::{self, capture, run};
+use crate::{root, timed, Result};
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+/// Runs per case unless `--runs N` says otherwise.
+const DEFAULT_RUNS: usize = 5;
+
+/// A benchmark case and the f64 arithmetic it does.
+struct Case {
+    key: &'static str,
+    label: &'static str,
+    /// Layer sizes, examples (points), iterations; `iters == 0` means one forward pass (a
+    /// decision-region frame).
+    sizes: &'static [usize],
+    m: usize,
+    iters: usize,
+}
+
+const HE: &[usize] = &[2, 10, 5, 1];
+const REG: &[usize] = &[2, 20, 3, 1];
+
+const CASES: [Case; 6] = [
+    Case {
+        key: "he",
+        label: "He lab, 15k it. [2,10,5,1] x300",
+        sizes: HE,
+        m: 300,
+        iters: 15_000,
+    },
+    Case {
+        key: "none",
+        label: "reg. none, 30k it. [2,20,3,1] x211",
+        sizes: REG,
+        m: 211,
+        iters: 30_000,
+    },
+    Case {
+        key: "l2",
+        label: "reg. L2, 30k it.",
+        sizes: REG,
+        m: 211,
+        iters: 30_000,
+    },
+    Case {
+        key: "dropout",
+        label: "reg. dropout, 30k it.",
+        sizes: REG,
+        m: 211,
+        iters: 30_000,
+    },
+    Case {
+        key: "regions200",
+        label: "regions 200x200 (eval+RGBA)",
+        sizes: HE,
+        m: 40_000,
+        iters: 0,
+    },
+    Case {
+        key: "regions400",
+        label: "regions 400x400 (eval+RGBA)",
+        sizes: HE,
+        m: 160_000,
+        iters: 0,
+    },
+];
+
+impl Case {
+    /// Flops of the matrix products, counted as a multiply and an add per term:
+    /// forward `Z = W·A + b` (`2·n·n_in` per example and layer), backward `dW = dZ·Aᵀ`
+    /// (the same) and `dA = Wᵀ·dZ` (layers 2..L). Element-wise work (ReLU, sigmoid, masks,
+    /// cost, colours) is not counted.
+    fn flops(&self) -> f64 {
+        let macs =
+            |from: usize| -> usize { self.sizes.windows(2).skip(from).map(|w| w[0] * w[1]).sum() };
+        let per_example = if self.iters == 0 {
+            2 * macs(0)
+        } else {
+            2 * (2 * macs(0) + macs(1))
+        };
+        (per_example * self.m * self.iters.max(1)) as f64
+    }
+}
+
+/// One runner's timings of one case.
+#[derive(Clone, Debug)]
+struct Sample {
+    case: String,
+    times: Vec<f64>,
+    fingerprint: String,
+    /// The flops of one run, when the harness says (the peak kernel).
+    flops: Option<f64>,
+}
+
+impl Sample {
+    fn min(&self) -> f64 {
+        self.times.iter().copied().fold(f64::INFINITY, f64::min)
+    }
+
+    fn median(&self) -> f64 {
+        let mut t = self.times.clone();
+        t.sort_by(f64::total_cmp);
+        let n = t.len();
+        if n == 0 {
+            f64::NAN
+        } else if n % 2 == 1 {
+            t[n / 2]
+        } else {
+            (t[n / 2 - 1] + t[n / 2]) / 2.0
+        }
+    }
+}
+
+/// The results of one runner, or why it did not run.
+struct Runner {
+    name: &'static str,
+    samples: Result<Vec<Sample>>,
+}
+
+impl Runner {
+    fn get(&self, case: &str) -> Option<&Sample> {
+        self.samples.as_ref().ok()?.iter().find(|s| s.case == case)
+    }
+}
+
+pub fn bench(args: &[String]) -> Result<()> {
+    let runs = parse_runs(args)?;
+    let root = root();
+    setup::setup(setup::Needs::ALL)?;
+    let machine = machine();
+
+    timed("build (release: native harness, CLI, wasm)", || {
+        build(&root)
+    })?;
+
+    let keys: Vec<&str> = CASES.iter().map(|c| c.key).collect();
+    let lab_keys: Vec<&str> = CASES
+        .iter()
+        .filter(|c| c.iters > 0)
+        .map(|c| c.key)
+        .collect();
+
+    let numpy = timed("NumPy (bench/numpy_labs.py)", || {
+        Ok(numpy(&root, runs, &lab_keys))
+    })?
+    .0;
+    let mut native_keys = keys.clone();
+    native_keys.push("peak");
+    let native = Runner {
+        name: "native",
+        samples: timed("native (crates/nnlab-core/examples/bench.rs)", || {
+            Ok(lines(
+                Command::new(root.join("target/release/examples/bench"))
+                    .arg(runs.to_string())
+                    .args(&native_keys),
+            ))
+        })?
+        .0,
+    };
+    let node = Runner {
+        name: "wasm Node",
+        samples: timed("wasm in Node (bench/wasm_node.mjs)", || {
+            Ok(lines(
+                Command::new("node")
+                    .arg(root.join("bench/wasm_node.mjs"))
+                    .arg(root.join("target/bench/node"))
+                    .arg(runs.to_string())
+                    .args(&keys),
+            ))
+        })?
+        .0,
+    };
+    let chromium = Runner {
+        name: "wasm Chromium",
+        samples: timed(
+            "wasm in headless Chromium (bench/wasm_chromium.mjs)",
+            || Ok(chromium_runner(&root, runs, &keys)),
+        )?
+        .0,
+    };
+    let cli = timed(
+        "native CLI, whole process: nnlab train 'preset=init-he'",
+        || {
+            Ok(whole_process(
+                Command::new(root.join("target/release/nnlab")).args(["train", "preset=init-he"]),
+                runs,
+            ))
+        },
+    )?
+    .0;
+    let numpy_process = timed(
+        "NumPy, whole process: python3 bench/numpy_labs.py ... he",
+        || {
+            Ok(match &numpy.samples {
+                Ok(_) => whole_process(
+                    Command::new("python3")
+                        .arg(root.join("bench/numpy_labs.py"))
+                        .arg(root.join("crates/nnlab-core/data"))
+                        .args(["1", "he"]),
+                    runs.min(3),
+                ),
+                Err(e) => Err(e.clone()),
+            })
+        },
+    )?
+    .0;
+
+    let peak = native
+        .get("peak")
+        .and_then(|p| Some(p.flops? / p.min()))
+        .unwrap_or(f64::NAN);
+    let report = report(
+        runs,
+        &machine,
+        peak,
+        &numpy,
+        &[&native, &node, &chromium],
+        &cli,
+        &numpy_process,
+    );
+    println!("\n{report}");
+    let out = root.join("target/bench/results.md");
+    fs::write(&out, &report).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    println!("(also written to {})", out.display());
+    Ok(())
+}
+
+fn parse_runs(args: &[String]) -> Result<usize> {
+    match args {
+        [] => Ok(DEFAULT_RUNS),
+        [flag, n] if flag == "--runs" => n
+            .parse()
+            .ok()
+            .filter(|&n| n > 0)
+            .ok_or_else(|| format!("--runs needs a positive number, got `{n}`")),
+        _ => Err(format!("bench takes only `--runs N`, got {args:?}")),
+    }
+}
+
+/// The CPU, for the report.
+fn machine() -> String {
+    let cpuinfo = fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = cpuinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("model name"))
+        .and_then(|l| l.split(':').nth(1))
+        .map(str::trim)
+        .unwrap_or("unknown CPU")
+        .to_string();
+    let cores = cpuinfo
+        .lines()
+        .filter(|l| l.starts_with("processor"))
+        .count();
+    let flags = cpuinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("flags"))
+        .unwrap_or("");
+    let has = |f: &str| flags.split_whitespace().any(|x| x == f);
+    format!(
+        "{model}, {cores} cores{}{}",
+        if has("avx2") { ", AVX2" } else { "" },
+        if has("fma") { "+FMA" } else { "" }
+    )
+}
+
+fn build(root: &Path) -> Result<()> {
+    let cargo = || {
+        let mut c = Command::new("cargo");
+        c.current_dir(root);
+        c
+    };
+    run(cargo().args([
+        "build",
+        "--release",
+        "-p",
+        "nnlab-core",
+        "--example",
+        "bench",
+    ]))?;
+    run(cargo().args(["build", "--release", "-p", "nnlab-cli"]))?;
+    run(cargo().args([
+        "build",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "nnlab-web",
+    ]))?;
+    let wasm = root.join("target/wasm32-unknown-unknown/release/nnlab_web.wasm");
+    for (target, dir) in [("nodejs", "node"), ("web", "web")] {
+        run(Command::new("wasm-bindgen")
+            .args(["--target", target, "--out-dir"])
+            .arg(root.join("target/bench").join(dir))
+            .arg(&wasm))?;
+    }
+    Ok(())
+}
+
+fn numpy(root: &Path, runs: usize, keys: &[&str]) -> Runner {
+    let samples = if capture("python3", &["-c", "import numpy"]).is_none() {
+        Err("skipped: python3 with NumPy not found (`pip install numpy`)".to_string())
+    } else {
+        lines(
+            Command::new("python3")
+                .arg(root.join("bench/numpy_labs.py"))
+                .arg(root.join("crates/nnlab-core/data"))
+                .arg(runs.to_string())
+                .args(keys),
+        )
+    };
+    Runner {
+        name: "NumPy",
+        samples,
+    }
+}
+
+fn chromium_runner(root: &Path, runs: usize, keys: &[&str]) -> Result<Vec<Sample>> {
+    if !Path::new(setup::CHROMIUM).exists() {
+        return Err(format!("skipped: {} not found", setup::CHROMIUM));
+    }
+    if !root.join("tests/node_modules/playwright-core").exists() {
+        return Err(
+            "skipped: tests/node_modules/playwright-core missing (npm ci in tests/)".into(),
+        );
+    }
+    lines(
+        Command::new("node")
+            .arg(root.join("bench/wasm_chromium.mjs"))
+            .arg(root.join("target/bench/web"))
+            .arg(runs.to_string())
+            .args(keys),
+    )
+}
+
+/// Runs a harness and parses its JSON lines.
+fn lines(cmd: &mut Command) -> Result<Vec<Sample>> {
+    let shown = format!("{cmd:?}");
+    println!("    $ {shown}");
+    let out = cmd
+        .stdin(Stdio::null())
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cannot start {shown}: {e}"))?;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    if !out.status.success() {
+        return Err(format!("{shown} failed ({})\n{stdout}", out.status));
+    }
+    let samples: Vec<Sample> = stdout.lines().filter_map(parse_line).collect();
+    for s in &samples {
+        println!(
+            "    {:<12} min {:>10}  median {:>10}  {}",
+            s.case,
+            secs(s.min()),
+            secs(s.median()),
+            s.fingerprint
+        );
+    }
+    Ok(samples)
+}
+
+/// Times `runs` whole runs of a process (spawn to exit, output discarded).
+fn whole_process(cmd: &mut Command, runs: usize) -> Result<Vec<Sample>> {
+    let shown = format!("{cmd:?}");
+    println!("    $ {shown}  (x{runs})");
+    let mut times = Vec::new();
+    for _ in 0..runs {
+        let start = Instant::now();
+        let status = cmd
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .map_err(|e| format!("cannot start {shown}: {e}"))?;
+        times.push(start.elapsed().as_secs_f64());
+        if !status.success() {
+            return Err(format!("{shown} failed ({status})"));
+        }
+    }
+    let s = Sample {
+        case: "process".into(),
+        times,
+        fingerprint: String::new(),
+        flops: None,
+    };
+    println!("    min {}  median {}", secs(s.min()), secs(s.median()));
+    Ok(vec![s])
+}
+
+/// `{"case": "he", "times": [0.1, 0.2], "fingerprint": "..."}` (the harnesses' format; a
+/// hand-written reader keeps xtask free of dependencies).
+fn parse_line(line: &str) -> Option<Sample> {
+    let string = |key: &str| -> Option<String> {
+        let at = line.find(&format!("\"{key}\""))?;
+        let rest = &line[at + key.len() + 2..];
+        let rest = &rest[rest.find('"')? + 1..];
+        Some(rest[..rest.find('"')?].to_string())
+    };
+    let at = line.find("\"times\"")?;
+    let rest = &line[at..];
+    let list = &rest[rest.find('[')? + 1..rest.find(']')?];
+    let times = list
+        .split(',')
+        .map(|t| t.trim().parse::<f64>())
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .ok()?;
+    let flops = line.find("\"flops\"").and_then(|at| {
+        let rest = line[at + 7..].trim_start_matches([':', ' ']);
+        let end = rest.find([',', '}']).unwrap_or(rest.len());
+        rest[..end].trim().parse().ok()
+    });
+    Some(Sample {
+        case: string("case")?,
+        times,
+        fingerprint: string("fingerprint").unwrap_or_default(),
+        flops,
+    })
+}
+
+fn secs(t: f64) -> String {
+    if !t.is_finite() {
+        "-".into()
+    } else if t >= 1.0 {
+        format!("{t:.2} s")
+    } else if t >= 1e-3 {
+        format!("{:.1} ms", t * 1e3)
+    } else {
+        format!("{:.0} us", t * 1e6)
+    }
+}
+
+/// The markdown report: one row per case and runner.
+fn report(
+    runs: usize,
+    machine: &str,
+    peak: f64,
+    numpy: &Runner,
+    runners: &[&Runner],
+    cli: &Result<Vec<Sample>>,
+    numpy_process: &Result<Vec<Sample>>,
+) -> String {
+    let mut r = String::new();
+    let _ = writeln!(
+        r,
+        "Machine: {machine}. {runs} runs per case; times are min / median."
+    );
+    let _ = writeln!(
+        r,
+        "Peak: {:.1} GFLOP/s f64 on one core (measured: 12 independent AVX2 FMA chains, 4 lanes x \
+         2 flops per instruction, two FMA pipes; the second core is irrelevant, wasm SIMD128 \
+         without FMA can reach at most a quarter of it). \"% peak\" counts the matrix products \
+         only (a multiply and an add per term).",
+        peak / 1e9
+    );
+    let _ = writeln!(r);
+    let _ = writeln!(
+        r,
+        "| case | GFLOP | runner | min | median | vs NumPy | % peak | bits |"
+    );
+    let _ = writeln!(r, "| --- | ---: | --- | ---: | ---: | ---: | ---: | --- |");
+    for case in &CASES {
+        let np = numpy.get(case.key);
+        let reference = runners[0].get(case.key).map(|s| s.fingerprint.clone());
+        let mut rows: Vec<(&str, Option<&Sample>)> = Vec::new();
+        if case.iters > 0 {
+            rows.push((numpy.name, np));
+        }
+        for runner in runners {
+            rows.push((runner.name, runner.get(case.key)));
+        }
+        for (name, s) in rows {
+            let Some(s) = s else {
+                let why = if name == numpy.name {
+                    numpy.samples.as_ref().err()
+                } else {
+                    runners
+                        .iter()
+                        .find(|r| r.name == name)
+                        .and_then(|r| r.samples.as_ref().err())
+                };
+                let _ = writeln!(
+                    r,
+                    "| {} | | {name} | {} | | | | |",
+                    case.label,
+                    why.map(|w| w.lines().next().unwrap_or(""))
+                        .unwrap_or("not run")
+                );
+                continue;
+            };
+            let ratio = match np {
+                Some(np) if name != numpy.name => format!("{:.1}x", np.min() / s.min()),
+                _ => String::new(),
+            };
+            let bits = match (&reference, name == numpy.name) {
+                (_, true) => String::new(),
+                (Some(f), false) if *f == s.fingerprint => "same".into(),
+                (Some(_), false) => "DIFFER".into(),
+                (None, false) => String::new(),
+            };
+            let _ = writeln!(
+                r,
+                "| {} | {:.3} | {name} | {} | {} | {ratio} | {:.1} % | {bits} |",
+                case.label,
+                case.flops() / 1e9,
+                secs(s.min()),
+                secs(s.median()),
+                100.0 * case.flops() / s.min() / peak
+            );
+        }
+    }
+    let _ = writeln!(r);
+    let he = CASES[0].flops();
+    match (cli, numpy.get("he")) {
+        (Ok(cli), Some(np)) => {
+            let cli = &cli[0];
+            let _ = writeln!(
+                r,
+                "Native CLI, whole process `nnlab train 'preset=init-he'`: {} / {}, {:.1}x the \
+                 NumPy training loop ({}){}; {:.1} % peak.",
+                secs(cli.min()),
+                secs(cli.median()),
+                np.min() / cli.min(),
+                secs(np.min()),
+                match numpy_process {
+                    Ok(p) => format!(
+                        ", {:.1}x the whole NumPy program ({}, Python start-up and data loading \
+                         included)",
+                        p[0].min() / cli.min(),
+                        secs(p[0].min())
+                    ),
+                    Err(_) => String::new(),
+                },
+                100.0 * he / cli.min() / peak
+            );
+        }
+        (Ok(cli), None) => {
+            let _ = writeln!(
+                r,
+                "Native CLI, whole process `nnlab train 'preset=init-he'`: {} / {} (no NumPy to \
+                 compare with).",
+                secs(cli[0].min()),
+                secs(cli[0].median())
+            );
+        }
+        (Err(e), _) => {
+            let _ = writeln!(r, "Native CLI: {e}");
+        }
+    }
+    let _ = writeln!(r);
+    let _ = writeln!(r, "Targets (ratios from the minima):");
+    let ratio = |runner: &Runner, key: &str| -> Option<f64> {
+        Some(numpy.get(key)?.min() / runner.get(key)?.min())
+    };
+    let chromium = runners.iter().find(|r| r.name == "wasm Chromium");
+    let mut target =
+        |what: &str, got: Option<f64>, ok: &dyn Fn(f64) -> bool, show: &dyn Fn(f64) -> String| {
+            let line = match got {
+                Some(v) => format!(
+                    "- {what}: {} {}",
+                    show(v),
+                    if ok(v) { "(met)" } else { "(NOT met)" }
+                ),
+                None => format!("- {what}: not measured"),
+            };
+            let _ = writeln!(r, "{line}");
+        };
+    let x = |v: f64| format!("{v:.1}x");
+    target(
+        "wasm in Chromium >= 10x NumPy on the He lab",
+        chromium.and_then(|c| ratio(c, "he")),
+        &|v| v >= 10.0,
+        &x,
+    );
+    target(
+        "wasm in Chromium >= 8x NumPy on the dropout lab",
+        chromium.and_then(|c| ratio(c, "dropout")),
+        &|v| v >= 8.0,
+        &x,
+    );
+    target(
+        "native CLI (whole process) >= 12x NumPy (training loop)",
+        match (cli, numpy.get("he")) {
+            (Ok(c), Some(np)) => Some(np.min() / c[0].min()),
+            _ => None,
+        },
+        &|v| v >= 12.0,
+        &x,
+    );
+    target(
+        "200x200 decision-region repaint in wasm (Chromium) < 3 ms",
+        chromium.and_then(|c| c.get("regions200")).map(Sample::min),
+        &|v| v < 3e-3,
+        &|v| secs(v),
+    );
+    let same = runners.iter().all(|runner| {
+        CASES
+            .iter()
+            .all(|c| match (runners[0].get(c.key), runner.get(c.key)) {
+                (Some(a), Some(b)) => a.fingerprint == b.fingerprint,
+                _ => true,
+            })
+    });
+    let _ = writeln!(
+        r,
+        "- same bits natively, in Node and in Chromium: {}",
+        if same { "yes" } else { "NO" }
+    );
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_harness_lines() {
+        let s = parse_line(
+            r#"{"case": "he", "times": [1.5e-1, 0.25], "fingerprint": "c0587d3f4c360ead", "flops": 1e0}"#,
+        )
+        .unwrap();
+        assert_eq!(s.case, "he");
+        assert_eq!(s.times, vec![0.15, 0.25]);
+        assert_eq!(s.fingerprint, "c0587d3f4c360ead");
+        assert_eq!(s.median(), 0.2);
+        assert_eq!(s.flops, Some(1.0));
+        let s = parse_line(r#"{"case":"regions200","times":[0.002],"fingerprint":"ab"}"#).unwrap();
+        assert_eq!((s.case.as_str(), s.min()), ("regions200", 0.002));
+        assert!(parse_line("Cost after iteration 0").is_none());
+    }
+
+    #[test]
+    fn counts_the_labs_arithmetic() {
+        // He lab: (2·(75 + 75) + 2·55) · 300 · 15000 ≈ 1.85 GFLOP ("about 2 GFLOP").
+        assert_eq!(CASES[0].flops(), 1.845e9);
+        assert_eq!(CASES[4].flops(), 2.0 * 75.0 * 40_000.0);
+    }
+
+    #[test]
+    fn parses_runs() {
+        assert_eq!(parse_runs(&[]).unwrap(), DEFAULT_RUNS);
+        let a = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(parse_runs(&a(&["--runs", "3"])).unwrap(), 3);
+        assert!(parse_runs(&a(&["--runs", "0"])).is_err());
+        assert!(parse_runs(&a(&["--fast"])).is_err());
+    }
+}

@@ -1,6 +1,6 @@
 // The wasm half of `cargo xtask bench`, shared by Node and the Chromium page.
 // `runCases(mod, runs, cases, log)` times the exports of crates/nnlab-web/src/bench.rs
-// with now() and reports one object per case, in the same shape as
+// with performance.now() and reports one object per case, in the same shape as
 // the native harness (crates/nnlab-core/examples/bench.rs):
 //   {case, times: [seconds per run], fingerprint}
 
@@ -12,6 +12,8 @@ export const REGION_REPS = 20;
 const cpu = typeof process !== "undefined" && process.env?.NNLAB_BENCH_CPU;
 const now = cpu ? () => process.cpuUsage().user / 1000 : () => performance.now();
 
+// Each case first runs once untimed (warm-up: the engine compiles the hot
+// functions with its optimizing tier while they run), then `runs` timed times.
 export function runCases(mod, runs, cases, log) {
   for (const c of cases) {
     const times = [];
@@ -19,7 +21,7 @@ export function runCases(mod, runs, cases, log) {
     const size = c.startsWith("regions") ? Number(c.slice("regions".length)) : 0;
     if (size > 0) {
       const r = new mod.BenchRegions(size);
-      r.render(1); // warm-up frame, not timed
+      r.render(REGION_REPS); // warm-up frames, not timed
       for (let i = 0; i < runs; i++) {
         const t0 = now();
         fingerprint = r.render(REGION_REPS - 1); // + the fingerprinted frame
@@ -27,6 +29,7 @@ export function runCases(mod, runs, cases, log) {
       }
       r.free();
     } else {
+      mod.benchTrain(c); // warm-up, not timed
       for (let i = 0; i < runs; i++) {
         const t0 = now();
         fingerprint = mod.benchTrain(c);

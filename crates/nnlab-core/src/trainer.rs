@@ -69,6 +69,8 @@ impl Trainer {
                 split.train.len(),
             )
         });
+        // Every checkpoint's room up front: no allocation while training.
+        let checkpoints = Vec::with_capacity((config.iters / CHECKPOINT_EVERY + 1) as usize);
         Ok(Trainer {
             config,
             split,
@@ -78,7 +80,7 @@ impl Trainer {
             dropout,
             iteration: 0,
             history: CostHistory::new(HISTORY_CAPACITY),
-            checkpoints: Vec::new(),
+            checkpoints,
             last_cost: None,
             status: Status::Training,
         })

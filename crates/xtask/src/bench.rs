@@ -139,6 +139,32 @@ struct Runner {
 }
 
 impl Runner {
+    fn new(name: &'static str) -> Runner {
+        Runner {
+            name,
+            samples: Ok(Vec::new()),
+        }
+    }
+
+    /// Merges one round's samples (or the reason the runner did not run).
+    fn add(&mut self, round: Result<Vec<Sample>>) {
+        match (&mut self.samples, round) {
+            (Ok(all), Ok(new)) => {
+                for s in new {
+                    match all.iter_mut().find(|a| a.case == s.case) {
+                        Some(a) => {
+                            a.times.extend(s.times);
+                            a.fingerprint = s.fingerprint;
+                        }
+                        None => all.push(s),
+                    }
+                }
+            }
+            (samples @ Ok(_), Err(e)) => *samples = Err(e),
+            (Err(_), _) => {}
+        }
+    }
+
     fn get(&self, case: &str) -> Option<&Sample> {
         self.samples.as_ref().ok()?.iter().find(|s| s.case == case)
     }
@@ -160,71 +186,75 @@ pub fn bench(args: &[String]) -> Result<()> {
         .filter(|c| c.iters > 0)
         .map(|c| c.key)
         .collect();
-
-    let numpy = timed("NumPy (bench/numpy_labs.py)", || {
-        Ok(numpy(&root, runs, &lab_keys))
-    })?
-    .0;
     let mut native_keys = keys.clone();
     native_keys.push("peak");
-    let native = Runner {
-        name: "native",
-        samples: timed("native (crates/nnlab-core/examples/bench.rs)", || {
-            Ok(lines(
-                Command::new(root.join("target/release/examples/bench"))
-                    .arg(runs.to_string())
-                    .args(&native_keys),
-            ))
-        })?
-        .0,
+    let have_numpy = capture("python3", &["-c", "import numpy"]).is_some();
+    let chromium_missing = if !Path::new(setup::CHROMIUM).exists() {
+        Some(format!("skipped: {} not found", setup::CHROMIUM))
+    } else if !root.join("tests/node_modules/playwright-core").exists() {
+        Some("skipped: tests/node_modules/playwright-core missing (npm ci in tests/)".into())
+    } else {
+        None
     };
-    let node = Runner {
-        name: "wasm Node",
-        samples: timed("wasm in Node (bench/wasm_node.mjs)", || {
-            Ok(lines(
+
+    // Rounds: every runner once per round, so that a busy moment of the
+    // machine slows all of them alike; the table takes min and median over
+    // the rounds.
+    let mut numpy = Runner::new("NumPy");
+    let mut native = Runner::new("native");
+    let mut node = Runner::new("wasm Node");
+    let mut chromium = Runner::new("wasm Chromium");
+    let mut cli = Runner::new("CLI");
+    let mut numpy_process = Runner::new("NumPy process");
+    for round in 1..=runs {
+        timed(&format!("round {round} of {runs}"), || {
+            numpy.add(if have_numpy {
+                lines(
+                    Command::new("python3")
+                        .arg(root.join("bench/numpy_labs.py"))
+                        .arg(root.join("crates/nnlab-core/data"))
+                        .arg("1")
+                        .args(&lab_keys),
+                )
+            } else {
+                Err("skipped: python3 with NumPy not found (`pip install numpy`)".into())
+            });
+            native.add(lines(
+                Command::new(root.join("target/release/examples/bench"))
+                    .arg("1")
+                    .args(&native_keys),
+            ));
+            node.add(lines(
                 Command::new("node")
                     .arg(root.join("bench/wasm_node.mjs"))
                     .arg(root.join("target/bench/node"))
-                    .arg(runs.to_string())
+                    .arg("1")
                     .args(&keys),
-            ))
-        })?
-        .0,
-    };
-    let chromium = Runner {
-        name: "wasm Chromium",
-        samples: timed(
-            "wasm in headless Chromium (bench/wasm_chromium.mjs)",
-            || Ok(chromium_runner(&root, runs, &keys)),
-        )?
-        .0,
-    };
-    let cli = timed(
-        "native CLI, whole process: nnlab train 'preset=init-he'",
-        || {
-            Ok(whole_process(
+            ));
+            chromium.add(match &chromium_missing {
+                Some(why) => Err(why.clone()),
+                None => lines(
+                    Command::new("node")
+                        .arg(root.join("bench/wasm_chromium.mjs"))
+                        .arg(root.join("target/bench/web"))
+                        .arg("1")
+                        .args(&keys),
+                ),
+            });
+            cli.add(whole_process(
                 Command::new(root.join("target/release/nnlab")).args(["train", "preset=init-he"]),
-                runs,
-            ))
-        },
-    )?
-    .0;
-    let numpy_process = timed(
-        "NumPy, whole process: python3 bench/numpy_labs.py ... he",
-        || {
-            Ok(match &numpy.samples {
-                Ok(_) => whole_process(
+            ));
+            if have_numpy && round <= 3 {
+                numpy_process.add(whole_process(
                     Command::new("python3")
                         .arg(root.join("bench/numpy_labs.py"))
                         .arg(root.join("crates/nnlab-core/data"))
                         .args(["1", "he"]),
-                    runs.min(3),
-                ),
-                Err(e) => Err(e.clone()),
-            })
-        },
-    )?
-    .0;
+                ));
+            }
+            Ok(())
+        })?;
+    }
 
     let peak = native
         .get("peak")
@@ -317,42 +347,6 @@ fn build(root: &Path) -> Result<()> {
     Ok(())
 }
 
-fn numpy(root: &Path, runs: usize, keys: &[&str]) -> Runner {
-    let samples = if capture("python3", &["-c", "import numpy"]).is_none() {
-        Err("skipped: python3 with NumPy not found (`pip install numpy`)".to_string())
-    } else {
-        lines(
-            Command::new("python3")
-                .arg(root.join("bench/numpy_labs.py"))
-                .arg(root.join("crates/nnlab-core/data"))
-                .arg(runs.to_string())
-                .args(keys),
-        )
-    };
-    Runner {
-        name: "NumPy",
-        samples,
-    }
-}
-
-fn chromium_runner(root: &Path, runs: usize, keys: &[&str]) -> Result<Vec<Sample>> {
-    if !Path::new(setup::CHROMIUM).exists() {
-        return Err(format!("skipped: {} not found", setup::CHROMIUM));
-    }
-    if !root.join("tests/node_modules/playwright-core").exists() {
-        return Err(
-            "skipped: tests/node_modules/playwright-core missing (npm ci in tests/)".into(),
-        );
-    }
-    lines(
-        Command::new("node")
-            .arg(root.join("bench/wasm_chromium.mjs"))
-            .arg(root.join("target/bench/web"))
-            .arg(runs.to_string())
-            .args(keys),
-    )
-}
-
 /// Runs a harness and parses its JSON lines.
 fn lines(cmd: &mut Command) -> Result<Vec<Sample>> {
     let shown = format!("{cmd:?}");
@@ -379,32 +373,27 @@ fn lines(cmd: &mut Command) -> Result<Vec<Sample>> {
     Ok(samples)
 }
 
-/// Times `runs` whole runs of a process (spawn to exit, output discarded).
-fn whole_process(cmd: &mut Command, runs: usize) -> Result<Vec<Sample>> {
+/// Times one whole run of a process (spawn to exit, output discarded).
+fn whole_process(cmd: &mut Command) -> Result<Vec<Sample>> {
     let shown = format!("{cmd:?}");
-    println!("    $ {shown}  (x{runs})");
-    let mut times = Vec::new();
-    for _ in 0..runs {
-        let start = Instant::now();
-        let status = cmd
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .map_err(|e| format!("cannot start {shown}: {e}"))?;
-        times.push(start.elapsed().as_secs_f64());
-        if !status.success() {
-            return Err(format!("{shown} failed ({status})"));
-        }
+    let start = Instant::now();
+    let status = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .map_err(|e| format!("cannot start {shown}: {e}"))?;
+    let took = start.elapsed().as_secs_f64();
+    if !status.success() {
+        return Err(format!("{shown} failed ({status})"));
     }
-    let s = Sample {
+    println!("    $ {shown}: {}", secs(took));
+    Ok(vec![Sample {
         case: "process".into(),
-        times,
+        times: vec![took],
         fingerprint: String::new(),
         flops: None,
-    };
-    println!("    min {}  median {}", secs(s.min()), secs(s.median()));
-    Ok(vec![s])
+    }])
 }
 
 /// `{"case": "he", "times": [0.1, 0.2], "fingerprint": "..."}` (the harnesses' format; a
@@ -456,8 +445,8 @@ fn report(
     peak: f64,
     numpy: &Runner,
     runners: &[&Runner],
-    cli: &Result<Vec<Sample>>,
-    numpy_process: &Result<Vec<Sample>>,
+    cli: &Runner,
+    numpy_process: &Runner,
 ) -> String {
     let mut r = String::new();
     let _ = writeln!(
@@ -530,9 +519,9 @@ fn report(
     }
     let _ = writeln!(r);
     let he = CASES[0].flops();
-    match (cli, numpy.get("he")) {
-        (Ok(cli), Some(np)) => {
-            let cli = &cli[0];
+    match (&cli.samples, numpy.get("he")) {
+        (Ok(c), Some(np)) if !c.is_empty() => {
+            let cli = &c[0];
             let _ = writeln!(
                 r,
                 "Native CLI, whole process `nnlab train 'preset=init-he'`: {} / {}, {:.1}x the \
@@ -541,30 +530,31 @@ fn report(
                 secs(cli.median()),
                 np.min() / cli.min(),
                 secs(np.min()),
-                match numpy_process {
-                    Ok(p) => format!(
+                match numpy_process.get("process") {
+                    Some(p) => format!(
                         ", {:.1}x the whole NumPy program ({}, Python start-up and data loading \
                          included)",
-                        p[0].min() / cli.min(),
-                        secs(p[0].min())
+                        p.min() / cli.min(),
+                        secs(p.min())
                     ),
-                    Err(_) => String::new(),
+                    None => String::new(),
                 },
                 100.0 * he / cli.min() / peak
             );
         }
-        (Ok(cli), None) => {
+        (Ok(c), None) if !c.is_empty() => {
             let _ = writeln!(
                 r,
                 "Native CLI, whole process `nnlab train 'preset=init-he'`: {} / {} (no NumPy to \
                  compare with).",
-                secs(cli[0].min()),
-                secs(cli[0].median())
+                secs(c[0].min()),
+                secs(c[0].median())
             );
         }
         (Err(e), _) => {
             let _ = writeln!(r, "Native CLI: {e}");
         }
+        _ => {}
     }
     let _ = writeln!(r);
     let _ = writeln!(r, "Targets (ratios from the minima):");
@@ -599,8 +589,8 @@ fn report(
     );
     target(
         "native CLI (whole process) >= 12x NumPy (training loop)",
-        match (cli, numpy.get("he")) {
-            (Ok(c), Some(np)) => Some(np.min() / c[0].min()),
+        match (cli.get("process"), numpy.get("he")) {
+            (Some(c), Some(np)) => Some(np.min() / c.min()),
             _ => None,
         },
         &|v| v >= 12.0,

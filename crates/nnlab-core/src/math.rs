@@ -103,7 +103,7 @@ impl Dd {
 
 /// `ln 2` as a double-double.
 const LN2: Dd = Dd {
-    hi: 0.693_147_180_559_945_3,
+    hi: std::f64::consts::LN_2,
     lo: 2.319_046_813_846_299_6e-17,
 };
 

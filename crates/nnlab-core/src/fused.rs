@@ -539,21 +539,21 @@ fn forward_layer<L: Lanes, const N: usize, const TAIL: bool>(
 ) {
     let n_in = w.cols();
     let input = &input[..n_in];
-    for (i, ((row, &bi), out)) in w
-        .as_slice()
-        .chunks_exact(n_in)
-        .zip(bias)
-        .zip(out.iter_mut())
-        .enumerate()
-    {
+    // Rows split off one by one, not `chunks_exact`: its length is an
+    // integer division, slower than a whole row's arithmetic here.
+    let mut rows = w.as_slice();
+    for (i, (&bi, out)) in bias.iter().zip(out.iter_mut()).enumerate() {
+        let (row, rest) = rows.split_at(n_in);
+        rows = rest;
         let z: [L; N] = dot(row, input);
         let bi = L::splat(bi);
         // Each vector goes straight to `out` (building the array in memory
         // and copying it would be a `memory.copy` call in wasm).
         match act {
             Activation::Sigmoid => {
+                let a = L::sigmoid_all(z.map(|z| z + bi));
                 for b in 0..N {
-                    (z[b] + bi).sigmoid().store(&mut out[b]);
+                    a[b].store(&mut out[b]);
                 }
             }
             Activation::Relu => {
@@ -600,7 +600,10 @@ fn accumulate_layer<L: Lanes, const N: usize, const TAIL: bool>(
     sums_b: &mut [Quad],
 ) {
     let n_in = a_in.len();
-    for ((d, sums), sb) in dz.iter().zip(sums_w.chunks_exact_mut(n_in)).zip(sums_b) {
+    let mut rows = sums_w;
+    for (d, sb) in dz.iter().zip(sums_b.iter_mut()) {
+        let (sums, rest) = rows.split_at_mut(n_in);
+        rows = rest;
         let d: [L; N] = core::array::from_fn(|b| L::load(&d[b]));
         if TAIL {
             for (s, a) in sums.iter_mut().zip(a_in) {
@@ -640,12 +643,10 @@ fn backprop_layer<L: Lanes, const N: usize, const TAIL: bool>(
     at: Cols,
 ) {
     let n = dz.len();
-    for (k, ((wt_k, a), out)) in wt
-        .chunks_exact(n)
-        .zip(a_in)
-        .zip(dz_prev.iter_mut())
-        .enumerate()
-    {
+    let mut rows = wt;
+    for (k, (a, out)) in a_in.iter().zip(dz_prev.iter_mut()).enumerate() {
+        let (wt_k, rest) = rows.split_at(n);
+        rows = rest;
         let da: [L; N] = dot(wt_k, dz);
         match mask {
             Some((mask, keep)) => {

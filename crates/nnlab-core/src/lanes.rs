@@ -165,6 +165,23 @@ pub(crate) trait Lanes:
     fn sigmoid(self) -> Self {
         Self::splat(1.0) / (Self::splat(1.0) + self.neg().exp())
     }
+
+    /// [`Lanes::sigmoid`] of several vectors, with one range check for all
+    /// of them and one straight-line fast path (the constants are built
+    /// once: wasm engines rebuild a vector constant at every use otherwise).
+    #[inline(always)]
+    fn sigmoid_all<const N: usize>(z: [Self; N]) -> [Self; N] {
+        let limit = Self::splat(EXP_FAST_LIMIT);
+        let mut ok = z[0].abs().lt(limit);
+        for v in &z[1..] {
+            ok = ok.bits_and(v.abs().lt(limit));
+        }
+        if !ok.all() {
+            return z.map(Self::sigmoid);
+        }
+        let one = Self::splat(1.0);
+        z.map(|v| one / (one + exp_fast(v.neg())))
+    }
 }
 
 /// `[f64; 4]`: the reference backend (and the one for other targets).

@@ -47,6 +47,7 @@ fn nansum<L: Lanes>(a: &[f64], y: &[f64]) -> f64 {
             .to_array()
             .into_iter()
             .for_each(&mut add);
+        L::end_of_iteration();
     }
     for (&a, &y) in a_rest.iter().zip(y_rest) {
         add(term(a, y));

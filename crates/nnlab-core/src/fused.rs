@@ -523,6 +523,7 @@ fn inputs<L: Lanes, const N: usize, const TAIL: bool>(x: &Matrix, acts: &mut [Gr
         for (b, q) in a.iter_mut().enumerate().take(N) {
             at.load::<L, TAIL>(x.row(k), b).store(q);
         }
+        L::end_of_iteration();
     }
 }
 
@@ -569,6 +570,7 @@ fn forward_layer<L: Lanes, const N: usize, const TAIL: bool>(
                 }
             }
         }
+        L::end_of_iteration();
     }
 }
 
@@ -608,6 +610,7 @@ fn accumulate_layer<L: Lanes, const N: usize, const TAIL: bool>(
         if TAIL {
             for (s, a) in sums.iter_mut().zip(a_in) {
                 (d[0] * L::load(&a[0])).store(s);
+                L::end_of_iteration();
             }
             d[0].store(sb);
         } else {
@@ -617,6 +620,7 @@ fn accumulate_layer<L: Lanes, const N: usize, const TAIL: bool>(
                     acc = acc + d[b] * L::load(&a[b]);
                 }
                 acc.store(s);
+                L::end_of_iteration();
             }
             let mut acc = L::load(sb);
             for db in d {
@@ -624,6 +628,7 @@ fn accumulate_layer<L: Lanes, const N: usize, const TAIL: bool>(
             }
             acc.store(sb);
         }
+        L::end_of_iteration();
     }
 }
 
@@ -664,6 +669,7 @@ fn backprop_layer<L: Lanes, const N: usize, const TAIL: bool>(
                 }
             }
         }
+        L::end_of_iteration();
     }
 }
 
@@ -678,6 +684,7 @@ fn dot<L: Lanes, const N: usize>(w: &[f64], a: &[Group]) -> [L; N] {
         for b in 0..N {
             z[b] = z[b] + wk * L::load(&a[b]);
         }
+        L::end_of_iteration();
     }
     z
 }

@@ -224,6 +224,11 @@ pub fn bench(args: &[String]) -> Result<()> {
                     .arg("1")
                     .args(&native_keys),
             ));
+            // Right after the native harness (Chromium's processes can take
+            // a moment to wind down after its runner exits).
+            cli.add(whole_process(
+                Command::new(root.join("target/release/nnlab")).args(["train", "preset=init-he"]),
+            ));
             node.add(lines(
                 Command::new("node")
                     .arg(root.join("bench/wasm_node.mjs"))
@@ -241,9 +246,6 @@ pub fn bench(args: &[String]) -> Result<()> {
                         .args(&keys),
                 ),
             });
-            cli.add(whole_process(
-                Command::new(root.join("target/release/nnlab")).args(["train", "preset=init-he"]),
-            ));
             if have_numpy && round <= 3 {
                 numpy_process.add(whole_process(
                     Command::new("python3")

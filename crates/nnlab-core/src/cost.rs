@@ -12,24 +12,36 @@ pub fn term(a: f64, y: f64) -> f64 {
     (-math::ln(a)) * y + (-math::ln(1.0 - a)) * (1.0 - y)
 }
 
-/// [`term`] for four examples at once (`lanes.rs`), for `a` in `[0, 1]`
-/// (not NaN), with one logarithm per example when the labels are 0 or 1:
-/// `y = 1` gives `-ln a` (NaN when `a = 1`: the `0·ln 0` term), `y = 0`
+/// [`term`] for `N` vectors of four examples (`lanes.rs`), for `a` in
+/// `[0, 1]` (not NaN), with one logarithm per example when the labels are 0
+/// or 1: `y = 1` gives `-ln a` (NaN when `a = 1`: the `0·ln 0` term), `y = 0`
 /// gives `-ln(1 - a)` (NaN when `a = 0`). These are [`term`]'s bits except
 /// the sign of a zero term (`+0.0` instead of `-0.0`), which leaves the sum
 /// unchanged. Other labels take the full formula.
 #[inline(always)]
-fn terms<L: Lanes>(a: L, y: L) -> L {
+fn terms<L: Lanes, const N: usize>(a: [L; N], y: [L; N]) -> [L; N] {
     let (one, zero) = (L::splat(1.0), L::zero());
     let eq = |v: L, c: L| v.ge(c).bits_and(v.le(c));
-    let (y1, y0) = (eq(y, one), eq(y, zero));
-    if !y1.bits_or(y0).all() {
-        return a.ln().neg() * y + (one - a).ln().neg() * (one - y);
+    let y1 = y.map(|y| eq(y, one));
+    let y0 = y.map(|y| eq(y, zero));
+    let binary = (0..N).all(|i| y1[i].bits_or(y0[i]).all());
+    if !binary {
+        return core::array::from_fn(|i| {
+            let (a, y) = (a[i], y[i]);
+            a.ln().neg() * y + (one - a).ln().neg() * (one - y)
+        });
     }
-    let log = L::select(y1, a, one - a).ln().neg();
-    let nan = y1.bits_and(eq(a, one)).bits_or(y0.bits_and(eq(a, zero)));
-    L::select(nan, L::splat(f64::NAN), log)
+    let log: [L; N] = L::ln_all(core::array::from_fn(|i| L::select(y1[i], a[i], one - a[i])));
+    core::array::from_fn(|i| {
+        let nan = y1[i]
+            .bits_and(eq(a[i], one))
+            .bits_or(y0[i].bits_and(eq(a[i], zero)));
+        L::select(nan, L::splat(f64::NAN), log[i].neg())
+    })
 }
+
+/// Vectors of four examples whose logarithms run interleaved in [`nansum`].
+const VECTORS: usize = 4;
 
 /// `nansum(term)` in order of the examples, from `0.0`.
 #[inline(always)]
@@ -40,13 +52,23 @@ fn nansum<L: Lanes>(a: &[f64], y: &[f64]) -> f64 {
             sum += t;
         }
     };
-    let (a4, y4) = (a.chunks_exact(LANES), y.chunks_exact(LANES));
+    const WIDE: usize = VECTORS * LANES;
+    let (a16, y16) = (a.chunks_exact(WIDE), y.chunks_exact(WIDE));
+    let (a_rest, y_rest) = (a16.remainder(), y16.remainder());
+    for (a16, y16) in a16.zip(y16) {
+        let load = |s: &[f64]| -> [L; VECTORS] {
+            core::array::from_fn(|i| L::load_slice(&s[i * LANES..]))
+        };
+        for t in terms(load(a16), load(y16)) {
+            t.to_array().into_iter().for_each(&mut add);
+        }
+        L::end_of_iteration();
+    }
+    let (a4, y4) = (a_rest.chunks_exact(LANES), y_rest.chunks_exact(LANES));
     let (a_rest, y_rest) = (a4.remainder(), y4.remainder());
     for (a4, y4) in a4.zip(y4) {
-        terms(L::load_slice(a4), L::load_slice(y4))
-            .to_array()
-            .into_iter()
-            .for_each(&mut add);
+        let [t] = terms([L::load_slice(a4)], [L::load_slice(y4)]);
+        t.to_array().into_iter().for_each(&mut add);
         L::end_of_iteration();
     }
     for (&a, &y) in a_rest.iter().zip(y_rest) {

@@ -46,15 +46,15 @@ pub(crate) const LANES: usize = 4;
 #[repr(C, align(32))]
 pub(crate) struct Quad(pub [f64; LANES]);
 
-/// A vector of four `f64` lanes. Comparisons return masks (all-ones lanes
-/// for true, zeros for false) that [`Lanes::select`] and the `bits_*`
-/// operations take.
-pub(crate) trait Lanes:
+/// Lane-wise `f64` arithmetic on some number of lanes: what the
+/// transcendentals ([`exp_fast`], [`ln_fast`]) are written in, so that they
+/// run on one [`Lanes`] vector or, interleaved, on several ([`Wide`]).
+/// Comparisons return masks (all-ones lanes for true, zeros for false) that
+/// [`Vector::select`] and the `bits_*` operations take.
+pub(crate) trait Vector:
     Copy + Add<Output = Self> + Sub<Output = Self> + Mul<Output = Self> + Div<Output = Self>
 {
     fn splat(v: f64) -> Self;
-    fn from_array(a: [f64; LANES]) -> Self;
-    fn to_array(self) -> [f64; LANES];
     /// `self < o` per lane (false when either is NaN); likewise below.
     fn lt(self, o: Self) -> Self;
     fn le(self, o: Self) -> Self;
@@ -78,6 +78,38 @@ pub(crate) trait Lanes:
     fn zero() -> Self {
         Self::splat(0.0)
     }
+
+    /// `m ? a : b` per lane (`m` from a comparison).
+    #[inline(always)]
+    fn select(m: Self, a: Self, b: Self) -> Self {
+        a.bits_and(m).bits_or(b.bits_andnot(m))
+    }
+
+    /// `|x|` (clears the sign bit).
+    #[inline(always)]
+    fn abs(self) -> Self {
+        self.bits_andnot(Self::splat(-0.0))
+    }
+
+    /// `-x` (flips the sign bit, as Rust's unary minus does).
+    #[inline(always)]
+    fn neg(self) -> Self {
+        self.bits_xor(Self::splat(-0.0))
+    }
+
+    /// The ReLU as the course writes it, `np.maximum(0, z)` with NaN kept:
+    /// `z < 0 ? 0 : z` (so `-0.0` and NaN pass through).
+    #[inline(always)]
+    fn relu(self) -> Self {
+        self.bits_andnot(self.lt(Self::zero()))
+    }
+}
+
+/// A vector of four `f64` lanes, one example per lane, and how it moves
+/// between registers and memory.
+pub(crate) trait Lanes: Vector {
+    fn from_array(a: [f64; LANES]) -> Self;
+    fn to_array(self) -> [f64; LANES];
 
     /// Placed at the end of a kernel loop's body: keeps the compiler from
     /// vectorising the loop across its iterations (which it does for
@@ -113,31 +145,6 @@ pub(crate) trait Lanes:
         Self::from_array(a)
     }
 
-    /// `m ? a : b` per lane (`m` from a comparison).
-    #[inline(always)]
-    fn select(m: Self, a: Self, b: Self) -> Self {
-        a.bits_and(m).bits_or(b.bits_andnot(m))
-    }
-
-    /// `|x|` (clears the sign bit).
-    #[inline(always)]
-    fn abs(self) -> Self {
-        self.bits_andnot(Self::splat(-0.0))
-    }
-
-    /// `-x` (flips the sign bit, as Rust's unary minus does).
-    #[inline(always)]
-    fn neg(self) -> Self {
-        self.bits_xor(Self::splat(-0.0))
-    }
-
-    /// The ReLU as the course writes it, `np.maximum(0, z)` with NaN kept:
-    /// `z < 0 ? 0 : z` (so `-0.0` and NaN pass through).
-    #[inline(always)]
-    fn relu(self) -> Self {
-        self.bits_andnot(self.lt(Self::zero()))
-    }
-
     /// Applies `f` to each lane (the scalar fallback).
     #[inline(never)]
     fn map(self, f: fn(f64) -> f64) -> Self {
@@ -167,6 +174,20 @@ pub(crate) trait Lanes:
         ln_fast(self)
     }
 
+    /// [`Lanes::ln`] of several vectors, interleaved like
+    /// [`Lanes::sigmoid_all`].
+    #[inline(always)]
+    fn ln_all<const N: usize>(x: [Self; N]) -> [Self; N] {
+        let w = Wide(x);
+        let ok = w
+            .ge(Vector::splat(f64::MIN_POSITIVE))
+            .bits_and(w.le(Vector::splat(f64::MAX)));
+        if !ok.all() {
+            return x.map(Self::ln);
+        }
+        ln_fast(w).0
+    }
+
     /// `1 / (1 + exp(-z))` per lane: `math::sigmoid`, bit for bit.
     #[inline(always)]
     fn sigmoid(self) -> Self {
@@ -174,22 +195,114 @@ pub(crate) trait Lanes:
     }
 
     /// [`Lanes::sigmoid`] of several vectors, with one range check for all
-    /// of them and one straight-line fast path (the constants are built
-    /// once: wasm engines rebuild a vector constant at every use otherwise).
+    /// of them. The fast path runs the vectors through `exp` together
+    /// ([`Wide`]): each step of the algorithm for all of them, then the
+    /// next, so the engine has `N` independent chains to overlap instead of
+    /// one long one (`exp` has a division and a degree-5 polynomial on its
+    /// critical path).
     #[inline(always)]
     fn sigmoid_all<const N: usize>(z: [Self; N]) -> [Self; N] {
-        let limit = Self::splat(EXP_FAST_LIMIT);
-        let mut ok = z[0].abs().lt(limit);
-        for v in &z[1..] {
-            ok = ok.bits_and(v.abs().lt(limit));
+        let z = Wide(z);
+        if !z.abs().lt(Vector::splat(EXP_FAST_LIMIT)).all() {
+            return z.0.map(Self::sigmoid);
         }
-        if !ok.all() {
-            return z.map(Self::sigmoid);
-        }
-        let one = Self::splat(1.0);
-        z.map(|v| one / (one + exp_fast(v.neg())))
+        let one: Wide<Self, N> = Vector::splat(1.0);
+        (one / (one + exp_fast(z.neg()))).0
     }
 }
+
+/// `N` vectors as one: every operation applied to each in turn, so a
+/// computation written for one [`Vector`] runs on `N` of them step by
+/// step, interleaved.
+#[derive(Clone, Copy)]
+pub(crate) struct Wide<V, const N: usize>(pub [V; N]);
+
+impl<V: Vector, const N: usize> Wide<V, N> {
+    #[inline(always)]
+    fn map(self, f: impl Fn(V) -> V) -> Self {
+        Wide(self.0.map(f))
+    }
+
+    #[inline(always)]
+    fn zip(self, o: Self, f: impl Fn(V, V) -> V) -> Self {
+        Wide(core::array::from_fn(|i| f(self.0[i], o.0[i])))
+    }
+}
+
+impl<V: Vector, const N: usize> Vector for Wide<V, N> {
+    #[inline(always)]
+    fn splat(v: f64) -> Self {
+        Wide([V::splat(v); N])
+    }
+    #[inline(always)]
+    fn lt(self, o: Self) -> Self {
+        self.zip(o, V::lt)
+    }
+    #[inline(always)]
+    fn le(self, o: Self) -> Self {
+        self.zip(o, V::le)
+    }
+    #[inline(always)]
+    fn gt(self, o: Self) -> Self {
+        self.zip(o, V::gt)
+    }
+    #[inline(always)]
+    fn ge(self, o: Self) -> Self {
+        self.zip(o, V::ge)
+    }
+    #[inline(always)]
+    fn all(self) -> bool {
+        let mut all = self.0[0];
+        for v in &self.0[1..] {
+            all = all.bits_and(*v);
+        }
+        all.all()
+    }
+    #[inline(always)]
+    fn bits_and(self, o: Self) -> Self {
+        self.zip(o, V::bits_and)
+    }
+    #[inline(always)]
+    fn bits_andnot(self, o: Self) -> Self {
+        self.zip(o, V::bits_andnot)
+    }
+    #[inline(always)]
+    fn bits_or(self, o: Self) -> Self {
+        self.zip(o, V::bits_or)
+    }
+    #[inline(always)]
+    fn bits_xor(self, o: Self) -> Self {
+        self.zip(o, V::bits_xor)
+    }
+    #[inline(always)]
+    fn bits_add(self, o: Self) -> Self {
+        self.zip(o, V::bits_add)
+    }
+    #[inline(always)]
+    fn bits_shl52(self) -> Self {
+        self.map(V::bits_shl52)
+    }
+    #[inline(always)]
+    fn bits_shr52(self) -> Self {
+        self.map(V::bits_shr52)
+    }
+}
+
+macro_rules! wide_arith {
+    ($t:ident, $m:ident) => {
+        impl<V: Vector, const N: usize> $t for Wide<V, N> {
+            type Output = Self;
+            #[inline(always)]
+            fn $m(self, o: Self) -> Self {
+                self.zip(o, V::$m)
+            }
+        }
+    };
+}
+wide_arith!(Add, add);
+wide_arith!(Sub, sub);
+wide_arith!(Mul, mul);
+wide_arith!(Div, div);
 
 /// `[f64; 4]`: the reference backend (and the one for other targets).
 #[cfg_attr(any(target_arch = "x86_64", target_arch = "wasm32"), allow(dead_code))]
@@ -222,16 +335,19 @@ mod scalar {
             core::sync::atomic::compiler_fence(core::sync::atomic::Ordering::SeqCst);
         }
         #[inline(always)]
-        fn splat(v: f64) -> Self {
-            Scalar([v; LANES])
-        }
-        #[inline(always)]
         fn from_array(a: [f64; LANES]) -> Self {
             Scalar(a)
         }
         #[inline(always)]
         fn to_array(self) -> [f64; LANES] {
             self.0
+        }
+    }
+
+    impl Vector for Scalar {
+        #[inline(always)]
+        fn splat(v: f64) -> Self {
+            Scalar([v; LANES])
         }
         #[inline(always)]
         fn lt(self, o: Self) -> Self {
@@ -334,12 +450,6 @@ mod x86 {
 
     impl Lanes for Sse2 {
         #[inline(always)]
-        fn splat(v: f64) -> Self {
-            // SAFETY: SSE2 is always available on x86_64.
-            let r = unsafe { _mm_set1_pd(v) };
-            Sse2(r, r)
-        }
-        #[inline(always)]
         fn from_array(a: [f64; LANES]) -> Self {
             // SAFETY: SSE2; the loads read the array's four values.
             unsafe { Sse2(_mm_loadu_pd(a.as_ptr()), _mm_loadu_pd(a.as_ptr().add(2))) }
@@ -353,6 +463,15 @@ mod x86 {
                 _mm_storeu_pd(a.as_mut_ptr().add(2), self.1);
             }
             a
+        }
+    }
+
+    impl Vector for Sse2 {
+        #[inline(always)]
+        fn splat(v: f64) -> Self {
+            // SAFETY: SSE2 is always available on x86_64.
+            let r = unsafe { _mm_set1_pd(v) };
+            Sse2(r, r)
         }
         #[inline(always)]
         fn lt(self, o: Self) -> Self {
@@ -442,11 +561,6 @@ mod wasm {
 
     impl Lanes for Simd128 {
         #[inline(always)]
-        fn splat(v: f64) -> Self {
-            let r = f64x2_splat(v);
-            Simd128(r, r)
-        }
-        #[inline(always)]
         fn from_array(a: [f64; LANES]) -> Self {
             let p = a.as_ptr() as *const v128;
             // SAFETY: the array holds 32 readable bytes (wasm loads need no
@@ -486,6 +600,14 @@ mod wasm {
                 v128_store(p, self.0);
                 v128_store(p.add(1), self.1);
             }
+        }
+    }
+
+    impl Vector for Simd128 {
+        #[inline(always)]
+        fn splat(v: f64) -> Self {
+            let r = f64x2_splat(v);
+            Simd128(r, r)
         }
         #[inline(always)]
         fn lt(self, o: Self) -> Self {
@@ -588,7 +710,7 @@ const P5: f64 = f64::from_bits(0x3e66_3769_72be_a4d0);
 /// `libm::exp` for lanes with `|x| < 708.39`, where `2^k` is a normal
 /// number and `scalbn(y, k)` is the single product `y·2^k`.
 #[inline(always)]
-fn exp_fast<L: Lanes>(x: L) -> L {
+fn exp_fast<L: Vector>(x: L) -> L {
     let ax = x.abs();
     let sign = x.bits_and(L::splat(-0.0));
     let sign_half = sign.bits_or(L::splat(0.5)); // ±0.5
@@ -618,7 +740,7 @@ fn exp_fast<L: Lanes>(x: L) -> L {
 
 /// `trunc(t)` for `|t| < 2^51`, exactly: `copysign(floor(|t|), t)`.
 #[inline(always)]
-fn trunc_small<L: Lanes>(t: L) -> L {
+fn trunc_small<L: Vector>(t: L) -> L {
     let a = t.abs();
     let r = (a + L::splat(ROUNDER)) - L::splat(ROUNDER); // nearest integer
     let f = L::select(r.gt(a), r - L::splat(1.0), r); // floor(|t|)
@@ -638,7 +760,7 @@ const LG7: f64 = f64::from_bits(0x3fc2_f112_df3e_5244);
 
 /// `libm::log` for positive, normal, finite lanes.
 #[inline(always)]
-fn ln_fast<L: Lanes>(x: L) -> L {
+fn ln_fast<L: Vector>(x: L) -> L {
     let bits = |b: u64| L::splat(f64::from_bits(b));
     // Reduce x into [sqrt(2)/2, sqrt(2)]: libm works on the high word hx:
     // hx += 0x3ff00000 - 0x3fe6a09e; k = (hx >> 20) - 0x3ff;
@@ -814,10 +936,10 @@ mod tests {
             "arithmetic",
             &xs,
             |v| {
-                let w = v * Lanes::splat(1.5) - Lanes::splat(0.25);
+                let w = v * Vector::splat(1.5) - Vector::splat(0.25);
                 let q = (v + w) / (w - v) * v;
-                Lanes::select(q.lt(w), q, Lanes::select(v.ge(w), v.abs(), w.neg()))
-                    + Lanes::select(q.le(v), q, Lanes::select(q.gt(w), v, w))
+                Vector::select(q.lt(w), q, Vector::select(v.ge(w), v.abs(), w.neg()))
+                    + Vector::select(q.le(v), q, Vector::select(q.gt(w), v, w))
             },
             |v| {
                 let w = v * 1.5 - 0.25;
@@ -837,6 +959,46 @@ mod tests {
                 })
             }
         );
+    }
+
+    /// Like `check`, four vectors (16 values) at a time through `op`.
+    fn check_wide<L: Lanes>(
+        name: &str,
+        xs: &[f64],
+        op: fn([L; 4]) -> [L; 4],
+        want: fn(f64) -> f64,
+    ) {
+        for chunk in xs.chunks_exact(16) {
+            let got = op(core::array::from_fn(|i| L::load_slice(&chunk[4 * i..])));
+            let got = got.iter().flat_map(|v| v.to_array());
+            for (g, &x) in got.zip(chunk) {
+                let w = want(x);
+                assert!(
+                    g.to_bits() == w.to_bits() || (g.is_nan() && w.is_nan()),
+                    "{name}({x:e}): {g:e} vs {w:e}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn interleaved_sigmoid_and_ln_match_one_vector_at_a_time() {
+        // Mostly fast-path chunks, some with a lane that takes libm.
+        let zs = inputs(12, 20_000);
+        check_wide::<Scalar>(
+            "sigmoid_all",
+            &zs,
+            Scalar::sigmoid_all,
+            crate::math::sigmoid,
+        );
+        check_wide::<V4>("sigmoid_all", &zs, V4::sigmoid_all, crate::math::sigmoid);
+        let mut big = zs.clone();
+        big[5] = 800.0;
+        big[40] = f64::NAN;
+        check_wide::<V4>("sigmoid_all", &big, V4::sigmoid_all, crate::math::sigmoid);
+        let xs: Vec<f64> = inputs(60, 20_000).into_iter().map(f64::abs).collect();
+        check_wide::<Scalar>("ln_all", &xs, Scalar::ln_all, libm::log);
+        check_wide::<V4>("ln_all", &xs, V4::ln_all, libm::log);
     }
 
     #[test]

@@ -12,8 +12,12 @@ use crate::history::CostHistory;
 use crate::matrix::Matrix;
 use crate::network::{Accuracy, Activations, DropoutMasks, Network, Workspace};
 
-/// How many cost points the page's curve keeps (see [`CostHistory`]).
-pub const HISTORY_CAPACITY: usize = 4096;
+/// How many cost points the page's curve keeps (see [`CostHistory`]): more
+/// than a 16:9 chart at most 420 CSS px high has device pixels across on a
+/// 2x screen. Each point is a cost computed (300 logarithms in the He lab),
+/// so fewer points mean less work: 2048 instead of 4096 cut the He lab's
+/// cost evaluations from 7846 to 4947 of its 15000 iterations.
+pub const HISTORY_CAPACITY: usize = 2048;
 /// The course prints (and records) the cost every this many iterations.
 pub const CHECKPOINT_EVERY: u64 = 1000;
 /// Gradient checking looks at no more than this many examples.

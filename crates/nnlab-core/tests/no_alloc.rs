@@ -62,7 +62,7 @@ fn training_steps_allocate_nothing() {
         let mut t = Trainer::new(config).unwrap();
         t.step(1);
         // Crosses checkpoints (every 1000) and the history's first thinning
-        // (at 4096 points).
+        // (at 2048 points).
         let n = allocations(|| {
             t.step(5000);
         });

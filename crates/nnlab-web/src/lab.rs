@@ -489,7 +489,7 @@ impl Lab {
     }
 
     /// The cost history, interleaved `[iteration, cost, iteration, cost, ...]`
-    /// (at most 4096 points: the core thins it as the run grows).
+    /// (at most 2048 points: the core thins it as the run grows).
     pub fn history(&self) -> Vec<f64> {
         let points = self.trainer.history().points();
         let mut out = Vec::with_capacity(points.len() * 2);

@@ -167,6 +167,8 @@ test("numeric blow-ups say so plainly, stop cleanly and offer a reset", async (t
     const health = page.getByTestId("diagram-health");
     await health.waitFor({ state: "visible" });
     assert.match(await health.textContent(), /hidden layer 2 is dead.*cost rose/s);
+    // The status line says so too, not just "Done".
+    assert.match(await page.getByTestId("status").textContent(), /^Done: 15000 iterations\. Learning has stopped/);
     assert.ok((await regionsInk(page)) > 0.5);
     await screenshot(page, "hardening-he-lr10");
   });

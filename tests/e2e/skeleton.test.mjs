@@ -41,6 +41,7 @@ test("init-he link trains by itself and ends on the course's numbers", async (t)
 
     await page.waitForSelector('[data-testid="status"][data-state="done"]', { timeout: 60_000 });
     assert.equal(await iteration(page), 15000);
+    assert.equal(await page.getByTestId("status").textContent(), "Done: 15000 iterations.");
     assert.equal(await text(page, "train-accuracy"), "99.3%");
     assert.equal(await text(page, "test-accuracy"), "96.0%");
     assert.match(await text(page, "expected-train"), /99\.3%.*✓/);

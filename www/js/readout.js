@@ -4,6 +4,8 @@
 
 const INFINITE_COST_NOTE =
   "∞: the sigmoid output is exactly 0 or 1 on the wrong side for some point, and log 0 = −∞.";
+const STALLED_NOTE =
+  "Learning has stopped: every weight's gradient is exactly 0 (see the network diagram), so no weight can change.";
 const CHECK = " ✓";
 
 function text(el, value) {
@@ -73,6 +75,7 @@ export function createReadout(doc = document) {
       } else {
         status = s.iteration === 0 ? "Ready: press Play or step." : "Paused.";
       }
+      if (s.stalled) status += ` ${STALLED_NOTE}`;
       text(el.status, status);
       el.status.classList.toggle("diverged", s.status === "diverged");
       el.status.dataset.state = s.status;

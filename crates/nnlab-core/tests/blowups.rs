@@ -90,6 +90,7 @@ fn he_with_learning_rate_10_blows_up_cleanly() {
     assert!(last > first, "the cost rose: {first} -> {last}");
     assert!((last - 1.0444277593378282).abs() < 1e-9, "stuck at {last}");
     assert_eq!(dead_units(&t), vec![1, 5], "hidden layer 2 is dead");
+    assert!(t.stalled(), "no weight gradient is left");
     let (train, test) = t.accuracy();
     assert_eq!((train.fraction(), test.fraction()), (0.5, 0.5));
     assert_paint_is_sane(&t);
@@ -206,4 +207,21 @@ fn history_stays_bounded_over_a_million_iterations() {
         "one course checkpoint per 1000 iterations"
     );
     assert_eq!(t.last_cost().unwrap().0, 999_999);
+}
+
+/// `stalled` is the state the page warns about: every weight gradient 0.
+/// Zero weights stall from the first iteration (symmetry is never broken);
+/// a healthy run, and a run before its first iteration, are not stalled.
+#[test]
+fn stalled_means_every_weight_gradient_is_zero() {
+    let mut zeros = trainer("#preset=init-zeros");
+    assert!(!zeros.stalled(), "nothing ran yet");
+    zeros.step(3);
+    assert!(zeros.stalled());
+    let mut he = trainer("#preset=init-he");
+    he.step(500);
+    assert!(!he.stalled());
+    let mut dead = trainer("#preset=init-he&lr=10");
+    dead.step(50);
+    assert!(dead.stalled(), "hidden layer 2 died within 50 iterations");
 }

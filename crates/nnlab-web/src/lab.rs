@@ -73,6 +73,9 @@ pub struct Snapshot {
     /// "training" | "done" | "diverged"
     pub status: &'static str,
     pub diverged_at: Option<u32>,
+    /// Learning has stopped: every weight gradient of the last iteration was
+    /// exactly 0 (zero weights, or a whole layer of dead ReLUs).
+    pub stalled: bool,
     /// The most recent computed cost (may be `Infinity`).
     pub cost: Option<f64>,
     /// That cost as the course prints it (`∞` when infinite, `—` before any).
@@ -291,6 +294,7 @@ impl Lab {
             iters: config.iters as u32,
             status,
             diverged_at,
+            stalled: diverged_at.is_none() && t.stalled(),
             cost: last.map(|(_, c)| c),
             cost_text: last.map(|(_, c)| fmt_cost(c)).unwrap_or_else(|| "—".into()),
             cost_iteration: last.map(|(i, _)| i as u32),

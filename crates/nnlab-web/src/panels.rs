@@ -304,7 +304,8 @@ pub fn gradcheck_data(trainer: &Trainer, report: &Report) -> (GradcheckData, Gra
             worst_text: fmt_short(worst),
             difference,
             difference_text: fmt_short(difference),
-            suspect: !(difference <= SUSPECT),
+            // NaN is suspect too.
+            suspect: difference.is_nan() || difference > SUSPECT,
             color: css(heat_color(worst)),
         });
         offset += m.len();
@@ -1001,7 +1002,7 @@ mod tests {
         assert_eq!(a.colors.len(), 4 * a.widths.len());
         assert_eq!(a.units.len(), 26);
         assert!(a.widths.iter().all(|w| (0.0..=1.0).contains(w)));
-        assert!(a.widths.iter().any(|&w| w == 1.0));
+        assert!(a.widths.contains(&1.0));
         assert!(!d.dropout, "no masks before the first iteration");
         let (g, _) = diagram_data(&t, true);
         assert!(g.caption.starts_with("No gradient yet"));

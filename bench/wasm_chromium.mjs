@@ -46,6 +46,8 @@ const browser = await chromium.launch({
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    // For profiling, e.g. NNLAB_CHROMIUM_ARGS="--single-process --js-flags=--perf-prof"
+    ...(process.env.NNLAB_CHROMIUM_ARGS ?? "").split(" ").filter(Boolean),
   ],
 });
 let failed = false;

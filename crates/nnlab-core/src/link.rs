@@ -30,6 +30,14 @@ pub struct Key {
     get: fn(&Config) -> Option<String>,
 }
 
+impl Key {
+    /// The value `config` has for this key, as the link writes it (`None`
+    /// for an absent optional key: `dataSeed`, `n`, `noise`).
+    pub fn value(&self, config: &Config) -> Option<String> {
+        (self.get)(config)
+    }
+}
+
 /// Every key of the link format, in the order the serializer writes them.
 pub const KEYS: &[Key] = &[
     Key {

@@ -11,7 +11,6 @@
 use crate::{fmt_cost, fmt_percent, nice_ticks, serializer};
 use nnlab_core::config::{limits, DataKind, InitKind};
 use nnlab_core::dataset::{Bounds, Dataset};
-use nnlab_core::dropout::MaskMode;
 use nnlab_core::regions::{Regions, COLOR_0, COLOR_1};
 use nnlab_core::{link, Config, ConfigError, Preset, Status, Trainer};
 use serde::Serialize;
@@ -154,45 +153,12 @@ pub fn compare_presets(config: &Config) -> Option<[Preset; 3]> {
 }
 
 /// The value a link key has in `config`, as the link writes it (`""` for an
-/// absent optional key).
+/// absent optional key); `None` for a name that is not a key.
 pub fn key_value(config: &Config, key: &str) -> Option<String> {
-    let flag = |b: bool| (if b { "1" } else { "0" }).to_string();
-    Some(match key {
-        "data" => config.data.name().into(),
-        "dataSeed" => config.data_seed.map(|s| s.to_string()).unwrap_or_default(),
-        "n" => config.n.map(|n| n.to_string()).unwrap_or_default(),
-        "noise" => config.noise.map(|v| format!("{v}")).unwrap_or_default(),
-        "layers" => config
-            .hidden
-            .iter()
-            .map(|h| h.to_string())
-            .collect::<Vec<_>>()
-            .join(","),
-        "init" => config.init.name().into(),
-        "scale" => format!("{}", config.scale),
-        "seed" => config.seed.to_string(),
-        "lr" => format!("{}", config.lr),
-        "iters" => config.iters.to_string(),
-        "lambda" => format!("{}", config.lambda),
-        "keep" => format!("{}", config.keep),
-        "mask" => match config.mask {
-            MaskMode::Fixed => "fixed".into(),
-            MaskMode::Fresh => "fresh".into(),
-        },
-        "dropSeed" => config.drop_seed.to_string(),
-        "bugs" => match (config.bugs.w2, config.bugs.b1) {
-            (false, false) => "none".into(),
-            (true, false) => "w2".into(),
-            (false, true) => "b1".into(),
-            (true, true) => "w2,b1".into(),
-        },
-        "eps" => format!("{}", config.eps),
-        "play" => flag(config.view.play),
-        "compare" => flag(config.view.compare),
-        "showTest" => flag(config.view.show_test),
-        "logCost" => flag(config.view.log_cost),
-        _ => return None,
-    })
+    link::KEYS
+        .iter()
+        .find(|k| k.name == key)
+        .map(|k| k.value(config).unwrap_or_default())
 }
 
 /// Percent-escapes what would break a query value (`%`, `&`, `=`, `#`, `+`,

@@ -1,18 +1,16 @@
 // Chromium runner: node bench/wasm_chromium.mjs PKG_DIR RUNS CASE...
 // PKG_DIR holds `wasm-bindgen --target web` output. Serves it (as /pkg/) and
 // this folder (as /bench/) on 127.0.0.1, opens bench/wasm_page.html in headless
-// /usr/bin/chromium through playwright-core (from tests/node_modules) and
-// prints the page's results, one JSON line per case.
+// Chromium, launched as the end-to-end tests launch it (tests/e2e/chromium.mjs:
+// playwright-core from tests/node_modules, /usr/bin/chromium), and prints the
+// page's results, one JSON line per case.
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { launchChromium } from "../tests/e2e/chromium.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, "..");
-const require = createRequire(path.join(repo, "tests", "package.json"));
-const { chromium } = require("playwright-core");
 
 const [pkgDir, runs, ...cases] = process.argv.slice(2);
 const roots = { "/pkg/": path.resolve(pkgDir), "/bench/": here };
@@ -35,21 +33,8 @@ const server = http.createServer((req, res) => {
 await new Promise((r) => server.listen(0, "127.0.0.1", r));
 const port = server.address().port;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    // For profiling, e.g. NNLAB_CHROMIUM_ARGS="--single-process --js-flags=--perf-prof"
-    ...(process.env.NNLAB_CHROMIUM_ARGS ?? "").split(" ").filter(Boolean),
-  ],
-});
+// For profiling, e.g. NNLAB_CHROMIUM_ARGS="--single-process --js-flags=--perf-prof"
+const browser = await launchChromium((process.env.NNLAB_CHROMIUM_ARGS ?? "").split(" ").filter(Boolean));
 let failed = false;
 try {
   const page = await browser.newPage();

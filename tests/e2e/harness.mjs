@@ -31,26 +31,12 @@ import fsp from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO = path.resolve(here, "../..");
 export const DIST = path.resolve(process.env.NNLAB_DIST ?? path.join(REPO, "dist"));
 export const ARTIFACTS = path.join(REPO, "tests", "artifacts");
-export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-
-// Headless, no sandbox (CI runs as root), and no traffic of Chromium's own.
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
 export const DEFAULT_VIEWPORT = { width: 1280, height: 800 };
 
 const MIME = {
@@ -111,16 +97,6 @@ export async function startServer(root = DIST) {
   };
 }
 
-/** Launches /usr/bin/chromium (a fresh temporary profile each launch; never downloads one). */
-export function launchBrowser() {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    timeout: 60_000,
-  });
-}
-
 // One server and one browser per test file (node --test runs each file in its own process).
 let shared = null;
 async function sharedFixtures() {
@@ -133,7 +109,7 @@ async function sharedFixtures() {
         );
       }
       const server = await startServer(DIST);
-      const browser = await launchBrowser();
+      const browser = await launchChromium();
       return { server, browser };
     })();
   }

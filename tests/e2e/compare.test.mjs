@@ -31,6 +31,19 @@ test("initialization lab: three runs side by side end on the course's numbers", 
   });
 });
 
+test("compare mode carries the user's changes (here lr and iters) into all three runs", async (t) => {
+  await withPage(t, { hash: "preset=init-he&lr=0.05&iters=300&compare=1" }, async (page) => {
+    await wasmReady(page);
+    await ready(page);
+    const runs = page.getByTestId("compare-run");
+    assert.deepEqual(await runs.locator("figcaption").allTextContents(), ["Zeros", "Random ×10", "He"]);
+    await runToEnd(page);
+    assert.deepEqual(await cells(page, "compare-iteration"), ["300", "300", "300"]);
+    // Not the course's runs any more: no course numbers to tick.
+    for (const c of await cells(page, "compare-train")) assert.doesNotMatch(c, /✓/);
+  });
+});
+
 test("the toggle turns compare mode on and off through the link", async (t) => {
   await withPage(t, { hash: "preset=reg-l2" }, async (page) => {
     await wasmReady(page);

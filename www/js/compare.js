@@ -1,5 +1,6 @@
-// Compare mode (compare=1): the current lab's three presets side by side — three Labs,
-// three region panels, one table — all stepped by app.js's single loop. Their cost curves
+// Compare mode (compare=1): the current lab's three presets side by side, each with the
+// user's other changes carried in (the engine's compareQueries) — three Labs, three
+// region panels, one table — all stepped by app.js's single loop. Their cost curves
 // go on the main chart (see `series`).
 
 import { createRegions } from "./regions.js";
@@ -80,7 +81,7 @@ export function createCompare(wasm, { section, panelsBox, rows, titles }) {
         th.append(swatch.cloneNode(), document.createTextNode(title));
         row.append(th);
         const cells = {
-          iteration: cell(row),
+          iteration: cell(row, "compare-iteration"),
           cost: cell(row, "compare-cost"),
           train: cell(row, "compare-train"),
           test: cell(row, "compare-test"),

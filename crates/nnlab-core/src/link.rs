@@ -36,7 +36,21 @@ impl Key {
     pub fn value(&self, config: &Config) -> Option<String> {
         (self.get)(config)
     }
+
+    /// Sets this key in `config` from a link value (the parser's checks for
+    /// this one key; [`Config::validate`] checks the whole).
+    pub fn set(&self, config: &mut Config, value: &str) -> Result<(), ConfigError> {
+        (self.set)(config, value)
+    }
+
+    /// `play`, `compare`, `showTest`, `logCost`: how the page shows a run,
+    /// not what it computes.
+    pub fn is_view(&self) -> bool {
+        VIEW_KEYS.contains(&self.name)
+    }
 }
+
+const VIEW_KEYS: [&str; 4] = ["play", "compare", "showTest", "logCost"];
 
 /// Every key of the link format, in the order the serializer writes them.
 pub const KEYS: &[Key] = &[
@@ -247,7 +261,7 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "compare",
-        help: "1 = show the lab's three runs side by side",
+        help: "1 = show the lab's three runs side by side (with this link's other changes)",
         set: |c, v| {
             c.view.compare = flag("compare", v)?;
             Ok(())

@@ -9,7 +9,7 @@
 //! and `query_*` functions) so the native `cargo test` checks it.
 
 use crate::{fmt_cost, fmt_percent, nice_ticks, serializer};
-use nnlab_core::config::{limits, DataKind, InitKind};
+use nnlab_core::config::{limits, DataKind, InitKind, View};
 use nnlab_core::dataset::{Bounds, Dataset};
 use nnlab_core::regions::{Regions, COLOR_0, COLOR_1};
 use nnlab_core::{link, Config, ConfigError, Preset, Status, Trainer};
@@ -150,6 +150,46 @@ pub fn compare_presets(config: &Config) -> Option<[Preset; 3]> {
         "regularization" => Some([Preset::RegNone, Preset::RegL2, Preset::RegDropout]),
         _ => None,
     }
+}
+
+/// One run of compare mode: `current` with the keys that tell the lab's
+/// three presets apart (`init` in the initialization lab; `lambda` and
+/// `keep` in the regularization lab) taken from `preset`, so that what the
+/// user changed (learning rate, iterations, layers, data, seeds) carries
+/// into all three runs. The pure preset when that combination is not a
+/// valid run. Only `showTest` and `logCost` of the view carry over.
+pub fn compare_query(current: &Config, preset: Preset) -> String {
+    let mut c = current.clone();
+    c.preset = Some(preset);
+    let target = preset.config();
+    let siblings = compare_presets(&target).map(|ps| ps.map(Preset::config));
+    for key in link::KEYS.iter().filter(|k| !k.is_view()) {
+        let varies = siblings
+            .as_ref()
+            .is_some_and(|cs| cs.iter().any(|o| key.value(o) != key.value(&target)));
+        if let (true, Some(v)) = (varies, key.value(&target)) {
+            if key.set(&mut c, &v).is_err() {
+                return pure_compare_query(current, preset);
+            }
+        }
+    }
+    c.view = View {
+        show_test: current.view.show_test,
+        log_cost: current.view.log_cost,
+        ..View::default()
+    };
+    let query = link::serialize(&c);
+    if c.validate().is_err() || link::parse(&query).is_err() {
+        return pure_compare_query(current, preset);
+    }
+    query
+}
+
+fn pure_compare_query(current: &Config, preset: Preset) -> String {
+    let mut c = preset.config();
+    c.view.show_test = current.view.show_test;
+    c.view.log_cost = current.view.log_cost;
+    link::serialize(&c)
 }
 
 /// The value a link key has in `config`, as the link writes it (`""` for an
@@ -395,18 +435,8 @@ impl Lab {
 
     /// The three queries of compare mode (empty when this lab has none).
     pub fn compare_query_list(&self) -> Vec<String> {
-        let view = self.config().view;
         compare_presets(self.config())
-            .map(|ps| {
-                ps.iter()
-                    .map(|p| {
-                        let mut c = p.config();
-                        c.view.show_test = view.show_test;
-                        c.view.log_cost = view.log_cost;
-                        link::serialize(&c)
-                    })
-                    .collect()
-            })
+            .map(|ps| ps.map(|p| compare_query(self.config(), p)).to_vec())
             .unwrap_or_default()
     }
 }
@@ -948,6 +978,40 @@ mod tests {
             .unwrap()
             .compare_query_list()
             .is_empty());
+    }
+
+    #[test]
+    fn compare_carries_the_users_changes_into_all_three_runs() {
+        // The initialization lab varies `init`; the rest carries.
+        let lab = Lab::from_query("preset=init-he&lr=0.05&iters=2000&layers=8,4&seed=7").unwrap();
+        assert_eq!(
+            lab.compare_query_list(),
+            [
+                "preset=init-zeros&layers=8,4&seed=7&lr=0.05&iters=2000",
+                "preset=init-random&layers=8,4&seed=7&lr=0.05&iters=2000",
+                "preset=init-he&layers=8,4&seed=7&lr=0.05&iters=2000"
+            ]
+        );
+        // A changed `init` is what the three runs vary, so it does not carry.
+        let lab = Lab::from_query("preset=init-he&init=xavier").unwrap();
+        assert_eq!(lab.compare_query_list()[2], "preset=init-he");
+        // The regularization lab varies `lambda` and `keep`; the rest carries.
+        let lab = Lab::from_query("preset=reg-dropout&keep=0.5&mask=fresh&lr=0.1").unwrap();
+        assert_eq!(
+            lab.compare_query_list(),
+            [
+                "preset=reg-none&lr=0.1&mask=fresh",
+                "preset=reg-l2&lr=0.1&mask=fresh",
+                "preset=reg-dropout&lr=0.1&mask=fresh"
+            ]
+        );
+        // Every query opens (the runs are valid), and play/compare do not carry.
+        let lab = Lab::from_query("preset=reg-l2&play=1&compare=1&logCost=1&dropSeed=3").unwrap();
+        for q in lab.compare_query_list() {
+            assert!(!q.contains("play") && !q.contains("compare"), "{q}");
+            assert!(q.contains("logCost=1") && q.contains("dropSeed=3"), "{q}");
+            Lab::from_query(&q).unwrap();
+        }
     }
 
     #[test]

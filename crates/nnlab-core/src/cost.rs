@@ -40,7 +40,7 @@ fn terms<L: Lanes, const N: usize>(a: [L; N], y: [L; N]) -> [L; N] {
     })
 }
 
-/// Vectors of four examples whose logarithms run interleaved in [`nansum`].
+/// Vectors of four examples whose logarithms [`nansum`] takes together.
 const VECTORS: usize = 4;
 
 /// `nansum(term)` in order of the examples, from `0.0`.

@@ -187,7 +187,7 @@ function draw() {
   }
   if (compare.active) chart.draw(compare.series(), snapshot.logCost);
   else chart.draw([{ lab, colour: SINGLE_COLOUR, label: "" }], snapshot.logCost);
-  if (compare.active) readout.status(snapshot, training, compare.labs().map((l) => l.snapshot()));
+  if (compare.active) readout.status(snapshot, training, compare.snapshots());
   else readout.update(snapshot, training);
   // Stop at a divergence (the labs also refuse to step, but say it once, plainly).
   if (!compare.active && snapshot.status === "diverged") stop();

@@ -27,6 +27,11 @@ test("initialization lab: three runs side by side end on the course's numbers", 
     await runToEnd(page);
     assert.deepEqual(await cells(page, "compare-train"), ["50.0% (50.0% ✓)", "83.0% (83.0% ✓)", "99.3% (99.3% ✓)"]);
     assert.deepEqual(await cells(page, "compare-test"), ["50.0% (50.0% ✓)", "86.0% (86.0% ✓)", "96.0% (96.0% ✓)"]);
+    // Zero weights never break symmetry: the status line names that run.
+    assert.equal(
+      await page.getByTestId("status").textContent(),
+      "Done: all three runs finished. Learning has stopped in Zeros: every weight's gradient is exactly 0.",
+    );
     await screenshot(page, "compare-initialization-desktop");
   });
 });

@@ -47,6 +47,11 @@ export function createCompare(wasm, { section, panelsBox, rows, titles }) {
       return runs.map((r) => r.lab);
     },
 
+    /** The three runs' snapshots, each with its `title`. */
+    snapshots() {
+      return runs.map((r) => ({ ...r.lab.snapshot(), title: r.title }));
+    },
+
     /** The chart's series: one curve per run, labelled. */
     series() {
       return runs.map((r, i) => ({ lab: r.lab, colour: COMPARE_COLOURS[i], label: r.title }));

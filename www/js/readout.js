@@ -59,6 +59,10 @@ export function createReadout(doc = document) {
         if (state === "done") status = "Done: all three runs finished.";
         else if (playing) status = "Training the three runs…";
         else status = runs.every((r) => r.iteration === 0) ? "Ready: press Play or step." : "Paused.";
+        const stalled = runs.filter((r) => r.stalled).map((r) => r.title);
+        if (stalled.length > 0) {
+          status += ` Learning has stopped in ${stalled.join(", ")}: every weight's gradient is exactly 0.`;
+        }
         text(el.status, status);
         el.status.classList.remove("diverged");
         el.status.dataset.state = state;

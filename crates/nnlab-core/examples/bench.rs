@@ -52,77 +52,18 @@ fn thread_cpu() -> f64 {
 }
 
 use nnlab_core::regions::Regions;
-use nnlab_core::{link, Config, Preset, Trainer};
+use nnlab_core::{bench, Preset};
 
 /// Frames painted per timed run of a `regions*` case.
 const REGION_REPS: usize = 20;
 
-/// FNV-1a over 64-bit words.
-struct Fnv(u64);
-
-impl Fnv {
-    fn new() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-    fn word(&mut self, w: u64) {
-        for b in w.to_le_bytes() {
-            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-/// A hash of the trained weights and every recorded cost.
-fn fingerprint(t: &Trainer) -> String {
-    let mut h = Fnv::new();
-    for p in t.network().params() {
-        p.as_slice().iter().for_each(|v| h.word(v.to_bits()));
-    }
-    for &(i, c) in t.history().points() {
-        h.word(i);
-        h.word(c.to_bits());
-    }
-    format!("{:016x}", h.0)
-}
-
-/// A training case's configuration: `he`, `none`, `l2`, `dropout` (the
-/// course presets) or any link query containing `=`.
-fn config(case: &str) -> Option<Config> {
-    let preset = match case {
-        "he" => Preset::InitHe,
-        "none" => Preset::RegNone,
-        "l2" => Preset::RegL2,
-        "dropout" => Preset::RegDropout,
-        _ if case.contains('=') => return Some(link::parse(case).expect("a valid link").config),
-        _ => return None,
-    };
-    Some(preset.config())
-}
-
-fn trained(config: Config) -> Trainer {
-    let mut t = Trainer::new(config).expect("bench configurations are valid");
-    t.run();
-    t
-}
-
 /// Seconds per run and the result's fingerprint.
 fn run_case(case: &str, runs: usize) -> (Vec<f64>, String, f64) {
-    if let Some(cfg) = config(case) {
-        let mut times = Vec::new();
-        let mut print = String::new();
-        for _ in 0..runs {
-            let start = Clock::start();
-            let t = trained(cfg.clone());
-            times.push(start.seconds());
-            print = fingerprint(&t);
-        }
-        return (times, print, 1.0);
-    }
     if let Some(size) = case.strip_prefix("regions") {
         let size: usize = size.parse().expect("regions<size>");
-        let t = trained(Preset::InitHe.config());
+        let t = bench::trained(Preset::InitHe.config());
         let mut r = Regions::new(size, size, t.split().bounds());
         let mut times = Vec::new();
-        let mut h = Fnv::new();
         for _ in 0..runs {
             let start = Clock::start();
             for _ in 0..REGION_REPS {
@@ -130,10 +71,7 @@ fn run_case(case: &str, runs: usize) -> (Vec<f64>, String, f64) {
             }
             times.push(start.seconds() / REGION_REPS as f64);
         }
-        r.render(t.network())
-            .chunks(8)
-            .for_each(|c| h.word(c.iter().fold(0u64, |a, &b| a << 8 | b as u64)));
-        return (times, format!("{:016x}", h.0), 1.0);
+        return (times, bench::pixels_fingerprint(r.render(t.network())), 1.0);
     }
     if case == "peak" {
         let mut times = Vec::new();
@@ -145,7 +83,16 @@ fn run_case(case: &str, runs: usize) -> (Vec<f64>, String, f64) {
         }
         return (times, String::new(), flops);
     }
-    panic!("unknown case {case}");
+    let cfg = bench::case_config(case).unwrap_or_else(|e| panic!("{e}"));
+    let mut times = Vec::new();
+    let mut print = String::new();
+    for _ in 0..runs {
+        let start = Clock::start();
+        let t = bench::trained(cfg.clone());
+        times.push(start.seconds());
+        print = bench::fingerprint(&t);
+    }
+    (times, print, 1.0)
 }
 
 /// Times a kernel at this core's f64 peak and returns `(seconds, flops)`:

@@ -9,6 +9,7 @@
 //! - [`gradcheck`] compares backprop with numerical gradients;
 //! - [`regions::Regions`] paints decision regions.
 
+pub mod bench;
 pub mod config;
 pub mod cost;
 pub mod dataset;

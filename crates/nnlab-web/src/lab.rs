@@ -9,7 +9,7 @@
 //! and `query_*` functions) so the native `cargo test` checks it.
 
 use crate::{fmt_cost, fmt_percent, nice_ticks, serializer};
-use nnlab_core::config::{limits, DataKind, InitKind, View};
+use nnlab_core::config::{limits, DataKind, Expected, InitKind, View};
 use nnlab_core::dataset::{Bounds, Dataset};
 use nnlab_core::regions::{Regions, COLOR_0, COLOR_1};
 use nnlab_core::{link, Config, ConfigError, Preset, Status, Trainer};
@@ -113,16 +113,38 @@ pub struct Snapshot {
     pub log_cost: bool,
 }
 
-/// The course's printed numbers for a preset, and whether the run matches.
+/// The course's printed numbers for a preset (the preset buttons show them
+/// too), as numbers and as the page writes them.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
-pub struct ExpectedSnapshot {
+pub struct ExpectedInfo {
     pub train: f64,
     pub test: f64,
     pub first_cost: f64,
     pub train_text: String,
     pub test_text: String,
     pub first_cost_text: String,
+}
+
+impl ExpectedInfo {
+    pub fn of(e: &Expected) -> ExpectedInfo {
+        ExpectedInfo {
+            train: e.train_accuracy,
+            test: e.test_accuracy,
+            first_cost: e.first_cost,
+            train_text: fmt_percent(e.train_accuracy),
+            test_text: fmt_percent(e.test_accuracy),
+            first_cost_text: fmt_cost(e.first_cost),
+        }
+    }
+}
+
+/// The course's numbers for a preset, and whether the run matches.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ExpectedSnapshot {
+    #[serde(flatten)]
+    pub course: ExpectedInfo,
     /// True once the run is done and its accuracy equals the course's.
     pub train_matches: bool,
     pub test_matches: bool,
@@ -286,12 +308,7 @@ impl Lab {
             })
             .and_then(Preset::expected)
             .map(|e| ExpectedSnapshot {
-                train: e.train_accuracy,
-                test: e.test_accuracy,
-                first_cost: e.first_cost,
-                train_text: fmt_percent(e.train_accuracy),
-                test_text: fmt_percent(e.test_accuracy),
-                first_cost_text: fmt_cost(e.first_cost),
+                course: ExpectedInfo::of(&e),
                 train_matches: done && (train_f - e.train_accuracy).abs() < 1e-12,
                 test_matches: done && (test_f - e.test_accuracy).abs() < 1e-12,
             });
@@ -809,7 +826,7 @@ mod tests {
         let e = s.expected.unwrap();
         assert!(e.train_matches && e.test_matches);
         assert_eq!(
-            (e.train_text.as_str(), e.test_text.as_str()),
+            (e.course.train_text.as_str(), e.course.test_text.as_str()),
             ("99.3%", "96.0%")
         );
     }
@@ -821,7 +838,7 @@ mod tests {
         let s = lab.snapshot_data();
         assert!(s.cost_infinite);
         assert_eq!(s.cost_text, "∞");
-        assert_eq!(s.expected.unwrap().first_cost_text, "∞");
+        assert_eq!(s.expected.unwrap().course.first_cost_text, "∞");
     }
 
     #[test]

@@ -20,7 +20,7 @@ mod lab;
 mod panels;
 mod panic;
 
-use lab::js_err;
+use lab::{js_err, ExpectedInfo};
 pub use lab::{Lab, Snapshot};
 
 /// The nnlab version compiled into the wasm module (the workspace version).
@@ -179,17 +179,6 @@ struct PresetInfo {
     expected: Option<ExpectedInfo>,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ExpectedInfo {
-    train: f64,
-    test: f64,
-    first_cost: f64,
-    train_text: String,
-    test_text: String,
-    first_cost_text: String,
-}
-
 /// The course presets, for the page's one-click buttons:
 /// `[{name, title, lab, expected: {train, test, firstCost, trainText, testText, firstCostText} | null}]`.
 #[wasm_bindgen]
@@ -200,14 +189,7 @@ pub fn presets() -> Result<JsValue, JsError> {
             name: p.name(),
             title: preset_title(p),
             lab: lab::lab_family(&p.config()).unwrap_or(""),
-            expected: p.expected().map(|e| ExpectedInfo {
-                train: e.train_accuracy,
-                test: e.test_accuracy,
-                first_cost: e.first_cost,
-                train_text: fmt_percent(e.train_accuracy),
-                test_text: fmt_percent(e.test_accuracy),
-                first_cost_text: fmt_cost(e.first_cost),
-            }),
+            expected: p.expected().as_ref().map(ExpectedInfo::of),
         })
         .collect();
     Ok(list.serialize(&serializer())?)

@@ -2,8 +2,8 @@
 //! any order (`--json` before or after the query; `--repeat 3` or
 //! `--repeat=3`). `--` ends the flags.
 
+use nnlab_core::config::error::shown;
 use nnlab_core::config::limits;
-use nnlab_core::error::shown;
 
 use crate::error::{usage, CliError};
 

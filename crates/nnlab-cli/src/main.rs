@@ -20,7 +20,7 @@ mod json;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use nnlab_core::error::shown;
+use nnlab_core::config::error::shown;
 
 use crate::error::{note, usage, CliError};
 

@@ -7,8 +7,8 @@
 use std::ffi::OsStr;
 use std::process::{Command, Output};
 
-use nnlab_core::error::shown;
-use nnlab_core::link::{self, KEYS};
+use nnlab_core::config::error::shown;
+use nnlab_core::config::link::{self, KEYS};
 use nnlab_core::{Preset, Trainer};
 use serde_json::Value;
 

@@ -51,8 +51,9 @@ fn thread_cpu() -> f64 {
     0.0
 }
 
-use nnlab_core::regions::Regions;
-use nnlab_core::{bench, Preset};
+use nnlab_core::run::bench;
+use nnlab_core::run::regions::Regions;
+use nnlab_core::Preset;
 
 /// Frames painted per timed run of a `regions*` case.
 const REGION_REPS: usize = 20;

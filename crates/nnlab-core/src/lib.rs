@@ -1,34 +1,24 @@
 //! nnlab's engine: everything the three labs compute, in pure Rust.
 //!
 //! No DOM, no clock, no OS randomness: the same configuration gives the same
-//! bits on every platform (randomness comes from [`rng::NumpyRng`] seeded by
-//! the configuration; `exp`/`ln` come from the pure-Rust `libm`).
+//! bits on every platform (randomness comes from [`numeric::rng::NumpyRng`]
+//! seeded by the configuration; `exp`/`ln` come from the pure-Rust `libm`).
 //!
-//! - [`link`] parses and writes the link format into a [`config::Config`];
-//! - [`trainer::Trainer`] runs a configuration step by step;
-//! - [`gradcheck`] compares backprop with numerical gradients;
-//! - [`regions::Regions`] paints decision regions.
+//! The modules, from the bottom up:
+//! - [`numeric`]: the numeric engine (random streams, elementary functions,
+//!   matrices, SIMD lanes, the fused training kernels);
+//! - [`model`]: the network, its initialization, cost and dropout;
+//! - [`data`]: data sets and their generators;
+//! - [`config`]: one typed configuration, the presets, the link format;
+//! - [`run`]: a run step by step ([`run::trainer::Trainer`]), gradient
+//!   checking, decision regions, the benchmark's cases.
 
-pub mod bench;
 pub mod config;
-pub mod cost;
-pub mod dataset;
-pub mod dropout;
-pub mod error;
-mod fused;
-pub mod generate;
-pub mod gradcheck;
-pub mod history;
-pub mod init;
-mod lanes;
-pub mod link;
-pub mod math;
-pub mod matrix;
-pub mod network;
-pub mod regions;
-pub mod rng;
-pub mod trainer;
+pub mod data;
+pub mod model;
+pub mod numeric;
+pub mod run;
 
+pub use config::error::{ConfigError, Warning};
 pub use config::{Config, Preset};
-pub use error::{ConfigError, Warning};
-pub use trainer::{Status, Trainer};
+pub use run::trainer::{Status, Trainer};

@@ -3,11 +3,11 @@
 //! the decision regions paint NaN as the neutral grey, and the cost history
 //! stays bounded however long a run trains.
 
-use nnlab_core::link;
-use nnlab_core::matrix::Matrix;
-use nnlab_core::network::{Activations, Network};
-use nnlab_core::regions::{Regions, COLOR_0, COLOR_1, COLOR_NAN};
-use nnlab_core::trainer::{CHECKPOINT_EVERY, HISTORY_CAPACITY};
+use nnlab_core::config::link;
+use nnlab_core::model::network::{Activations, Network};
+use nnlab_core::numeric::matrix::Matrix;
+use nnlab_core::run::regions::{Regions, COLOR_0, COLOR_1, COLOR_NAN};
+use nnlab_core::run::trainer::{CHECKPOINT_EVERY, HISTORY_CAPACITY};
 use nnlab_core::{Status, Trainer};
 
 fn trainer(link: &str) -> Trainer {

@@ -2,14 +2,14 @@
 //! (`tests/reference/*.json`, copied from `shared/reference`) reproduced
 //! through the public API.
 
+use nnlab_core::config::link;
 use nnlab_core::config::{Config, Preset};
-use nnlab_core::dropout::MaskMode;
-use nnlab_core::gradcheck;
-use nnlab_core::init::Init;
-use nnlab_core::link;
-use nnlab_core::matrix::Matrix;
-use nnlab_core::network::{Network, PlantedBugs};
-use nnlab_core::rng::NumpyRng;
+use nnlab_core::model::dropout::MaskMode;
+use nnlab_core::model::init::Init;
+use nnlab_core::model::network::{Network, PlantedBugs};
+use nnlab_core::numeric::matrix::Matrix;
+use nnlab_core::numeric::rng::NumpyRng;
+use nnlab_core::run::gradcheck;
 use nnlab_core::{Status, Trainer};
 use serde_json::Value;
 

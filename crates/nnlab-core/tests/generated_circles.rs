@@ -1,8 +1,8 @@
 //! The circles generator follows scikit-learn's classic `make_circles` draw
 //! for draw: with the course's seeds it regenerates the course's points.
 
-use nnlab_core::dataset::Split;
-use nnlab_core::generate::{generate, Shape};
+use nnlab_core::data::dataset::Split;
+use nnlab_core::data::generate::{generate, Shape};
 
 #[test]
 fn seeds_1_and_2_regenerate_the_course_circles() {

@@ -9,9 +9,9 @@
 //! mostly valid ones so that the accepted side is exercised as hard as the
 //! rejected one. Each run prints how many cases it ran and how they ended.
 
+use nnlab_core::config::error::shown;
 use nnlab_core::config::limits::MAX_WORK;
-use nnlab_core::error::shown;
-use nnlab_core::link::{self, KEYS};
+use nnlab_core::config::link::{self, KEYS};
 use nnlab_core::{ConfigError, Status, Trainer};
 use proptest::prelude::*;
 use proptest::test_runner::{Config as RunConfig, TestCaseError, TestRunner};

@@ -5,7 +5,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-use nnlab_core::{link, Trainer};
+use nnlab_core::{config::link, Trainer};
 
 struct Counting;
 

@@ -3,13 +3,13 @@
 //! `performance.now()`: the core has no clock. Each returns a fingerprint of
 //! every result bit, which must equal the native run's (same link, same bits).
 
-use nnlab_core::bench;
-use nnlab_core::regions::Regions;
+use nnlab_core::run::bench;
+use nnlab_core::run::regions::Regions;
 use nnlab_core::{Preset, Trainer};
 use wasm_bindgen::prelude::*;
 
 /// Trains a bench case (`he`, `none`, `l2`, `dropout` or a link query, see
-/// `nnlab_core::bench::case_config`) to the end and returns the fingerprint
+/// `nnlab_core::run::bench::case_config`) to the end and returns the fingerprint
 /// of its weights and recorded costs.
 #[wasm_bindgen(js_name = benchTrain)]
 pub fn bench_train(case: &str) -> Result<String, JsError> {

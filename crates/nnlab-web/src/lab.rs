@@ -10,9 +10,9 @@
 
 use crate::{fmt_cost, fmt_percent, nice_ticks, serializer};
 use nnlab_core::config::{limits, DataKind, Expected, InitKind, View};
-use nnlab_core::dataset::{Bounds, Dataset};
-use nnlab_core::regions::{Regions, COLOR_0, COLOR_1};
-use nnlab_core::{link, Config, ConfigError, Preset, Status, Trainer};
+use nnlab_core::data::dataset::{Bounds, Dataset};
+use nnlab_core::run::regions::{Regions, COLOR_0, COLOR_1};
+use nnlab_core::{config::link, Config, ConfigError, Preset, Status, Trainer};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::Clamped;

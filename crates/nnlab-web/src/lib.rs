@@ -10,7 +10,7 @@
 //! JavaScript lays out and draws.
 
 use nnlab_core::config::{limits, DataKind, InitKind};
-use nnlab_core::{link, Preset};
+use nnlab_core::{config::link, Preset};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::CanvasRenderingContext2d;

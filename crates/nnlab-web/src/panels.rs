@@ -12,9 +12,9 @@
 use crate::lab::Lab;
 use crate::serializer;
 use js_sys::{Float32Array, Float64Array, Reflect, Uint8Array};
-use nnlab_core::gradcheck::{self, Report, OLD_THRESHOLD, THRESHOLD};
-use nnlab_core::network::{Activations, Network};
-use nnlab_core::regions::{COLOR_0, COLOR_1};
+use nnlab_core::model::network::{Activations, Network};
+use nnlab_core::run::gradcheck::{self, Report, OLD_THRESHOLD, THRESHOLD};
+use nnlab_core::run::regions::{COLOR_0, COLOR_1};
 use nnlab_core::{Status, Trainer};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -412,7 +412,7 @@ pub fn gradcheck_data(trainer: &Trainer, report: &Report) -> (GradcheckData, Gra
             .split()
             .train
             .len()
-            .min(nnlab_core::trainer::GRADCHECK_MAX_EXAMPLES),
+            .min(nnlab_core::run::trainer::GRADCHECK_MAX_EXAMPLES),
         iteration: trainer.iteration(),
         bugs,
         params,
@@ -576,10 +576,10 @@ pub fn diagram_data(trainer: &Trainer, by_gradient: bool) -> (DiagramData, Diagr
     }
     if masks_drawn {
         let mode = match config.mask {
-            nnlab_core::dropout::MaskMode::Fixed => {
+            nnlab_core::model::dropout::MaskMode::Fixed => {
                 "the course's fixed masks: the same units every iteration"
             }
-            nnlab_core::dropout::MaskMode::Fresh => "fresh masks: new units every iteration",
+            nnlab_core::model::dropout::MaskMode::Fresh => "fresh masks: new units every iteration",
         };
         caption.push_str(&format!(
             " Dashed grey units are dropped for the first training point ({dropped} of {hidden}; {mode})."
@@ -873,7 +873,7 @@ pub fn gradcheck_1d_view(eps: f64) -> Result<JsValue, JsError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use nnlab_core::link;
+    use nnlab_core::config::link;
 
     fn trainer(q: &str) -> Trainer {
         Trainer::new(link::parse(q).unwrap().config).unwrap()

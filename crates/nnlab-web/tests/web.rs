@@ -192,7 +192,7 @@ fn page_tables_and_seeds() {
     let presets = js_sys::Array::from(&nnlab_web::presets().unwrap());
     assert_eq!(presets.length(), 7);
     let keys = js_sys::Array::from(&nnlab_web::keys().unwrap());
-    assert_eq!(keys.length() as usize, nnlab_core::link::KEYS.len());
+    assert_eq!(keys.length() as usize, nnlab_core::config::link::KEYS.len());
     let a = nnlab_web::random_seed().unwrap();
     let b = nnlab_web::random_seed().unwrap();
     let c = nnlab_web::random_seed().unwrap();

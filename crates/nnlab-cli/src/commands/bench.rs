@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::time::Instant;
 
-use nnlab_core::link::{self, Parsed};
+use nnlab_core::config::link::{self, Parsed};
 use nnlab_core::{Status, Trainer};
 
 use crate::error::CliError;

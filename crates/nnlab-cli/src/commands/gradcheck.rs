@@ -3,9 +3,9 @@
 
 use std::io::Write;
 
-use nnlab_core::gradcheck::{self, Entry, Report, OLD_THRESHOLD, THRESHOLD};
-use nnlab_core::link::{self, Parsed};
-use nnlab_core::network::Network;
+use nnlab_core::config::link::{self, Parsed};
+use nnlab_core::model::network::Network;
+use nnlab_core::run::gradcheck::{self, Entry, Report, OLD_THRESHOLD, THRESHOLD};
 use nnlab_core::Trainer;
 
 use super::num;

@@ -2,8 +2,8 @@
 
 use std::io::Write;
 
+use nnlab_core::config::link::KEYS;
 use nnlab_core::config::Preset;
-use nnlab_core::link::KEYS;
 
 use super::num;
 use crate::error::CliError;

@@ -8,9 +8,9 @@ pub mod train;
 
 use std::io::Write;
 
+use nnlab_core::config::error::shown;
+use nnlab_core::config::link::{self, Parsed};
 use nnlab_core::config::{Expected, Preset, View};
-use nnlab_core::error::shown;
-use nnlab_core::link::{self, Parsed};
 use nnlab_core::Config;
 
 use crate::args::{Command, QueryArgs, USAGE};

@@ -4,9 +4,9 @@
 
 use std::io::Write;
 
-use nnlab_core::link::{self, Parsed};
-use nnlab_core::network::Accuracy;
-use nnlab_core::trainer::CHECKPOINT_EVERY;
+use nnlab_core::config::link::{self, Parsed};
+use nnlab_core::model::network::Accuracy;
+use nnlab_core::run::trainer::CHECKPOINT_EVERY;
 use nnlab_core::{Status, Trainer};
 
 use super::{course_numbers, num};

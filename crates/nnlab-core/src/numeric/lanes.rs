@@ -790,7 +790,7 @@ fn ln_fast<L: Vector>(x: L) -> L {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rng::NumpyRng;
+    use crate::numeric::rng::NumpyRng;
 
     /// Applies `op` to every chunk of four with backend `L` and compares
     /// with `want` lane by lane, bit for bit.
@@ -909,7 +909,7 @@ mod tests {
         // Sigmoid outputs and their complements: the cost's inputs.
         let mut rng = NumpyRng::new(9);
         let near: Vec<f64> = (0..50_000)
-            .map(|_| crate::math::sigmoid(40.0 * rng.rand() - 20.0))
+            .map(|_| crate::numeric::math::sigmoid(40.0 * rng.rand() - 20.0))
             .flat_map(|a| [a, 1.0 - a])
             .collect();
         every_backend!("ln", &near, |v| v.ln(), libm::log);
@@ -921,7 +921,7 @@ mod tests {
             "sigmoid",
             &inputs(12, 50_000),
             |v| v.sigmoid(),
-            crate::math::sigmoid
+            crate::numeric::math::sigmoid
         );
         let xs = [
             -0.0,
@@ -992,13 +992,23 @@ mod tests {
             "sigmoid_all",
             &zs,
             Scalar::sigmoid_all,
-            crate::math::sigmoid,
+            crate::numeric::math::sigmoid,
         );
-        check_wide::<V4>("sigmoid_all", &zs, V4::sigmoid_all, crate::math::sigmoid);
+        check_wide::<V4>(
+            "sigmoid_all",
+            &zs,
+            V4::sigmoid_all,
+            crate::numeric::math::sigmoid,
+        );
         let mut big = zs.clone();
         big[5] = 800.0;
         big[40] = f64::NAN;
-        check_wide::<V4>("sigmoid_all", &big, V4::sigmoid_all, crate::math::sigmoid);
+        check_wide::<V4>(
+            "sigmoid_all",
+            &big,
+            V4::sigmoid_all,
+            crate::numeric::math::sigmoid,
+        );
         let xs: Vec<f64> = inputs(60, 20_000).into_iter().map(f64::abs).collect();
         check_wide::<Scalar>("ln_all", &xs, Scalar::ln_all, libm::log);
         check_wide::<V4>("ln_all", &xs, V4::ln_all, libm::log);

@@ -1,8 +1,8 @@
 //! Inverted dropout masks, in the course's "fixed" mode and real "fresh" mode.
 
-use crate::matrix::Matrix;
+use crate::numeric::matrix::Matrix;
 #[cfg(test)]
-use crate::rng::NumpyRng;
+use crate::numeric::rng::NumpyRng;
 
 /// Where dropout masks come from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,7 +82,7 @@ impl Dropout {
 }
 
 /// NumPy's MT19937 stream (`init_genrand`, then the 32-bit outputs, the
-/// same words as [`crate::rng::NumpyRng::next_u32`]), produced 624 at a
+/// same words as [`crate::numeric::rng::NumpyRng::next_u32`]), produced 624 at a
 /// time: the twist and the tempering run as loops over the whole state,
 /// which the compiler vectorises (the per-word generator re-tests its
 /// index on every call). Dropout draws thousands of words per iteration.

@@ -2,15 +2,15 @@
 //! masks and the cost history. The page keeps one behind its handle; the
 //! command line runs one to the end.
 
+use crate::config::error::ConfigError;
 use crate::config::{Config, DataKind};
-use crate::cost;
-use crate::dataset::Split;
-use crate::dropout::Dropout;
-use crate::error::ConfigError;
-use crate::gradcheck::{self, Report};
-use crate::history::CostHistory;
-use crate::matrix::Matrix;
-use crate::network::{Accuracy, Activations, DropoutMasks, Network, Workspace};
+use crate::data::dataset::Split;
+use crate::model::cost;
+use crate::model::dropout::Dropout;
+use crate::model::network::{Accuracy, Activations, DropoutMasks, Network, Workspace};
+use crate::numeric::matrix::Matrix;
+use crate::run::gradcheck::{self, Report};
+use crate::run::history::CostHistory;
 
 /// How many cost points the page's curve keeps (see [`CostHistory`]): more
 /// than a 16:9 chart at most 420 CSS px high has device pixels across on a
@@ -223,7 +223,7 @@ impl Trainer {
     /// Train and test accuracy of the current weights (`a > 0.5`).
     pub fn accuracy(&self) -> (Accuracy, Accuracy) {
         let mut acts = Activations::default();
-        let mut of = |set: &crate::dataset::Dataset| {
+        let mut of = |set: &crate::data::dataset::Dataset| {
             self.network.predict_batch(&set.x, &mut acts);
             Accuracy::of(acts.output(), &set.y)
         };

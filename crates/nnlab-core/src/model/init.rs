@@ -1,8 +1,8 @@
 //! Weight initialization schemes, drawn in the course's order.
 
-use crate::math;
-use crate::matrix::Matrix;
-use crate::rng::NumpyRng;
+use crate::numeric::math;
+use crate::numeric::matrix::Matrix;
+use crate::numeric::rng::NumpyRng;
 
 /// How the starting weights are drawn. Biases start at 0 and draw nothing,
 /// except for [`Init::Case`].

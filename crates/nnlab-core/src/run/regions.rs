@@ -1,9 +1,9 @@
 //! Decision regions: the network's probability over a grid of the plane,
 //! and its colouring into RGBA pixels (colour-blind-safe orange/blue).
 
-use crate::dataset::Bounds;
-use crate::matrix::Matrix;
-use crate::network::{Network, Workspace};
+use crate::data::dataset::Bounds;
+use crate::model::network::{Network, Workspace};
+use crate::numeric::matrix::Matrix;
 
 /// Label 0's colour (orange) and label 1's (blue), from the Okabe–Ito
 /// palette, which stays distinct under the common colour blindnesses.
@@ -149,7 +149,7 @@ mod tests {
 
     #[test]
     fn round_byte_is_round() {
-        let mut rng = crate::rng::NumpyRng::new(3);
+        let mut rng = crate::numeric::rng::NumpyRng::new(3);
         let mut xs: Vec<f64> = (0..100_000).map(|_| 255.0 * rng.rand()).collect();
         xs.extend([
             0.0,

@@ -7,12 +7,12 @@
 //! `[W1, b1, W2, b2, ..., WL, bL]`; gradients use the same layout, and the
 //! optimizer, the L2 penalty and gradient checking all walk it.
 
-use crate::fused::{self, Backend, Pass};
-use crate::lanes::{Quad, LANES};
-use crate::math;
-use crate::matrix::{self, Accumulate, Matrix};
+use crate::numeric::fused::{self, Backend, Pass};
+use crate::numeric::lanes::{Quad, LANES};
+use crate::numeric::math;
+use crate::numeric::matrix::{self, Accumulate, Matrix};
 
-pub use crate::fused::Workspace;
+pub use crate::numeric::fused::Workspace;
 
 /// The course's two planted backprop bugs (gradient-checking lab).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -460,7 +460,7 @@ impl Accuracy {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rng::NumpyRng;
+    use crate::numeric::rng::NumpyRng;
 
     /// Every kernel backend this CPU runs.
     fn backends() -> Vec<Backend> {

@@ -9,10 +9,10 @@
 //! Serializing writes `preset` and only the keys that differ from it, so
 //! `parse(serialize(c)) == c`.
 
+use crate::config::error::{ConfigError, Warning};
 use crate::config::{Config, DataKind, InitKind, Preset};
-use crate::dropout::MaskMode;
-use crate::error::{ConfigError, Warning};
-use crate::network::PlantedBugs;
+use crate::model::dropout::MaskMode;
+use crate::model::network::PlantedBugs;
 
 /// A parsed link: the configuration and what was ignored on the way.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,7 +1,7 @@
 //! NumPy's legacy random generator (`np.random.seed` / `rand` / `randn`),
 //! reproduced bit for bit so that a seed gives the course's weights and masks.
 
-use crate::math;
+use crate::numeric::math;
 
 const N: usize = 624;
 const M: usize = 397;

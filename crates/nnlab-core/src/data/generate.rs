@@ -1,9 +1,9 @@
 //! Seeded generators for 2-D toy problems. Each draws from a
 //! [`NumpyRng`] seeded with the data seed, so a link names its points.
 
-use crate::dataset::{Dataset, Split};
-use crate::math;
-use crate::rng::NumpyRng;
+use crate::data::dataset::{Dataset, Split};
+use crate::numeric::math;
+use crate::numeric::rng::NumpyRng;
 use std::f64::consts::PI;
 
 /// The shapes nnlab can generate.

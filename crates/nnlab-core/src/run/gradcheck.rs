@@ -1,9 +1,9 @@
 //! Gradient checking: the analytic gradient from backprop against a
 //! two-sided numerical difference, over the network's one parameter list.
 
-use crate::cost;
-use crate::matrix::{Accumulate, Matrix};
-use crate::network::{Activations, Network, PlantedBugs};
+use crate::model::cost;
+use crate::model::network::{Activations, Network, PlantedBugs};
+use crate::numeric::matrix::{Accumulate, Matrix};
 
 /// The course's threshold in its later version: below it, backprop is right.
 pub const THRESHOLD: f64 = 2e-7;

@@ -1,14 +1,18 @@
 //! One typed configuration for a run, the course presets, and the limits
-//! that keep a training step interactive.
+//! that keep a training step interactive; the link format ([`link`]) and
+//! the user errors ([`error`]).
 
-use crate::dataset::{Dataset, Split};
-use crate::dropout::MaskMode;
-use crate::error::ConfigError;
-use crate::generate::{self, Shape};
-use crate::init::Init;
-use crate::matrix::Matrix;
-use crate::network::PlantedBugs;
-use crate::rng::NumpyRng;
+pub mod error;
+pub mod link;
+
+use crate::config::error::ConfigError;
+use crate::data::dataset::{Dataset, Split};
+use crate::data::generate::{self, Shape};
+use crate::model::dropout::MaskMode;
+use crate::model::init::Init;
+use crate::model::network::PlantedBugs;
+use crate::numeric::matrix::Matrix;
+use crate::numeric::rng::NumpyRng;
 
 /// Which points to train on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -176,7 +176,7 @@ mod tests {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     #[test]
     fn ln_rounded_agrees_with_glibc() {
-        let mut rng = crate::rng::NumpyRng::new(11);
+        let mut rng = crate::numeric::rng::NumpyRng::new(11);
         let mut differ = 0;
         let n = 200_000;
         for _ in 0..n {

@@ -3,7 +3,7 @@
 //! `cargo xtask bench`: one definition, so that the "same bits" column
 //! compares like with like. No clock here: the harnesses time the calls.
 
-use crate::{link, Config, Preset, Trainer};
+use crate::{config::link, Config, Preset, Trainer};
 
 /// A training case's configuration: `he`, `none`, `l2`, `dropout` (the
 /// course presets) or any link query (`preset=init-he&iters=500`). Anything

@@ -3,7 +3,7 @@
 //!
 //! # What they compute
 //!
-//! Exactly [`Network::forward`] (with [`crate::matrix::Accumulate::Plain`])
+//! Exactly [`Network::forward`] (with [`crate::numeric::matrix::Accumulate::Plain`])
 //! followed by [`Network::backward`]: the same gradients, outputs and costs,
 //! bit for bit (`network.rs` tests this on random networks, with dropout,
 //! L2, planted bugs, and weights large enough to overflow).
@@ -27,7 +27,7 @@
 //!   never `-0.0` unless `x` is), and zero-signs in `dA` only reach the
 //!   gradient sums below, which start from `+0.0` and so stay `+0.0` too.
 //! - `dW[i,k] = (1/m)·Σ_j dZ[i,j]·A[k,j]` and `db[i] = (1/m)·Σ_j dZ[i,j]`:
-//!   [`crate::matrix::dot`]'s order, lane `r` summing the examples
+//!   [`crate::numeric::matrix::dot`]'s order, lane `r` summing the examples
 //!   `j ≡ r (mod 4)` of the full blocks in order of `j`, the lanes combined
 //!   as `(s0 + s1) + (s2 + s3)`, then the last `m mod 4` examples one by one.
 //!
@@ -43,9 +43,9 @@
 //! other: small functions keep few values alive, which the wasm engines'
 //! register allocators need.
 
-use crate::lanes::{Lanes, Quad, LANES, V4};
-use crate::matrix::Matrix;
-use crate::network::{DropoutMasks, Network};
+use crate::model::network::{DropoutMasks, Network};
+use crate::numeric::lanes::{Lanes, Quad, LANES, V4};
+use crate::numeric::matrix::Matrix;
 
 /// Four-example blocks processed together (more independent work per
 /// weight loaded; 8 would need more registers than SSE2 and wasm have).
@@ -515,7 +515,7 @@ macro_rules! backend {
 
 backend!(Portable, V4,);
 #[cfg(target_arch = "x86_64")]
-backend!(Avx2Kernels, crate::lanes::Scalar, #[target_feature(enable = "avx2")]);
+backend!(Avx2Kernels, crate::numeric::lanes::Scalar, #[target_feature(enable = "avx2")]);
 
 #[inline(always)]
 fn inputs<L: Lanes, const N: usize, const TAIL: bool>(x: &Matrix, acts: &mut [Group], at: Cols) {

@@ -1,7 +1,7 @@
 //! Labelled point sets: the course's recorded data and the split into
 //! training and test sets.
 
-use crate::matrix::Matrix;
+use crate::numeric::matrix::Matrix;
 
 /// Examples as columns: `x` is `(features, m)`, `y` has `m` labels 0 or 1.
 #[derive(Clone, Debug, PartialEq)]
@@ -80,8 +80,8 @@ impl Split {
     /// points, `make_circles(noise=.05)` after seeds 1 and 2.
     pub fn course_circles() -> Self {
         Split {
-            train: Dataset::from_csv(include_str!("../data/circles_train.csv")),
-            test: Dataset::from_csv(include_str!("../data/circles_test.csv")),
+            train: Dataset::from_csv(include_str!("../../data/circles_train.csv")),
+            test: Dataset::from_csv(include_str!("../../data/circles_test.csv")),
         }
     }
 
@@ -89,8 +89,8 @@ impl Split {
     /// 200 test points from the course's `data.mat`.
     pub fn course_football() -> Self {
         Split {
-            train: Dataset::from_csv(include_str!("../data/football_train.csv")),
-            test: Dataset::from_csv(include_str!("../data/football_test.csv")),
+            train: Dataset::from_csv(include_str!("../../data/football_train.csv")),
+            test: Dataset::from_csv(include_str!("../../data/football_test.csv")),
         }
     }
 

@@ -1,8 +1,8 @@
 //! The cross-entropy cost and the L2 penalty.
 
-use crate::lanes::{Lanes, LANES, V4};
-use crate::math;
-use crate::matrix::Matrix;
+use crate::numeric::lanes::{Lanes, LANES, V4};
+use crate::numeric::math;
+use crate::numeric::matrix::Matrix;
 
 /// One example's cross-entropy term, written as the course writes it:
 /// `(-ln a)·y + (-ln(1 - a))·(1 - y)`. It is NaN for `0·ln 0` (a
@@ -85,7 +85,7 @@ fn nansum<L: Lanes>(a: &[f64], y: &[f64]) -> f64 {
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 unsafe fn nansum_avx2(a: &[f64], y: &[f64]) -> f64 {
-    nansum::<crate::lanes::Scalar>(a, y)
+    nansum::<crate::numeric::lanes::Scalar>(a, y)
 }
 
 /// `J = (1/m) · nansum(term)`: the course's cost, which drops NaN terms,
@@ -160,7 +160,7 @@ mod tests {
 
     #[test]
     fn four_at_a_time_matches_the_scalar_definition() {
-        let mut rng = crate::rng::NumpyRng::new(4);
+        let mut rng = crate::numeric::rng::NumpyRng::new(4);
         for m in [0, 1, 3, 4, 7, 211, 300] {
             let mut a: Vec<f64> = (0..m)
                 .map(|_| math::sigmoid(60.0 * rng.rand() - 30.0))

@@ -1,0 +1,7 @@
+//! The model: the network and its parameter list, initialization, the cost
+//! and dropout.
+
+pub mod cost;
+pub mod dropout;
+pub mod init;
+pub mod network;

@@ -1,0 +1,8 @@
+//! Runs and their diagnostics: the trainer, its cost history, gradient
+//! checking, decision regions, and the benchmark's cases.
+
+pub mod bench;
+pub mod gradcheck;
+pub mod history;
+pub mod regions;
+pub mod trainer;

@@ -11,13 +11,18 @@
 //! - [`data`]: data sets and their generators;
 //! - [`config`]: one typed configuration, the presets, the link format;
 //! - [`run`]: a run step by step ([`run::trainer::Trainer`]), gradient
-//!   checking, decision regions, the benchmark's cases.
+//!   checking, decision regions, the benchmark's cases;
+//! - [`view`]: what the page's views show, as plain data (axis ticks);
+//! - [`format`]: numbers as people read them (the course's Python form, the
+//!   page's short forms).
 
 pub mod config;
 pub mod data;
+pub mod format;
 pub mod model;
 pub mod numeric;
 pub mod run;
+pub mod view;
 
 pub use config::error::{ConfigError, Warning};
 pub use config::{Config, Preset};

@@ -8,10 +8,12 @@
 //! Everything here that does not touch JavaScript is plain Rust (the `*_data`
 //! and `query_*` functions) so the native `cargo test` checks it.
 
-use crate::{fmt_cost, fmt_percent, nice_ticks, serializer};
+use crate::serializer;
 use nnlab_core::config::{limits, DataKind, Expected, InitKind, View};
 use nnlab_core::data::dataset::{Bounds, Dataset};
+use nnlab_core::format::{fmt_cost, fmt_percent};
 use nnlab_core::run::regions::{Regions, COLOR_0, COLOR_1};
+use nnlab_core::view::ticks::nice_ticks;
 use nnlab_core::{config::link, Config, ConfigError, Preset, Status, Trainer};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;

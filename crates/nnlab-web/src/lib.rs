@@ -10,6 +10,8 @@
 //! JavaScript lays out and draws.
 
 use nnlab_core::config::{limits, DataKind, InitKind};
+use nnlab_core::format::{fmt_cost, fmt_cost_short};
+use nnlab_core::view::ticks::{log_ticks, nice_ticks};
 use nnlab_core::{config::link, Preset};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -62,112 +64,10 @@ pub(crate) fn serializer() -> serde_wasm_bindgen::Serializer {
         .serialize_maps_as_objects(true)
 }
 
-/// A cost as the course prints it (shortest text that reads back to the same
-/// number; `∞` for an infinite cost, which the course prints as `inf`).
-pub fn fmt_cost(c: f64) -> String {
-    if c.is_nan() {
-        "—".into()
-    } else if c.is_infinite() {
-        if c > 0.0 { "∞" } else { "−∞" }.into()
-    } else if c != 0.0 && (c.abs() < 1e-4 || c.abs() >= 1e16) {
-        format!("{c:e}")
-    } else {
-        format!("{c}")
-    }
-}
-
-/// A cost with 6 significant digits (tooltips).
-pub fn fmt_cost_short(c: f64) -> String {
-    if !c.is_finite() {
-        fmt_cost(c)
-    } else if c != 0.0 && (c.abs() < 1e-3 || c.abs() >= 1e6) {
-        format!("{c:.5e}")
-    } else {
-        let digits = if c == 0.0 {
-            0
-        } else {
-            (5 - c.abs().log10().floor() as i32).max(0) as usize
-        };
-        format!("{c:.digits$}")
-    }
-}
-
-/// A fraction as a percentage with one decimal: `99.3%`.
-pub fn fmt_percent(f: f64) -> String {
-    if f.is_finite() {
-        format!("{:.1}%", f * 100.0)
-    } else {
-        "—".into()
-    }
-}
-
 /// [`fmt_cost`] for the page's modules.
 #[wasm_bindgen(js_name = formatCost)]
 pub fn format_cost(c: f64) -> String {
     fmt_cost(c)
-}
-
-/// One axis tick: its value and its label.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Tick {
-    pub value: f64,
-    pub label: String,
-}
-
-/// About `target` round ticks (1, 2 or 5 × 10^k apart) inside `[lo, hi]`.
-pub fn nice_ticks(lo: f64, hi: f64, target: usize) -> Vec<Tick> {
-    if !(lo.is_finite() && hi.is_finite()) || hi <= lo || target == 0 {
-        return Vec::new();
-    }
-    let raw = (hi - lo) / target as f64;
-    let mag = 10f64.powf(raw.log10().floor());
-    let span = hi - lo;
-    let step = [1.0, 2.0, 5.0, 10.0]
-        .iter()
-        .map(|m| m * mag)
-        .min_by(|a, b| {
-            let miss = |s: f64| (span / s - target as f64).abs();
-            miss(*a).total_cmp(&miss(*b))
-        })
-        .expect("four candidates");
-    let decimals = (-step.log10().floor()).max(0.0) as usize;
-    let first = (lo / step).ceil() as i64;
-    let last = (hi / step + 1e-9).floor() as i64;
-    (first..=last)
-        .map(|k| {
-            let value = k as f64 * step;
-            let mut label = format!("{value:.decimals$}");
-            if label.starts_with('-') && label[1..].chars().all(|c| c == '0' || c == '.') {
-                label.remove(0);
-            }
-            Tick { value, label }
-        })
-        .collect()
-}
-
-/// Ticks of a log axis over `[lo, hi]` (both > 0): powers of ten, and 2 and
-/// 5 times them when the range spans few decades.
-pub fn log_ticks(lo: f64, hi: f64) -> Vec<Tick> {
-    if !(lo > 0.0 && hi > lo && hi.is_finite()) {
-        return Vec::new();
-    }
-    let (a, b) = (lo.log10().floor() as i32, hi.log10().ceil() as i32);
-    let mults: &[f64] = if b - a <= 2 { &[1.0, 2.0, 5.0] } else { &[1.0] };
-    let mut out = Vec::new();
-    for e in a..=b {
-        for m in mults {
-            let value = m * 10f64.powi(e);
-            if value >= lo * (1.0 - 1e-9) && value <= hi * (1.0 + 1e-9) {
-                let label = if e >= 0 {
-                    format!("{value:.0}")
-                } else {
-                    format!("{value:.prec$}", prec = (-e) as usize)
-                };
-                out.push(Tick { value, label });
-            }
-        }
-    }
-    out
 }
 
 #[derive(Serialize)]
@@ -649,43 +549,6 @@ mod tests {
         assert_eq!(super::version(), env!("CARGO_PKG_VERSION"));
         // `start` is a no-op without a browser.
         super::start();
-    }
-
-    #[test]
-    fn costs_print_like_the_course() {
-        assert_eq!(fmt_cost(0.8830537463419761), "0.8830537463419761");
-        assert_eq!(fmt_cost(f64::INFINITY), "∞");
-        assert_eq!(fmt_cost(1.5e-7), "1.5e-7");
-        assert_eq!(fmt_cost(0.0), "0");
-        assert_eq!(fmt_cost_short(0.07357895962677366), "0.0735790");
-        assert_eq!(fmt_cost_short(0.75), "0.750000");
-        assert_eq!(fmt_cost_short(12.5), "12.5000");
-        assert_eq!(fmt_percent(0.9933333333333333), "99.3%");
-        assert_eq!(fmt_percent(0.915), "91.5%");
-        assert_eq!(fmt_percent(0.5), "50.0%");
-    }
-
-    #[test]
-    fn ticks_are_round() {
-        let labels = |t: Vec<Tick>| t.into_iter().map(|t| t.label).collect::<Vec<_>>();
-        assert_eq!(
-            labels(nice_ticks(0.0, 15000.0, 4)),
-            ["0", "5000", "10000", "15000"]
-        );
-        assert_eq!(
-            labels(nice_ticks(-1.27, 1.27, 5)),
-            ["-1.0", "-0.5", "0.0", "0.5", "1.0"]
-        );
-        assert_eq!(labels(nice_ticks(-0.3, 0.3, 4)), ["-0.2", "0.0", "0.2"]);
-        assert_eq!(
-            labels(log_ticks(0.01, 1.0)),
-            ["0.01", "0.02", "0.05", "0.1", "0.2", "0.5", "1"]
-        );
-        assert_eq!(
-            labels(log_ticks(0.001, 100.0)),
-            ["0.001", "0.01", "0.1", "1", "10", "100"]
-        );
-        assert!(nice_ticks(1.0, 1.0, 4).is_empty());
     }
 
     #[test]

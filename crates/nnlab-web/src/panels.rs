@@ -12,6 +12,7 @@
 use crate::lab::Lab;
 use crate::serializer;
 use js_sys::{Float32Array, Float64Array, Reflect, Uint8Array};
+use nnlab_core::format::{agreeing_digits, fmt_cost_short, fmt_py, fmt_short};
 use nnlab_core::model::network::{Activations, Network};
 use nnlab_core::run::gradcheck::{self, Report, OLD_THRESHOLD, THRESHOLD};
 use nnlab_core::run::regions::{COLOR_0, COLOR_1};
@@ -44,69 +45,6 @@ pub const EXACT: [u8; 3] = [200, 200, 200];
 pub const NOT_A_NUMBER: [u8; 3] = [90, 90, 90];
 /// Decades the heat scale spans: 1e-10 (blue) to 1 (orange).
 const HEAT_MIN_DECADE: f64 = -10.0;
-
-/// A number the way Python prints it (shortest repr; scientific below 1e-4
-/// and from 1e16, with a two-digit exponent): `1.1890913024229996e-07`.
-pub fn fmt_py(v: f64) -> String {
-    if v.is_nan() {
-        return "nan".into();
-    }
-    if v.is_infinite() {
-        return if v > 0.0 { "inf" } else { "-inf" }.into();
-    }
-    if v == 0.0 {
-        return if v.is_sign_negative() { "-0.0" } else { "0.0" }.into();
-    }
-    let sci = format!("{v:e}");
-    let (mantissa, exp) = sci.split_once('e').expect("LowerExp writes an exponent");
-    let exp: i32 = exp.parse().expect("LowerExp exponent");
-    if (-4..16).contains(&exp) {
-        let s = format!("{v}");
-        if s.contains('.') {
-            s
-        } else {
-            format!("{s}.0")
-        }
-    } else {
-        let sign = if exp < 0 { '-' } else { '+' };
-        format!("{mantissa}e{sign}{:02}", exp.abs())
-    }
-}
-
-/// Three significant digits, Python's exponent style below 1e-4 and from 1e6:
-/// `4.27e-06`, `0.333`, `1.72`.
-pub fn fmt_short(v: f64) -> String {
-    if !v.is_finite() {
-        return fmt_py(v);
-    }
-    if v == 0.0 {
-        return "0".into();
-    }
-    let exp = v.abs().log10().floor() as i32;
-    if !(-4..6).contains(&exp) {
-        let sci = format!("{v:.2e}");
-        let (mantissa, e) = sci.split_once('e').expect("LowerExp writes an exponent");
-        let e: i32 = e.parse().expect("LowerExp exponent");
-        let sign = if e < 0 { '-' } else { '+' };
-        format!("{mantissa}e{sign}{:02}", e.abs())
-    } else {
-        let decimals = (2 - exp).max(0) as usize;
-        format!("{v:.decimals$}")
-    }
-}
-
-/// How many leading digits two numbers share
-/// (relative agreement), for "agrees with the course to N digits".
-pub fn agreeing_digits(a: f64, b: f64) -> u32 {
-    if a == b {
-        return 17;
-    }
-    let rel = (a - b).abs() / a.abs().max(b.abs());
-    if !rel.is_finite() || rel >= 1.0 {
-        return 0;
-    }
-    (-rel.log10()).floor().clamp(0.0, 17.0) as u32
-}
 
 /// The heat strip's colour of one relative error (log scale, 1e-10 → blue,
 /// 1e-5 → neutral, 1 → orange).
@@ -648,8 +586,8 @@ fn health(
         let rose = match (trainer.checkpoints().first(), trainer.last_cost()) {
             (Some(&(_, first)), Some((i, last))) if i > 0 && last > first => format!(
                 " The cost rose from {} to {}.",
-                crate::fmt_cost_short(first),
-                crate::fmt_cost_short(last)
+                fmt_cost_short(first),
+                fmt_cost_short(last)
             ),
             _ => String::new(),
         };
@@ -883,26 +821,6 @@ mod tests {
         let t = trainer(q);
         let r = t.gradient_check().unwrap();
         gradcheck_data(&t, &r)
-    }
-
-    #[test]
-    fn numbers_print_like_python() {
-        assert_eq!(fmt_py(1.1890913024229996e-07), "1.1890913024229996e-07");
-        assert_eq!(fmt_py(0.2850931567761623), "0.2850931567761623");
-        assert_eq!(fmt_py(2e-7), "2e-07");
-        assert_eq!(fmt_py(1e-7), "1e-07");
-        assert_eq!(fmt_py(2.919335883291695e-10), "2.919335883291695e-10");
-        assert_eq!(fmt_py(0.0001), "0.0001");
-        assert_eq!(fmt_py(1.0), "1.0");
-        assert_eq!(fmt_py(1e16), "1e+16");
-        assert_eq!(fmt_py(f64::INFINITY), "inf");
-        assert_eq!(fmt_py(0.0), "0.0");
-        assert_eq!(fmt_short(4.265197532081997e-06), "4.27e-06");
-        assert_eq!(fmt_short(0.600002502856701), "0.600");
-        assert_eq!(fmt_short(1.7188391312878526), "1.72");
-        assert_eq!(fmt_short(123.456), "123");
-        assert_eq!(fmt_short(2e7), "2.00e+07");
-        assert_eq!(fmt_short(0.0), "0");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 // instance cannot be trusted, so Reset reloads the page without the link's settings
 // (the default lab).
 
-import { ensureStyles, h, setText } from "./panels-common.js";
+import { ensureStyles, h, setText } from "./dom.js";
 
 const MAX_MESSAGE = 600;
 let shown = false;

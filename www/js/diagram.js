@@ -7,7 +7,7 @@
 // caption and a plain health message. This module only places and draws them, at most
 // every 100 ms.
 
-import { ensureStyles, fitCanvas, h, messageOf, setText } from "./panels-common.js";
+import { ensureStyles, fitCanvas, h, messageOf, setText } from "./dom.js";
 
 const MIN_INTERVAL_MS = 100;
 const DROPPED = 1;

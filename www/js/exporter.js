@@ -2,7 +2,7 @@
 // the weights as JSON (both written by the engine: lab.historyCsv(), lab.weightsJson()),
 // downloaded through a Blob and an object URL. Nothing leaves the browser.
 
-import { ensureStyles, h, messageOf, setText } from "./panels-common.js";
+import { ensureStyles, h, messageOf, setText } from "./dom.js";
 
 let app = null;
 let root = null;

@@ -9,7 +9,7 @@
 //
 // Shown open for the gradient-checking lab; for any other configuration a button opens it.
 
-import { ensureStyles, fitCanvas, h, messageOf, setText } from "./panels-common.js";
+import { ensureStyles, fitCanvas, h, messageOf, setText } from "./dom.js";
 
 const EPS_CHOICES = ["1e-3", "1e-5", "1e-7", "1e-9", "1e-11"];
 const BUGS = [

@@ -1,7 +1,5 @@
-// Shared by the panels modules (gradcheck, diagram, exporter, banner): element building
-// with textContent only (link-derived text never goes through innerHTML) and the panels'
-// stylesheet, loaded once from this folder (a file, so a strict CSP's style-src 'self'
-// allows it).
+// Shared DOM helpers of the page modules: element building with textContent only
+// (link-derived text never goes through innerHTML), text updates, canvas sizing.
 
 /** `document.createElement(tag)` with attributes and optional text (textContent). */
 export function h(tag, attrs = {}, ...children) {

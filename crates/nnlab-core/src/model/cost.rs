@@ -1,5 +1,7 @@
 //! The cross-entropy cost and the L2 penalty.
 
+#[cfg(target_arch = "x86_64")]
+use crate::numeric::lanes::Avx2;
 use crate::numeric::lanes::{Lanes, LANES, V4};
 use crate::numeric::math;
 use crate::numeric::matrix::Matrix;
@@ -12,7 +14,7 @@ pub fn term(a: f64, y: f64) -> f64 {
     (-math::ln(a)) * y + (-math::ln(1.0 - a)) * (1.0 - y)
 }
 
-/// [`term`] for `N` vectors of four examples (`lanes.rs`), for `a` in
+/// [`term`] for `N` vectors of four examples (`numeric::lanes`), for `a` in
 /// `[0, 1]` (not NaN), with one logarithm per example when the labels are 0
 /// or 1: `y = 1` gives `-ln a` (NaN when `a = 1`: the `0·ln 0` term), `y = 0`
 /// gives `-ln(1 - a)` (NaN when `a = 0`). These are [`term`]'s bits except
@@ -77,7 +79,8 @@ fn nansum<L: Lanes>(a: &[f64], y: &[f64]) -> f64 {
     sum
 }
 
-/// [`nansum`] in 256-bit lanes (see `fused.rs` for how AVX2 code is made).
+/// [`nansum`] in 256-bit lanes (see `numeric::lanes` for how AVX2 code is
+/// made).
 ///
 /// # Safety
 ///
@@ -85,7 +88,7 @@ fn nansum<L: Lanes>(a: &[f64], y: &[f64]) -> f64 {
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 unsafe fn nansum_avx2(a: &[f64], y: &[f64]) -> f64 {
-    nansum::<crate::numeric::lanes::Scalar>(a, y)
+    nansum::<Avx2>(a, y)
 }
 
 /// `J = (1/m) · nansum(term)`: the course's cost, which drops NaN terms,
@@ -119,13 +122,26 @@ pub fn cross_entropy_plain(a: &[f64], y: &[f64]) -> f64 {
     1.0 / m * sum
 }
 
-/// `(1/m · λ/2) · Σ_l ||W[l]||²` over the weight matrices (not biases).
+/// The L2 term of the cost, `(1/m · λ/2) · Σ_l ||W[l]||²` over the weight
+/// matrices (not biases); its gradient is [`add_l2_gradient`].
 pub fn l2_penalty<'a>(weights: impl Iterator<Item = &'a Matrix>, lambda: f64, m: usize) -> f64 {
     if lambda == 0.0 {
         return 0.0;
     }
     let total: f64 = weights.map(Matrix::sum_squares).sum();
     (1.0 / m as f64 * lambda / 2.0) * total
+}
+
+/// The L2 term's gradient for one weight matrix: `dW += (λ/m)·W` (nothing
+/// when `λ = 0`). Shapes: `w` and `dw` alike.
+pub fn add_l2_gradient(w: &Matrix, lambda: f64, m: usize, dw: &mut Matrix) {
+    if lambda == 0.0 {
+        return;
+    }
+    let f = lambda / m as f64;
+    for (g, &wv) in dw.as_mut_slice().iter_mut().zip(w.as_slice()) {
+        *g += f * wv;
+    }
 }
 
 #[cfg(test)]

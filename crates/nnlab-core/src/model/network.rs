@@ -7,12 +7,13 @@
 //! `[W1, b1, W2, b2, ..., WL, bL]`; gradients use the same layout, and the
 //! optimizer, the L2 penalty and gradient checking all walk it.
 
+use crate::model::cost;
 use crate::numeric::fused::{self, Backend, Pass};
-use crate::numeric::lanes::{Quad, LANES};
 use crate::numeric::math;
 use crate::numeric::matrix::{self, Accumulate, Matrix};
+use crate::numeric::params::ParamList;
 
-pub use crate::numeric::fused::Workspace;
+pub use crate::numeric::fused::{DropoutMasks, Workspace};
 
 /// The course's two planted backprop bugs (gradient-checking lab).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -23,13 +24,33 @@ pub struct PlantedBugs {
     pub b1: bool,
 }
 
-/// Inverted dropout applied during a forward pass: `masks[l]` (0 or 1, shape
-/// `(n[l+1], m)`) multiplies hidden layer `l+1`'s activations, which are then
-/// divided by `keep`.
-#[derive(Clone, Copy, Debug)]
-pub struct DropoutMasks<'a> {
-    pub masks: &'a [Matrix],
-    pub keep: f64,
+/// What every backward pass (plain or fused) does to layer `l`'s gradient
+/// after the data term: `dW[l] = (1/m)·Σ dZ·Aᵀ` is given, then the L2 term
+/// and the planted bugs; `db[l] = scale·Σ_j dZ[i,j]`.
+#[derive(Clone, Copy)]
+struct GradientRule {
+    m: usize,
+    lambda: f64,
+    bugs: PlantedBugs,
+}
+
+impl GradientRule {
+    /// Adds `(λ/m)·W[l]` (L2), then doubles `dW2` if that bug is planted.
+    fn finish_weights(self, l: usize, w: &Matrix, dw: &mut Matrix) {
+        cost::add_l2_gradient(w, self.lambda, self.m, dw);
+        if self.bugs.w2 && l == 2 {
+            dw.as_mut_slice().iter_mut().for_each(|g| *g *= 2.0);
+        }
+    }
+
+    /// `1/m`, or `4/m` for `db1` with that bug planted.
+    fn bias_scale(self, l: usize) -> f64 {
+        if self.bugs.b1 && l == 1 {
+            4.0 / self.m as f64
+        } else {
+            1.0 / self.m as f64
+        }
+    }
 }
 
 /// Layer sizes and parameters.
@@ -97,14 +118,22 @@ impl Network {
         &mut self.params
     }
 
+    /// Sizes and parameters as one borrowed [`ParamList`].
+    pub fn param_list(&self) -> ParamList<'_> {
+        ParamList {
+            sizes: &self.sizes,
+            params: &self.params,
+        }
+    }
+
     /// `W[l]` for `l` in `1..=L`.
     pub fn weight(&self, l: usize) -> &Matrix {
-        &self.params[2 * l - 2]
+        self.param_list().weight(l)
     }
 
     /// `b[l]` for `l` in `1..=L`.
     pub fn bias(&self, l: usize) -> &Matrix {
-        &self.params[2 * l - 1]
+        self.param_list().bias(l)
     }
 
     /// The weight matrices only (what L2 penalises).
@@ -119,11 +148,7 @@ impl Network {
 
     /// The name of parameter `i` of [`Network::params`]: `W1`, `b1`, ...
     pub fn param_name(i: usize) -> String {
-        format!(
-            "{}{}",
-            if i.is_multiple_of(2) { 'W' } else { 'b' },
-            i / 2 + 1
-        )
+        ParamList::name(i)
     }
 
     /// Fresh gradient buffers shaped like the parameters.
@@ -193,6 +218,7 @@ impl Network {
         assert_eq!(x.cols(), m, "backward: examples");
         assert_eq!(grads.len(), self.params.len(), "backward: gradient buffers");
         let inv_m = 1.0 / m as f64;
+        let rule = GradientRule { m, lambda, bugs };
         let Activations { a, dz, dz_prev } = acts;
         dz.reset(1, m);
         for ((d, &out), &label) in dz
@@ -208,21 +234,8 @@ impl Network {
             let (gw, gb) = grads[2 * l - 2..2 * l].split_at_mut(1);
             let (dw, db) = (&mut gw[0], &mut gb[0]);
             matrix::matmul_nt(dz, input, inv_m, dw);
-            if lambda != 0.0 {
-                let w = self.weight(l);
-                let f = lambda / m as f64;
-                for (g, &wv) in dw.as_mut_slice().iter_mut().zip(w.as_slice()) {
-                    *g += f * wv;
-                }
-            }
-            if bugs.w2 && l == 2 {
-                dw.as_mut_slice().iter_mut().for_each(|g| *g *= 2.0);
-            }
-            let db_scale = if bugs.b1 && l == 1 {
-                4.0 / m as f64
-            } else {
-                inv_m
-            };
+            rule.finish_weights(l, self.weight(l), dw);
+            let db_scale = rule.bias_scale(l);
             if db.shape() != (dz.rows(), 1) {
                 db.reset(dz.rows(), 1);
             }
@@ -281,7 +294,7 @@ impl Network {
     /// One full-batch gradient computation, fused: the same numbers as
     /// [`Network::forward`] (with [`Accumulate::Plain`]) followed by
     /// [`Network::backward`], bit for bit, several times faster, without
-    /// storing the hidden activations (`fused.rs` explains how). Writes
+    /// storing the hidden activations (`numeric::fused` explains how). Writes
     /// `grads` (`[dW1, db1, ...]`) and leaves the output layer's
     /// activations in [`Workspace::output`] (for the cost). Allocates
     /// nothing once `ws` and `grads` have their sizes.
@@ -338,27 +351,13 @@ impl Network {
                 );
             }
         }
-        ws.prepare(&self.sizes, m);
-        ws.acc_w.fill(Quad::default());
-        ws.acc_b.fill(Quad::default());
         let pass = Pass {
             y: Some(y),
             dropout,
         };
-        fused::run(self, x, pass, ws, backend);
-
-        // Combine the lanes as matrix::dot does: (s0 + s1) + (s2 + s3),
-        // then the last m mod 4 examples one by one.
-        let rem = m % LANES;
+        fused::run(self.param_list(), x, pass, ws, backend);
         let inv_m = 1.0 / m as f64;
-        let finish = |acc: &Quad, tail: &Quad| {
-            let s = acc.0;
-            let mut total = (s[0] + s[1]) + (s[2] + s[3]);
-            for &t in &tail.0[..rem] {
-                total += t;
-            }
-            total
-        };
+        let rule = GradientRule { m, lambda, bugs };
         for l in 1..=layers {
             let (gw, gb) = grads[2 * l - 2..2 * l].split_at_mut(1);
             let (dw, db) = (&mut gw[0], &mut gb[0]);
@@ -369,29 +368,13 @@ impl Network {
             if db.shape() != (n, 1) {
                 db.reset(n, 1);
             }
-            let wo = ws.w_off(l);
-            let w_sums = ws.acc_w[wo..wo + n * n_in].iter().zip(&ws.tail_w[wo..]);
-            for (g, (acc, tail)) in dw.as_mut_slice().iter_mut().zip(w_sums) {
-                *g = inv_m * finish(acc, tail);
+            for (g, sum) in dw.as_mut_slice().iter_mut().zip(ws.weight_sums(l)) {
+                *g = inv_m * sum;
             }
-            if lambda != 0.0 {
-                let f = lambda / m as f64;
-                for (g, &wv) in dw.as_mut_slice().iter_mut().zip(self.weight(l).as_slice()) {
-                    *g += f * wv;
-                }
-            }
-            if bugs.w2 && l == 2 {
-                dw.as_mut_slice().iter_mut().for_each(|g| *g *= 2.0);
-            }
-            let db_scale = if bugs.b1 && l == 1 {
-                4.0 / m as f64
-            } else {
-                inv_m
-            };
-            let bo = ws.b_off(l);
-            let b_sums = ws.acc_b[bo..bo + n].iter().zip(&ws.tail_b[bo..]);
-            for (g, (acc, tail)) in db.as_mut_slice().iter_mut().zip(b_sums) {
-                *g = db_scale * finish(acc, tail);
+            rule.finish_weights(l, self.weight(l), dw);
+            let db_scale = rule.bias_scale(l);
+            for (g, sum) in db.as_mut_slice().iter_mut().zip(ws.bias_sums(l)) {
+                *g = db_scale * sum;
             }
         }
     }
@@ -420,13 +403,12 @@ impl Network {
             "predict_into: one output unit"
         );
         assert_eq!(out.len(), m, "predict_into: output length");
-        ws.prepare(&self.sizes, m);
         let pass = Pass {
             y: None,
             dropout: None,
         };
-        fused::run(self, x, pass, ws, backend);
-        out.copy_from_slice(&ws.out);
+        fused::run(self.param_list(), x, pass, ws, backend);
+        out.copy_from_slice(ws.output());
     }
 }
 

@@ -5,4 +5,5 @@ pub(crate) mod fused;
 pub(crate) mod lanes;
 pub mod math;
 pub mod matrix;
+pub mod params;
 pub mod rng;

@@ -72,40 +72,147 @@ fn assert_matrix(what: &str, got: &Matrix, want: &Value, rel: f64, abs: f64) {
 
 const PARAM_NAMES: [&str; 6] = ["W1", "b1", "W2", "b2", "W3", "b3"];
 
+/// The reference's entry `key`; its absence is a failure, not a pass.
+fn entry<'a>(r: &'a Value, key: &str) -> &'a Value {
+    r.get(key)
+        .unwrap_or_else(|| panic!("reference value {key} is missing"))
+}
+
+/// The reference's raw MT19937 words for `seed`.
+fn raw_words(r: &Value, seed: u32) -> Vec<u32> {
+    entry(r, &format!("seed{seed}_raw_u32_10"))
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap() as u32)
+        .collect()
+}
+
 #[test]
 fn rng_streams_match_numpy_bit_for_bit() {
     let r = reference("numpy_rng.json");
+    let mut checked = vec!["note".to_string()];
     for seed in [1u32, 2, 3] {
-        if let Some(raw) = r.get(format!("seed{seed}_raw_u32_10")) {
-            let mut rng = NumpyRng::new(seed);
-            let got: Vec<u64> = (0..10).map(|_| rng.next_u32() as u64).collect();
-            let want: Vec<u64> = raw
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|v| v.as_u64().unwrap())
-                .collect();
-            assert_eq!(got, want, "seed {seed} raw words");
+        let mut rng = NumpyRng::new(seed);
+        let got: Vec<u32> = (0..10).map(|_| rng.next_u32()).collect();
+        assert_eq!(got, raw_words(&r, seed), "seed {seed} raw words");
+        checked.push(format!("seed{seed}_raw_u32_10"));
+    }
+    type Draw = fn(&mut NumpyRng) -> f64;
+    // The reference records rand() for seed 1, randn() for seeds 1 to 3.
+    let draws: [(u32, &str, Draw); 4] = [
+        (1, "rand10", NumpyRng::rand),
+        (1, "randn10", NumpyRng::randn),
+        (2, "randn10", NumpyRng::randn),
+        (3, "randn10", NumpyRng::randn),
+    ];
+    for (seed, what, draw) in draws {
+        let key = format!("seed{seed}_{what}");
+        let mut rng = NumpyRng::new(seed);
+        for (i, want) in nums(entry(&r, &key)).into_iter().enumerate() {
+            assert_eq!(draw(&mut rng).to_bits(), want.to_bits(), "{key} #{i}");
         }
-        if let Some(rand) = r.get(format!("seed{seed}_rand10")) {
-            let mut rng = NumpyRng::new(seed);
-            for (i, want) in nums(rand).into_iter().enumerate() {
-                assert_eq!(
-                    rng.rand().to_bits(),
-                    want.to_bits(),
-                    "seed {seed} rand #{i}"
+        checked.push(key);
+    }
+    let mut keys: Vec<String> = r.as_object().unwrap().keys().cloned().collect();
+    keys.sort();
+    checked.sort();
+    assert_eq!(keys, checked, "every reference stream is checked");
+}
+
+/// `NumpyRng` as a `rand_core` generator: code that knows only `RngCore`
+/// and `SeedableRng` sees NumPy's MT19937 words.
+#[test]
+fn rand_core_generic_code_sees_numpys_words() {
+    use rand_core::{RngCore, SeedableRng};
+
+    /// Draws through the traits only: ten words, then (from a fresh
+    /// generator) five `u64`s and 40 bytes.
+    fn draws<R: RngCore + SeedableRng<Seed = [u8; 4]>>(seed: u32) -> (Vec<u32>, Vec<u64>, Vec<u8>) {
+        let mut rng = R::from_seed(seed.to_le_bytes());
+        let words = (0..10).map(|_| rng.next_u32()).collect();
+        let mut rng = R::from_seed(seed.to_le_bytes());
+        let wide = (0..5).map(|_| rng.next_u64()).collect();
+        let mut rng = R::from_seed(seed.to_le_bytes());
+        let mut bytes = vec![0; 40];
+        rng.fill_bytes(&mut bytes);
+        (words, wide, bytes)
+    }
+
+    let r = reference("numpy_rng.json");
+    for seed in [1u32, 2, 3] {
+        let want = raw_words(&r, seed);
+        let (words, wide, bytes) = draws::<NumpyRng>(seed);
+        assert_eq!(words, want, "seed {seed}: next_u32 is genrand_int32");
+        let pairs: Vec<u64> = want
+            .chunks_exact(2)
+            .map(|w| w[0] as u64 | (w[1] as u64) << 32)
+            .collect();
+        assert_eq!(wide, pairs, "seed {seed}: next_u64 is two words, low first");
+        let le: Vec<u8> = want.iter().flat_map(|w| w.to_le_bytes()).collect();
+        assert_eq!(bytes, le, "seed {seed}: fill_bytes is the words, little-endian");
+    }
+}
+
+/// Where the reference records a preset's run (file, key); `None` for the
+/// gradient-check lab, which records no training run. Exhaustive: a new
+/// preset must say where its numbers come from.
+fn recorded_run(preset: Preset) -> Option<(&'static str, &'static str)> {
+    let init = "lab_initialization.json";
+    let reg = "lab_regularization.json";
+    match preset {
+        Preset::InitZeros => Some((init, "zeros")),
+        Preset::InitRandom => Some((init, "random")),
+        Preset::InitHe => Some((init, "he")),
+        Preset::RegNone => Some((reg, "none")),
+        Preset::RegL2 => Some((reg, "l2")),
+        Preset::RegDropout => Some((reg, "dropout_fixed_mask")),
+        Preset::Gradcheck => None,
+    }
+}
+
+/// `Preset::expected()` (the numbers the page shows beside the live ones)
+/// is the reference's: accuracies exactly, the first cost within 1e-12
+/// (`inf` for `inf`). A run whose first cost the reference does not record
+/// (dropout: the course prints none) must expect NaN.
+#[test]
+fn presets_expect_the_reference_numbers() {
+    for preset in Preset::ALL {
+        let name = preset.name();
+        let Some((file, key)) = recorded_run(preset) else {
+            assert_eq!(preset.expected(), None, "{name}: no recorded run");
+            continue;
+        };
+        let run = entry(&reference(file), key).clone();
+        let e = preset
+            .expected()
+            .unwrap_or_else(|| panic!("{name}: the reference records {file} {key}"));
+        let train = num(entry(&run, "train_accuracy"));
+        let test = num(entry(&run, "test_accuracy"));
+        assert_eq!(e.train_accuracy, train, "{name} train accuracy");
+        assert_eq!(e.test_accuracy, test, "{name} test accuracy");
+        let first_cost = match (run.get("first_10_costs"), run.get("cost_at_iteration_0")) {
+            (Some(costs), _) => Some(nums(costs)[0]),
+            (None, Some(cost)) => Some(num(cost)),
+            (None, None) => None,
+        };
+        match first_cost {
+            Some(want) if want.is_infinite() => {
+                assert_eq!(e.first_cost, want, "{name} first cost")
+            }
+            Some(want) => {
+                let rel = ((e.first_cost - want) / want).abs();
+                assert!(
+                    rel <= 1e-12,
+                    "{name} first cost: expected() says {:e}, the reference {want:e}",
+                    e.first_cost
                 );
             }
-        }
-        if let Some(randn) = r.get(format!("seed{seed}_randn10")) {
-            let mut rng = NumpyRng::new(seed);
-            for (i, want) in nums(randn).into_iter().enumerate() {
-                assert_eq!(
-                    rng.randn().to_bits(),
-                    want.to_bits(),
-                    "seed {seed} randn #{i}"
-                );
-            }
+            None => assert!(
+                e.first_cost.is_nan(),
+                "{name}: the reference records no first cost, expected() says {}",
+                e.first_cost
+            ),
         }
     }
 }

@@ -1,8 +1,9 @@
 //! Inverted dropout masks, in the course's "fixed" mode and real "fresh" mode.
 
 use crate::numeric::matrix::Matrix;
+use crate::numeric::mt19937::Mt19937;
 #[cfg(test)]
-use crate::numeric::rng::NumpyRng;
+use crate::numeric::{mt19937::N as MT_N, rng::NumpyRng};
 
 /// Where dropout masks come from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,7 +23,7 @@ pub struct Dropout {
     keep: f64,
     mode: MaskMode,
     seed: u32,
-    rng: BlockMt,
+    rng: Mt19937,
     masks: Vec<Matrix>,
     drawn: bool,
 }
@@ -34,7 +35,7 @@ impl Dropout {
             keep,
             mode,
             seed,
-            rng: BlockMt::new(seed),
+            rng: Mt19937::new(seed),
             masks: hidden.iter().map(|&n| Matrix::zeros(n, m)).collect(),
             drawn: false,
         }
@@ -76,127 +77,20 @@ impl Dropout {
     fn draw(&mut self) {
         let limit = self.keep * 9_007_199_254_740_992.0; // keep · 2^53
         for mask in &mut self.masks {
-            self.rng.fill_masks(mask.as_mut_slice(), limit);
+            fill_masks(&mut self.rng, mask.as_mut_slice(), limit);
         }
     }
 }
 
-/// NumPy's MT19937 stream (`init_genrand`, then the 32-bit outputs, the
-/// same words as [`crate::numeric::rng::NumpyRng::next_u32`]), produced 624 at a
-/// time: the twist and the tempering run as loops over the whole state,
-/// which the compiler vectorises (the per-word generator re-tests its
-/// index on every call). Dropout draws thousands of words per iteration.
-#[derive(Clone)]
-struct BlockMt {
-    state: [u32; MT_N],
-    /// The tempered outputs of the current state.
-    out: [u32; MT_N],
-    /// The next unread output (`MT_N`: twist first).
-    pos: usize,
-}
-
-const MT_N: usize = 624;
-const MT_M: usize = 397;
-
-impl core::fmt::Debug for BlockMt {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("BlockMt").field("pos", &self.pos).finish()
-    }
-}
-
-impl BlockMt {
-    fn new(seed: u32) -> Self {
-        let mut mt = BlockMt {
-            state: [0; MT_N],
-            out: [0; MT_N],
-            pos: MT_N,
-        };
-        mt.seed(seed);
-        mt
-    }
-
-    /// `init_genrand(seed)`.
-    fn seed(&mut self, seed: u32) {
-        self.state[0] = seed;
-        for i in 1..MT_N {
-            let prev = self.state[i - 1];
-            self.state[i] = 1_812_433_253u32
-                .wrapping_mul(prev ^ (prev >> 30))
-                .wrapping_add(i as u32);
-        }
-        self.pos = MT_N;
-    }
-
-    /// The next 624 states (the reference `twist` with its `% N` split
-    /// into three loops), tempered into `out`.
-    fn refill(&mut self) {
-        #[inline(always)]
-        fn mix(hi: u32, lo: u32, far: u32) -> u32 {
-            let y = (hi & 0x8000_0000) | (lo & 0x7fff_ffff);
-            far ^ (y >> 1) ^ ((y & 1).wrapping_neg() & 0x9908_b0df)
-        }
-        let s = &mut self.state;
-        for i in 0..MT_N - MT_M {
-            s[i] = mix(s[i], s[i + 1], s[i + MT_M]);
-        }
-        for i in MT_N - MT_M..MT_N - 1 {
-            s[i] = mix(s[i], s[i + 1], s[i + MT_M - MT_N]);
-        }
-        s[MT_N - 1] = mix(s[MT_N - 1], s[0], s[MT_M - 1]);
-        for (o, &y) in self.out.iter_mut().zip(s.iter()) {
-            let mut y = y;
-            y ^= y >> 11;
-            y ^= (y << 7) & 0x9d2c_5680;
-            y ^= (y << 15) & 0xefc6_0000;
-            y ^= y >> 18;
-            *o = y;
-        }
-        self.pos = 0;
-    }
-
-    fn next_u32(&mut self) -> u32 {
-        if self.pos == MT_N {
-            self.refill();
-        }
-        let y = self.out[self.pos];
-        self.pos += 1;
-        y
-    }
-
-    /// `mask[j] = (rand() < keep) as f64` in order, `limit = keep · 2^53`
-    /// (see [`Dropout::draw`]).
-    fn fill_masks(&mut self, mask: &mut [f64], limit: f64) {
-        /// `n = (a >> 5)·2^26 + (b >> 6)` as rand() computes it (exact;
-        /// both halves fit an i32, whose conversion vectorises).
-        #[inline(always)]
-        fn entry(a: u32, b: u32, limit: f64) -> f64 {
-            let n = ((a >> 5) as i32 as f64) * 67_108_864.0 + (b >> 6) as i32 as f64;
-            (n < limit) as u8 as f64
-        }
-        let mut rest = mask;
-        while !rest.is_empty() {
-            if self.pos == MT_N {
-                self.refill();
-            }
-            // Whole pairs of this block's outputs (the stream position is
-            // even whenever only masks draw from it).
-            let pairs = ((MT_N - self.pos) / 2).min(rest.len());
-            let (now, later) = rest.split_at_mut(pairs);
-            let words = &self.out[self.pos..self.pos + 2 * pairs];
-            for (v, ab) in now.iter_mut().zip(words.chunks_exact(2)) {
-                *v = entry(ab[0], ab[1], limit);
-            }
-            self.pos += 2 * pairs;
-            rest = later;
-            if pairs == 0 {
-                // One word left in this block: a pair across blocks.
-                let a = self.next_u32();
-                let b = self.next_u32();
-                rest[0] = entry(a, b, limit);
-                rest = &mut rest[1..];
-            }
-        }
-    }
+/// `mask[j] = (rand() < keep) as f64` in order, `limit = keep · 2^53`
+/// (see [`Dropout::draw`]), from the word pairs of `rng`.
+fn fill_masks(rng: &mut Mt19937, mask: &mut [f64], limit: f64) {
+    // `n = (a >> 5)·2^26 + (b >> 6)` as rand() computes it (exact; both
+    // halves fit an i32, whose conversion vectorises).
+    rng.fill_pairs(mask, |a, b| {
+        let n = ((a >> 5) as i32 as f64) * 67_108_864.0 + (b >> 6) as i32 as f64;
+        (n < limit) as u8 as f64
+    });
 }
 
 #[cfg(test)]
@@ -217,17 +111,6 @@ mod tests {
     }
 
     #[test]
-    fn block_stream_is_numpys() {
-        for seed in [0u32, 1, 3, 12345, u32::MAX] {
-            let mut fast = BlockMt::new(seed);
-            let mut slow = NumpyRng::new(seed);
-            for i in 0..3 * MT_N + 5 {
-                assert_eq!(fast.next_u32(), slow.next_u32(), "seed {seed}, word {i}");
-            }
-        }
-    }
-
-    #[test]
     fn masks_match_rand_lt_keep_across_blocks_and_draws() {
         // 7·45 entries = 630 words: draws cross the 624-word blocks.
         for (keep, seed) in [(0.86, 1), (0.5, 7), (1.0, 2), (1e-9, 3), (0.999_999_999, 4)] {
@@ -243,13 +126,13 @@ mod tests {
             }
         }
         // An odd word position (a word drawn outside masks) still works.
-        let mut mt = BlockMt::new(5);
+        let mut mt = Mt19937::new(5);
         let mut rng = NumpyRng::new(5);
         for _ in 0..MT_N - 1 {
             assert_eq!(mt.next_u32(), rng.next_u32());
         }
         let mut mask = [0.0; 9];
-        mt.fill_masks(&mut mask, 0.5 * 9_007_199_254_740_992.0);
+        fill_masks(&mut mt, &mut mask, 0.5 * 9_007_199_254_740_992.0);
         for v in mask {
             assert_eq!(v, if rng.rand() < 0.5 { 1.0 } else { 0.0 });
         }

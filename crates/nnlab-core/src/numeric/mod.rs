@@ -5,5 +5,6 @@ pub(crate) mod fused;
 pub(crate) mod lanes;
 pub mod math;
 pub mod matrix;
+pub mod mt19937;
 pub mod params;
 pub mod rng;

@@ -2,12 +2,8 @@
 //! reproduced bit for bit so that a seed gives the course's weights and masks.
 
 use crate::numeric::math;
-
-const N: usize = 624;
-const M: usize = 397;
-const MATRIX_A: u32 = 0x9908_b0df;
-const UPPER_MASK: u32 = 0x8000_0000;
-const LOWER_MASK: u32 = 0x7fff_ffff;
+use crate::numeric::mt19937::Mt19937;
+use rand_core::{impls, RngCore, SeedableRng};
 
 /// MT19937 with NumPy's legacy `RandomState` conversions.
 ///
@@ -19,59 +15,36 @@ const LOWER_MASK: u32 = 0x7fff_ffff;
 ///
 /// Arrays are filled in row-major order ([`NumpyRng::fill_rand`],
 /// [`NumpyRng::fill_randn`]), like NumPy's.
+///
+/// It is also a `rand_core` generator ([`RngCore`], [`SeedableRng`]): the
+/// raw 32-bit words are MT19937's, so code generic over `RngCore` can draw
+/// from the course's streams; the labs' own draws (`rand`, `randn`,
+/// `interval`) keep NumPy's algorithms.
 #[derive(Clone, Debug)]
 pub struct NumpyRng {
-    state: [u32; N],
-    index: usize,
+    mt: Mt19937,
     cached_normal: Option<f64>,
 }
 
 impl NumpyRng {
     /// A generator seeded like `np.random.seed(seed)`.
     pub fn new(seed: u32) -> Self {
-        let mut rng = NumpyRng {
-            state: [0; N],
-            index: N,
+        NumpyRng {
+            mt: Mt19937::new(seed),
             cached_normal: None,
-        };
-        rng.seed(seed);
-        rng
+        }
     }
 
     /// Re-seeds in place (`init_genrand`), dropping any cached normal.
     pub fn seed(&mut self, seed: u32) {
-        self.state[0] = seed;
-        for i in 1..N {
-            let prev = self.state[i - 1];
-            self.state[i] = 1_812_433_253u32
-                .wrapping_mul(prev ^ (prev >> 30))
-                .wrapping_add(i as u32);
-        }
-        self.index = N;
+        self.mt.seed(seed);
         self.cached_normal = None;
     }
 
-    fn twist(&mut self) {
-        let mag = |y: u32| if y & 1 == 0 { 0 } else { MATRIX_A };
-        for i in 0..N {
-            let y = (self.state[i] & UPPER_MASK) | (self.state[(i + 1) % N] & LOWER_MASK);
-            self.state[i] = self.state[(i + M) % N] ^ (y >> 1) ^ mag(y);
-        }
-        self.index = 0;
-    }
-
     /// The next raw 32-bit word (`genrand_int32`).
+    #[inline]
     pub fn next_u32(&mut self) -> u32 {
-        if self.index >= N {
-            self.twist();
-        }
-        let mut y = self.state[self.index];
-        self.index += 1;
-        y ^= y >> 11;
-        y ^= (y << 7) & 0x9d2c_5680;
-        y ^= (y << 15) & 0xefc6_0000;
-        y ^= y >> 18;
-        y
+        self.mt.next_u32()
     }
 
     /// A uniform double in `[0, 1)` with 53 random bits (`np.random.rand()`).
@@ -130,6 +103,36 @@ impl NumpyRng {
                 return v;
             }
         }
+    }
+}
+
+/// The raw stream: `next_u32` is `genrand_int32`; `next_u64` and
+/// `fill_bytes` are built from it as `rand_core::impls` defines (low word
+/// first; bytes little-endian, four per word).
+impl RngCore for NumpyRng {
+    fn next_u32(&mut self) -> u32 {
+        self.mt.next_u32()
+    }
+
+    fn next_u64(&mut self) -> u64 {
+        impls::next_u64_via_u32(self)
+    }
+
+    fn fill_bytes(&mut self, dst: &mut [u8]) {
+        impls::fill_bytes_via_next(self, dst)
+    }
+}
+
+/// `Seed` is NumPy's 32-bit seed, little-endian: `from_seed(s.to_le_bytes())`
+/// is `np.random.seed(s)`. `seed_from_u64` is `rand_core`'s default: it
+/// expands the `u64` through PCG32 into those four bytes, so
+/// `seed_from_u64(1)` is *not* `np.random.seed(1)` (use
+/// [`NumpyRng::new`] or `from_seed` for NumPy's seeds).
+impl SeedableRng for NumpyRng {
+    type Seed = [u8; 4];
+
+    fn from_seed(seed: [u8; 4]) -> Self {
+        NumpyRng::new(u32::from_le_bytes(seed))
     }
 }
 

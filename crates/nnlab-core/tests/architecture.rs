@@ -400,7 +400,8 @@ fn the_graph_reader_finds_every_kind_of_path() {
     assert_eq!(tests, vec![vec!["numeric", "fused", "more_tests"]]);
 
     let mut edges = BTreeMap::new();
-    let (a, b, c): (ModPath, ModPath, ModPath) = (vec!["a".into()], vec!["b".into()], vec!["c".into()]);
+    let (a, b, c): (ModPath, ModPath, ModPath) =
+        (vec!["a".into()], vec!["b".into()], vec!["c".into()]);
     edges.insert(a.clone(), BTreeSet::from([b.clone()]));
     edges.insert(b.clone(), BTreeSet::from([c.clone()]));
     edges.insert(c.clone(), BTreeSet::new());

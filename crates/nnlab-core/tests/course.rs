@@ -150,7 +150,10 @@ fn rand_core_generic_code_sees_numpys_words() {
             .collect();
         assert_eq!(wide, pairs, "seed {seed}: next_u64 is two words, low first");
         let le: Vec<u8> = want.iter().flat_map(|w| w.to_le_bytes()).collect();
-        assert_eq!(bytes, le, "seed {seed}: fill_bytes is the words, little-endian");
+        assert_eq!(
+            bytes, le,
+            "seed {seed}: fill_bytes is the words, little-endian"
+        );
     }
 }
 

@@ -144,7 +144,11 @@ mod tests {
             let mut got = vec![(0, 0); 700];
             pairs.fill_pairs(&mut got, |a, b| (a, b));
             for (j, &g) in got.iter().enumerate() {
-                assert_eq!(g, (words.next_u32(), words.next_u32()), "skip {skip}, pair {j}");
+                assert_eq!(
+                    g,
+                    (words.next_u32(), words.next_u32()),
+                    "skip {skip}, pair {j}"
+                );
             }
         }
     }

@@ -55,106 +55,54 @@ macro_rules! backend {
         pub(crate) struct $name;
 
         impl Kernels for $name {
-            #[inline(never)]
-            fn inputs<const N: usize, const TAIL: bool>(x: &Matrix, acts: &mut [Group], at: Cols) {
-                $(#[$attr])*
-                unsafe fn f<const N: usize, const TAIL: bool>(x: &Matrix, acts: &mut [Group], at: Cols) {
-                    inputs::<$l, N, TAIL>(x, acts, at)
-                }
-                // SAFETY: `pass::run` picks this backend only where the CPU has
-                // its features.
-                unsafe { f::<N, TAIL>(x, acts, at) }
-            }
-
-            #[inline(never)]
-            fn forward_layer<const N: usize, const TAIL: bool>(
+            kernel!($l, [$(#[$attr])*], inputs(x: &Matrix, acts: &mut [Group], at: Cols));
+            kernel!($l, [$(#[$attr])*], forward_layer(
                 w: &Matrix,
                 bias: &[f64],
                 input: &[Group],
                 out: &mut [Group],
                 act: Activation,
-                at: Cols,
-            ) {
-                $(#[$attr])*
-                unsafe fn f<const N: usize, const TAIL: bool>(
-                    w: &Matrix,
-                    bias: &[f64],
-                    input: &[Group],
-                    out: &mut [Group],
-                    act: Activation,
-                    at: Cols,
-                ) {
-                    forward_layer::<$l, N, TAIL>(w, bias, input, out, act, at)
-                }
-                // SAFETY: as above.
-                unsafe { f::<N, TAIL>(w, bias, input, out, act, at) }
-            }
-
-            #[inline(never)]
-            fn output<const N: usize, const TAIL: bool>(
+                at: Cols
+            ));
+            kernel!($l, [$(#[$attr])*], output(
                 a_out: &Group,
                 y: Option<&[f64]>,
                 out: &mut [f64],
                 dz: &mut Group,
-                at: Cols,
-            ) {
-                $(#[$attr])*
-                unsafe fn f<const N: usize, const TAIL: bool>(
-                    a_out: &Group,
-                    y: Option<&[f64]>,
-                    out: &mut [f64],
-                    dz: &mut Group,
-                    at: Cols,
-                ) {
-                    output::<$l, N, TAIL>(a_out, y, out, dz, at)
-                }
-                // SAFETY: as above.
-                unsafe { f::<N, TAIL>(a_out, y, out, dz, at) }
-            }
-
-            #[inline(never)]
-            fn accumulate_layer<const N: usize, const TAIL: bool>(
+                at: Cols
+            ));
+            kernel!($l, [$(#[$attr])*], accumulate_layer(
                 dz: &[Group],
                 a_in: &[Group],
                 sums_w: &mut [Quad],
-                sums_b: &mut [Quad],
-            ) {
-                $(#[$attr])*
-                unsafe fn f<const N: usize, const TAIL: bool>(
-                    dz: &[Group],
-                    a_in: &[Group],
-                    sums_w: &mut [Quad],
-                    sums_b: &mut [Quad],
-                ) {
-                    accumulate_layer::<$l, N, TAIL>(dz, a_in, sums_w, sums_b)
-                }
-                // SAFETY: as above.
-                unsafe { f::<N, TAIL>(dz, a_in, sums_w, sums_b) }
-            }
-
-            #[inline(never)]
-            fn backprop_layer<const N: usize, const TAIL: bool>(
+                sums_b: &mut [Quad]
+            ));
+            kernel!($l, [$(#[$attr])*], backprop_layer(
                 wt: &[f64],
                 dz: &[Group],
                 a_in: &[Group],
                 dz_prev: &mut [Group],
                 mask: Option<(&Matrix, f64)>,
-                at: Cols,
-            ) {
-                $(#[$attr])*
-                unsafe fn f<const N: usize, const TAIL: bool>(
-                    wt: &[f64],
-                    dz: &[Group],
-                    a_in: &[Group],
-                    dz_prev: &mut [Group],
-                    mask: Option<(&Matrix, f64)>,
-                    at: Cols,
-                ) {
-                    backprop_layer::<$l, N, TAIL>(wt, dz, a_in, dz_prev, mask, at)
-                }
-                // SAFETY: as above.
-                unsafe { f::<N, TAIL>(wt, dz, a_in, dz_prev, mask, at) }
+                at: Cols
+            ));
+        }
+    };
+}
+
+/// One `Kernels` method of a backend: not inlined, it calls the generic
+/// body `$f` with lanes `$l` inside an inner function carrying the
+/// backend's attributes.
+macro_rules! kernel {
+    ($l:ty, [$(#[$attr:meta])*], $f:ident($($arg:ident: $t:ty),*)) => {
+        #[inline(never)]
+        fn $f<const N: usize, const TAIL: bool>($($arg: $t),*) {
+            $(#[$attr])*
+            unsafe fn f<const N: usize, const TAIL: bool>($($arg: $t),*) {
+                $f::<$l, N, TAIL>($($arg),*)
             }
+            // SAFETY: `pass::run` picks this backend only where the CPU has
+            // its features.
+            unsafe { f::<N, TAIL>($($arg),*) }
         }
     };
 }

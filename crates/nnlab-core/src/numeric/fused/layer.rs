@@ -7,7 +7,11 @@ use crate::numeric::lanes::{Lanes, Quad};
 use crate::numeric::matrix::Matrix;
 
 #[inline(always)]
-pub(super) fn inputs<L: Lanes, const N: usize, const TAIL: bool>(x: &Matrix, acts: &mut [Group], at: Cols) {
+pub(super) fn inputs<L: Lanes, const N: usize, const TAIL: bool>(
+    x: &Matrix,
+    acts: &mut [Group],
+    at: Cols,
+) {
     for (k, a) in acts.iter_mut().enumerate() {
         for (b, q) in a.iter_mut().enumerate().take(N) {
             at.load::<L, TAIL>(x.row(k), b).store(q);

@@ -52,13 +52,7 @@ impl Backend {
 /// module docs), filling the workspace's output and, with labels, its
 /// gradient sums ([`Workspace::weight_sums`], [`Workspace::bias_sums`]).
 /// The caller checks the shapes.
-pub(crate) fn run(
-    net: ParamList,
-    x: &Matrix,
-    pass: Pass,
-    ws: &mut Workspace,
-    backend: Backend,
-) {
+pub(crate) fn run(net: ParamList, x: &Matrix, pass: Pass, ws: &mut Workspace, backend: Backend) {
     ws.prepare(net.sizes, x.cols());
     if pass.y.is_some() {
         ws.clear_sums();
@@ -91,57 +85,29 @@ pub(crate) fn run(
 fn run_with<K: Kernels>(net: ParamList, x: &Matrix, pass: Pass, ws: &mut Workspace) {
     let m = x.cols();
     let (full, rem) = (m / LANES, m % LANES);
+    let at = |block: usize| Cols {
+        col: block * LANES,
+        valid: LANES,
+    };
     let mut block = 0;
     while block + BLOCKS <= full {
-        group::<K, BLOCKS, false>(
-            net,
-            x,
-            pass,
-            Cols {
-                col: block * LANES,
-                valid: LANES,
-            },
-            ws,
-        );
+        group::<K, BLOCKS, false>(net, x, pass, at(block), ws);
         block += BLOCKS;
     }
     if block + 2 <= full {
-        group::<K, 2, false>(
-            net,
-            x,
-            pass,
-            Cols {
-                col: block * LANES,
-                valid: LANES,
-            },
-            ws,
-        );
+        group::<K, 2, false>(net, x, pass, at(block), ws);
         block += 2;
     }
     while block < full {
-        group::<K, 1, false>(
-            net,
-            x,
-            pass,
-            Cols {
-                col: block * LANES,
-                valid: LANES,
-            },
-            ws,
-        );
+        group::<K, 1, false>(net, x, pass, at(block), ws);
         block += 1;
     }
     if rem > 0 {
-        group::<K, 1, true>(
-            net,
-            x,
-            pass,
-            Cols {
-                col: full * LANES,
-                valid: rem,
-            },
-            ws,
-        );
+        let tail = Cols {
+            col: full * LANES,
+            valid: rem,
+        };
+        group::<K, 1, true>(net, x, pass, tail, ws);
     }
 }
 

@@ -6,7 +6,10 @@
 //! [`Avx2`]), each `[f64; 4]` operation becomes one 256-bit instruction.
 
 // Only the tests use it where SIMD128 is the portable backend.
-#![cfg_attr(all(target_arch = "wasm32", target_feature = "simd128"), allow(dead_code))]
+#![cfg_attr(
+    all(target_arch = "wasm32", target_feature = "simd128"),
+    allow(dead_code)
+)]
 
 use super::four::{Lanes, LANES};
 use super::vector::Vector;

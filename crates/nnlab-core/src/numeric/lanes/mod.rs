@@ -50,10 +50,13 @@ mod tests;
 mod vector;
 mod wide;
 
+#[cfg_attr(
+    any(target_arch = "x86_64", target_arch = "wasm32"),
+    allow(unused_imports)
+)]
+pub(crate) use array::ArrayLanes;
 #[cfg(target_arch = "x86_64")]
 pub(crate) use array::Avx2;
-#[cfg_attr(any(target_arch = "x86_64", target_arch = "wasm32"), allow(unused_imports))]
-pub(crate) use array::ArrayLanes;
 pub(crate) use four::{Lanes, Quad, LANES};
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 pub(crate) use simd128::Simd128;

@@ -9,13 +9,7 @@ use crate::numeric::rng::NumpyRng;
 
 /// Applies `op` to every chunk of four with backend `L` and compares
 /// with `want` lane by lane, bit for bit.
-fn check<L: Lanes>(
-    backend: &str,
-    name: &str,
-    xs: &[f64],
-    op: fn(L) -> L,
-    want: fn(f64) -> f64,
-) {
+fn check<L: Lanes>(backend: &str, name: &str, xs: &[f64], op: fn(L) -> L, want: fn(f64) -> f64) {
     for chunk in xs.chunks_exact(4) {
         let got = op(L::load_slice(chunk)).to_array();
         for (lane, &x) in chunk.iter().enumerate() {
@@ -180,12 +174,7 @@ fn sigmoid_relu_and_arithmetic_match_the_scalar_forms() {
 }
 
 /// Like `check`, four vectors (16 values) at a time through `op`.
-fn check_wide<L: Lanes>(
-    name: &str,
-    xs: &[f64],
-    op: fn([L; 4]) -> [L; 4],
-    want: fn(f64) -> f64,
-) {
+fn check_wide<L: Lanes>(name: &str, xs: &[f64], op: fn([L; 4]) -> [L; 4], want: fn(f64) -> f64) {
     for chunk in xs.chunks_exact(16) {
         let got = op(core::array::from_fn(|i| L::load_slice(&chunk[4 * i..])));
         let got = got.iter().flat_map(|v| v.to_array());
@@ -232,8 +221,8 @@ fn sigmoid_and_ln_of_several_vectors_match_one_at_a_time() {
 #[test]
 fn trunc_small_truncates_toward_zero() {
     let xs = [
-        -2.5, -2.0, -1.9999, -0.5, -0.0, 0.0, 0.49, 0.5, 1.0, 1.5, 2.5, 1022.9, -1022.9, 3.0,
-        -3.0, 7.99999,
+        -2.5, -2.0, -1.9999, -0.5, -0.0, 0.0, 0.49, 0.5, 1.0, 1.5, 2.5, 1022.9, -1022.9, 3.0, -3.0,
+        7.99999,
     ];
     every_backend!("trunc", &xs, |v| trunc_small(v), f64::trunc);
 }

@@ -1,5 +1,8 @@
-//! The numeric engine: NumPy's random streams, elementary functions with the
-//! same bits on every target, matrices, SIMD lanes and the fused kernels.
+//! The numeric engine: MT19937 and NumPy's random streams, elementary
+//! functions with the same bits on every target, matrices, the parameter
+//! list's layout, SIMD lanes and the fused kernels. It imports nothing from
+//! the model (`tests/architecture.rs` checks that no module imports form a
+//! cycle).
 
 pub(crate) mod fused;
 pub(crate) mod lanes;

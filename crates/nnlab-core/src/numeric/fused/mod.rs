@@ -11,7 +11,7 @@
 //! # How
 //!
 //! Examples go through the network in blocks of four, one example per lane
-//! of a [`Lanes`] vector, `BLOCKS` blocks at a time. Each group of examples
+//! of a [`Lanes`](crate::numeric::lanes::Lanes) vector, `BLOCKS` blocks at a time. Each group of examples
 //! runs forward through every layer and straight back, while its
 //! activations are in registers and L1 cache: no `(units, m)` activation
 //! matrix is ever written, and nothing is allocated once the
@@ -33,7 +33,7 @@
 //!
 //! # Backends
 //!
-//! The kernels are written once, generic over [`Lanes`], and compiled per
+//! The kernels are written once, generic over `Lanes`, and compiled per
 //! backend (`kernels.rs`): the portable one of the target (SSE2 on x86_64,
 //! SIMD128 on wasm32, scalar elsewhere) and, on x86_64 CPUs that have it
 //! (checked at run time), AVX2: the array lanes inside functions compiled

@@ -4,7 +4,7 @@
 use super::group::{Group, BLOCKS};
 use crate::numeric::lanes::{Quad, LANES};
 
-/// Scratch memory of the fused passes ([`super::run`]: the network's
+/// Scratch memory of the fused passes (`fused::run`: the network's
 /// `train_pass` and `predict_into`). Sized on first use for a network's layer
 /// sizes and a batch size; after that a pass allocates nothing.
 #[derive(Clone, Debug, Default)]

@@ -13,7 +13,7 @@
 //! # Backends ([`Lanes`] implementations, one file each)
 //!
 //! - [`Sse2`] on x86_64 (part of the x86_64 baseline): two `__m128d`;
-//! - [`Simd128`] on wasm32 with `+simd128` (`.cargo/config.toml` turns it
+//! - `Simd128` on wasm32 with `+simd128` (`.cargo/config.toml` turns it
 //!   on; every current browser runs it): two `v128`;
 //! - [`ArrayLanes`]: `[f64; 4]` computed lane by lane, for other targets and
 //!   as the tests' reference;

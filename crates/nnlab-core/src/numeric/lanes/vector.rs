@@ -4,8 +4,9 @@
 use core::ops::{Add, Div, Mul, Sub};
 
 /// Lane-wise `f64` arithmetic on some number of lanes: what the
-/// transcendentals ([`exp_fast`], [`ln_fast`]) are written in, so that they
-/// run on one [`Lanes`] vector or on several together ([`Wide`]).
+/// transcendentals (`exp_fast`, `ln_fast` in `libm_ports.rs`) are written
+/// in, so that they run on one [`Lanes`](super::Lanes) vector or on several
+/// together ([`Wide`](super::wide::Wide)).
 /// Comparisons return masks (all-ones lanes for true, zeros for false) that
 /// [`Vector::select`] and the `bits_*` operations take.
 pub(crate) trait Vector:

@@ -367,7 +367,7 @@ fn gradcheck_course_case_passes() {
 
     let out = stdout(&nnlab(&["gradcheck", "preset=gradcheck"]));
     assert!(out.contains("PASS"), "{out}");
-    assert!(out.contains("1e-7"), "{out}");
+    assert!(out.contains("1e-07"), "{out}");
     assert!(out.contains("W2[1,3]"), "{out}");
     assert!(!out.contains("<- alone above"), "{out}");
 }

@@ -8,9 +8,9 @@ use nnlab_core::model::network::Network;
 use nnlab_core::run::gradcheck::{self, Entry, Report, OLD_THRESHOLD, THRESHOLD};
 use nnlab_core::Trainer;
 
-use super::num;
+use nnlab_core::format::fmt_py;
 use crate::error::CliError;
-use crate::json::Json;
+use nnlab_core::format::json::Json;
 
 /// The 1-D check's `x` and `θ` (the course's).
 pub const X_1D: f64 = 2.0;
@@ -68,13 +68,13 @@ fn print(query: &str, r: &Report, out: &mut dyn Write) -> Result<(), CliError> {
         out,
         "{} parameters, epsilon {}, cost J = {}",
         r.entries.len(),
-        num(r.epsilon),
-        num(r.cost)
+        fmt_py(r.epsilon),
+        fmt_py(r.cost)
     )?;
     writeln!(
         out,
         "difference = ||grad - gradapprox|| / (||grad|| + ||gradapprox||) = {}",
-        num(r.difference)
+        fmt_py(r.difference)
     )?;
     writeln!(out, "{}", verdict(r.difference))?;
     if r.difference.is_nan() {
@@ -85,7 +85,7 @@ fn print(query: &str, r: &Report, out: &mut dyn Write) -> Result<(), CliError> {
             .worst_per_param()
             .iter()
             .enumerate()
-            .map(|(i, w)| format!("{} {}", Network::param_name(i), num(*w)))
+            .map(|(i, w)| format!("{} {}", Network::param_name(i), fmt_py(*w)))
             .collect();
         writeln!(
             out,
@@ -105,7 +105,7 @@ fn print(query: &str, r: &Report, out: &mut dyn Write) -> Result<(), CliError> {
         writeln!(
             out,
             "Rows whose share of the difference alone is above {}: in {}",
-            num(THRESHOLD),
+            fmt_py(THRESHOLD),
             marked.join(", ")
         )?;
     }
@@ -120,23 +120,23 @@ fn print(query: &str, r: &Report, out: &mut dyn Write) -> Result<(), CliError> {
     )?;
     for ((e, label), &share) in r.entries.iter().zip(&labels).zip(&shares) {
         let flag = if share > THRESHOLD {
-            format!("  <- alone above {}", num(THRESHOLD))
+            format!("  <- alone above {}", fmt_py(THRESHOLD))
         } else {
             String::new()
         };
         writeln!(
             out,
             "{label:width$}  {:>24}  {:>24}  {:>24}  {:>24}{flag}",
-            num(e.analytic),
-            num(e.numerical),
-            num(e.relative_error),
-            num(share)
+            fmt_py(e.analytic),
+            fmt_py(e.numerical),
+            fmt_py(e.relative_error),
+            fmt_py(share)
         )?;
     }
     writeln!(
         out,
         "(share of difference: |analytic - numerical| / (||grad|| + ||gradapprox||); the difference is the square root of the sum of their squares, so a row marked alone fails the check. A row's relative error can exceed {} from round-off when its gradient is small.)",
-        num(THRESHOLD)
+        fmt_py(THRESHOLD)
     )?;
     Ok(())
 }
@@ -168,7 +168,7 @@ fn why_nan(r: &Report) -> String {
     if !r.cost.is_finite() {
         format!(
             "The cost J is {} at these weights: a sigmoid output saturated to exactly 0 or 1 makes 0·log(0) = nan in the plain-sum cost the check differentiates, so the numerical gradients are meaningless. Try smaller weights.",
-            num(r.cost)
+            fmt_py(r.cost)
         )
     } else if r
         .entries
@@ -184,7 +184,7 @@ fn why_nan(r: &Report) -> String {
 /// The verdict against the course's threshold, and what the older one says.
 fn verdict(difference: f64) -> String {
     let (new, old) = (difference < THRESHOLD, difference < OLD_THRESHOLD);
-    let (t, o) = (num(THRESHOLD), num(OLD_THRESHOLD));
+    let (t, o) = (fmt_py(THRESHOLD), fmt_py(OLD_THRESHOLD));
     if difference.is_nan() {
         return "UNDEFINED: the difference is not a number, so the check can say nothing (it does not pass)".into();
     }
@@ -221,20 +221,20 @@ pub fn run_1d(eps: f64, json: bool, out: &mut dyn Write) -> Result<(), CliError>
     writeln!(
         out,
         "1-D gradient check: J(θ) = θ·x with x = {}, θ = {}, epsilon {}",
-        num(X_1D),
-        num(THETA_1D),
-        num(eps)
+        fmt_py(X_1D),
+        fmt_py(THETA_1D),
+        fmt_py(eps)
     )?;
     writeln!(
         out,
         "grad = x = {}; gradapprox = (J(θ + ε) - J(θ - ε)) / 2ε = {}",
-        num(X_1D),
-        num(gradapprox)
+        fmt_py(X_1D),
+        fmt_py(gradapprox)
     )?;
     writeln!(
         out,
         "difference = |grad - gradapprox| / (|grad| + |gradapprox|) = {}",
-        num(difference)
+        fmt_py(difference)
     )?;
     writeln!(out, "{}", verdict(difference))?;
     Ok(())

@@ -364,6 +364,10 @@ fn gradcheck_course_case_passes() {
     assert_eq!(entries[20]["param"], "b1");
     assert_eq!(entries[46]["param"], "b3");
     assert!(entries.iter().all(|e| num(&e["share"]) < 2e-7));
+    assert_eq!(g["verdict"], "round-off");
+    assert_eq!(g["suspects"], serde_json::json!([]));
+    assert_eq!(g["course"]["value"], 1.1890913024229996e-07);
+    assert!(g["course"]["digits"].as_u64().unwrap() >= 9);
 
     let out = stdout(&nnlab(&["gradcheck", "preset=gradcheck"]));
     assert!(out.contains("PASS"), "{out}");
@@ -399,8 +403,13 @@ fn gradcheck_finds_the_planted_bugs() {
 
     let out = stdout(&nnlab(&["gradcheck", "preset=gradcheck&bugs=w2,b1"]));
     assert!(out.contains("FAIL"), "{out}");
-    assert!(out.contains("in b1, W2"), "{out}");
-    for line in out.lines().filter(|l| l.contains("<- alone above 2e-7")) {
+    assert!(
+        out.contains("Suspect (their gradient is wrong): b1, W2"),
+        "{out}"
+    );
+    assert_eq!(g["suspects"], serde_json::json!(["b1", "W2"]));
+    assert_eq!(g["verdict"], "fail");
+    for line in out.lines().filter(|l| l.contains("<- alone above 2e-07")) {
         assert!(line.starts_with("b1[") || line.starts_with("W2["), "{line}");
     }
 }
@@ -433,6 +442,8 @@ fn gradcheck_with_an_undefined_difference_explains_it() {
     assert_eq!(g["passes"], false);
     let out = stdout(&nnlab(&["gradcheck", "init-zeros"]));
     assert!(out.contains("UNDEFINED") && out.contains("0/0"), "{out}");
+    assert_eq!(g["verdict"], "undefined");
+    assert!(g["verdict_text"].as_str().unwrap().contains("0/0"));
 }
 
 #[test]

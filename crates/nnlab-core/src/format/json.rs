@@ -13,6 +13,7 @@ use super::fmt_py;
 /// A JSON value. Objects keep their keys in insertion order.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Json {
+    Null,
     Bool(bool),
     /// A count or an iteration number.
     Int(u64),
@@ -115,6 +116,7 @@ fn write_string(f: &mut fmt::Formatter<'_>, s: &str) -> fmt::Result {
 impl fmt::Display for Json {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Json::Null => f.write_str("null"),
             Json::Bool(b) => write!(f, "{b}"),
             Json::Int(n) => write!(f, "{n}"),
             Json::Num(x) => f.write_str(&number(*x)),
@@ -196,7 +198,8 @@ mod tests {
             ("b", Json::from(true)),
             ("a", Json::from(3u64)),
             ("c", Json::arr([(0u64, 0.5)])),
+            ("d", Json::Null),
         ]);
-        assert_eq!(v.to_string(), r#"{"b":true,"a":3,"c":[[0,0.5]]}"#);
+        assert_eq!(v.to_string(), r#"{"b":true,"a":3,"c":[[0,0.5]],"d":null}"#);
     }
 }

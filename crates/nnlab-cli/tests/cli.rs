@@ -414,6 +414,51 @@ fn gradcheck_finds_the_planted_bugs() {
     }
 }
 
+/// The page and the command line name the same suspects and the same
+/// verdict: the CLI's `--json` against the page's data (the core view that
+/// `nnlab-web`'s `Lab::gradcheck` hands to the page as is).
+#[test]
+fn page_and_cli_give_the_same_gradcheck_diagnosis() {
+    use nnlab_core::run::gradcheck::diagnose;
+    use nnlab_core::view::gradcheck::gradcheck_view;
+    for (bugs, want) in [
+        ("", &[][..]),
+        ("w2", &["W2"][..]),
+        ("b1", &["b1"][..]),
+        ("w2,b1", &["b1", "W2"][..]),
+    ] {
+        let query = format!("preset=gradcheck&bugs={bugs}");
+        let cli = json(&["gradcheck", &query, "--json"]);
+        let trainer = Trainer::new(link::parse(&query).unwrap().config).unwrap();
+        let (page, _) = gradcheck_view(&diagnose(&trainer).unwrap());
+
+        let cli_suspects: Vec<&str> = cli["suspects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap())
+            .collect();
+        assert_eq!(cli_suspects, want, "{query}: CLI");
+        assert_eq!(page.suspects, want, "{query}: page");
+        let flagged = |params: Vec<(String, bool)>| -> Vec<String> {
+            params.into_iter().filter(|p| p.1).map(|p| p.0).collect()
+        };
+        let cli_params = cli["params"].as_array().unwrap().iter().map(|p| {
+            (p["name"].as_str().unwrap().to_string(), p["suspect"].as_bool().unwrap())
+        });
+        assert_eq!(flagged(cli_params.collect()), want, "{query}: CLI params");
+        let page_params = page.params.iter().map(|p| (p.name.clone(), p.suspect));
+        assert_eq!(flagged(page_params.collect()), want, "{query}: page params");
+
+        let verdict = if bugs.is_empty() { "round-off" } else { "fail" };
+        assert_eq!(cli["verdict"], verdict, "{query}: CLI");
+        assert_eq!(page.verdict, verdict, "{query}: page");
+        assert_eq!(cli["verdict_text"], page.verdict_text.as_str(), "{query}");
+        assert_eq!(cli["passes"], page.passes, "{query}");
+        assert_eq!(num(&cli["difference"]).to_bits(), page.difference.to_bits());
+    }
+}
+
 #[test]
 fn gradcheck_1d() {
     let g = json(&["gradcheck", "--1d", "--json"]);

@@ -444,7 +444,10 @@ fn page_and_cli_give_the_same_gradcheck_diagnosis() {
             params.into_iter().filter(|p| p.1).map(|p| p.0).collect()
         };
         let cli_params = cli["params"].as_array().unwrap().iter().map(|p| {
-            (p["name"].as_str().unwrap().to_string(), p["suspect"].as_bool().unwrap())
+            (
+                p["name"].as_str().unwrap().to_string(),
+                p["suspect"].as_bool().unwrap(),
+            )
         });
         assert_eq!(flagged(cli_params.collect()), want, "{query}: CLI params");
         let page_params = page.params.iter().map(|p| (p.name.clone(), p.suspect));

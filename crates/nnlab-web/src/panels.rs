@@ -56,7 +56,11 @@ impl Lab {
     pub fn network_view(&self, by_gradient: bool) -> Result<JsValue, JsError> {
         let (data, arrays) = diagram_data(&self.trainer, by_gradient);
         let obj = data.serialize(&serializer())?;
-        set(&obj, "widths", &Float32Array::from(arrays.widths.as_slice()))?;
+        set(
+            &obj,
+            "widths",
+            &Float32Array::from(arrays.widths.as_slice()),
+        )?;
         set(&obj, "colors", &Uint8Array::from(arrays.colors.as_slice()))?;
         set(&obj, "units", &Uint8Array::from(arrays.units.as_slice()))?;
         Ok(obj)

@@ -46,7 +46,10 @@ fn course_json(c: &Option<CourseNumber>) -> Json {
 /// numerical, relative_error, share}]}`.
 pub fn to_json(query: &str, d: &Diagnosis) -> Json {
     let r = &d.report;
-    let worst = d.params.iter().map(|p| (p.name.clone(), Json::from(p.worst)));
+    let worst = d
+        .params
+        .iter()
+        .map(|p| (p.name.clone(), Json::from(p.worst)));
     let params = d.params.iter().map(|p| {
         Json::obj([
             ("name", Json::from(p.name.as_str())),

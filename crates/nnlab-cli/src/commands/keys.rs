@@ -5,8 +5,8 @@ use std::io::Write;
 use nnlab_core::config::link::KEYS;
 use nnlab_core::config::Preset;
 
-use nnlab_core::format::fmt_py;
 use crate::error::CliError;
+use nnlab_core::format::fmt_py;
 use nnlab_core::format::json::Json;
 
 /// What `preset` does (it is read before the table's keys, so it is not one).

@@ -10,8 +10,8 @@ use nnlab_core::run::trainer::CHECKPOINT_EVERY;
 use nnlab_core::{Status, Trainer};
 
 use super::course_numbers;
-use nnlab_core::format::fmt_py;
 use crate::error::{note, CliError};
+use nnlab_core::format::fmt_py;
 use nnlab_core::format::json::Json;
 
 /// Runs the configuration. Human output streams the costs as they come;
@@ -164,7 +164,11 @@ impl Outcome {
                     fmt_py(cost)
                 )?;
             } else if self.diverged_at.is_some() {
-                writeln!(out, "Last cost computed, at iteration {i}: {}", fmt_py(cost))?;
+                writeln!(
+                    out,
+                    "Last cost computed, at iteration {i}: {}",
+                    fmt_py(cost)
+                )?;
             } else if i % CHECKPOINT_EVERY != 0 {
                 writeln!(out, "Cost at the last iteration ({i}): {}", fmt_py(cost))?;
             }

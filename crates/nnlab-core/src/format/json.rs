@@ -185,10 +185,7 @@ mod tests {
     #[test]
     fn strings_are_escaped() {
         let v = Json::obj([("k\"ey", Json::from("a\\b\n\u{1}\u{2028}λ"))]);
-        assert_eq!(
-            v.to_string(),
-            "{\"k\\\"ey\":\"a\\\\b\\n\\u0001\\u2028λ\"}"
-        );
+        assert_eq!(v.to_string(), "{\"k\\\"ey\":\"a\\\\b\\n\\u0001\\u2028λ\"}");
         assert_eq!(string("a\"b\\\u{1}"), "\"a\\\"b\\\\\\u0001\"");
     }
 

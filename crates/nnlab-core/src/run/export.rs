@@ -56,7 +56,8 @@ mod tests {
 
     #[test]
     fn exports() {
-        let mut t = Trainer::new(link::parse("preset=init-random&iters=3").unwrap().config).unwrap();
+        let mut t =
+            Trainer::new(link::parse("preset=init-random&iters=3").unwrap().config).unwrap();
         t.run();
         let csv = history_csv(&t);
         let lines: Vec<&str> = csv.lines().collect();
@@ -73,7 +74,10 @@ mod tests {
         assert!(json.contains("\"b3\": {\"shape\": [1, 1]"));
         let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
         let w1 = parsed["params"]["W1"]["data"][0].as_f64().unwrap();
-        assert_eq!(w1.to_bits(), t.network().params()[0].as_slice()[0].to_bits());
+        assert_eq!(
+            w1.to_bits(),
+            t.network().params()[0].as_slice()[0].to_bits()
+        );
         assert_eq!(export_basename(&t), "nnlab-init-random-3");
     }
 }

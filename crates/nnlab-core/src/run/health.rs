@@ -73,7 +73,7 @@ pub fn health(trainer: &Trainer, dead: &[Vec<bool>]) -> Option<Health> {
             level: Level::Warning,
             text: "Every weight is 0: all hidden units compute the same thing and get the same \
                  gradient, so they never become different (symmetry is never broken)."
-                    .into(),
+                .into(),
         });
     }
     let cost_inf = trainer.last_cost().is_some_and(|(_, c)| c.is_infinite());
@@ -102,7 +102,7 @@ pub fn health(trainer: &Trainer, dead: &[Vec<bool>]) -> Option<Health> {
             level: Level::Warning,
             text: "The cost is ∞: the sigmoid output is exactly 0 or 1 on the wrong side for some \
                  training point (log 0). Huge weights saturate it."
-                    .into(),
+                .into(),
         });
     }
     if dead_count > 0 {
@@ -115,4 +115,3 @@ pub fn health(trainer: &Trainer, dead: &[Vec<bool>]) -> Option<Health> {
     }
     None
 }
-

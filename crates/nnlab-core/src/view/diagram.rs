@@ -16,7 +16,11 @@ const LINK_ZERO: [u8; 3] = [170, 170, 170];
 
 /// What the diagram shows besides its arrays.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "camelCase")
+)]
 pub struct DiagramData {
     /// `n[0..=L]`.
     pub sizes: Vec<usize>,
@@ -140,9 +144,7 @@ pub fn diagram_data(trainer: &Trainer, by_gradient: bool) -> (DiagramData, Diagr
     }
     if masks_drawn {
         let mode = match config.mask {
-            MaskMode::Fixed => {
-                "the course's fixed masks: the same units every iteration"
-            }
+            MaskMode::Fixed => "the course's fixed masks: the same units every iteration",
             MaskMode::Fresh => "fresh masks: new units every iteration",
         };
         caption.push_str(&format!(

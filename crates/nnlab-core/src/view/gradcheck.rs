@@ -9,7 +9,11 @@ use crate::run::gradcheck::{Diagnosis, OneD, OLD_THRESHOLD, THRESHOLD};
 
 /// One parameter matrix (see [`crate::run::gradcheck::ParamDiagnosis`]).
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "camelCase")
+)]
 pub struct ParamView {
     pub name: String,
     pub rows: usize,
@@ -28,7 +32,11 @@ pub struct ParamView {
 
 /// A number the course prints, beside the live one.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "camelCase")
+)]
 pub struct CourseView {
     pub label: &'static str,
     pub value: f64,
@@ -50,7 +58,11 @@ impl From<&CourseNumber> for CourseView {
 
 /// The 1-D check.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "camelCase")
+)]
 pub struct OneDView {
     pub x: f64,
     pub theta: f64,
@@ -79,7 +91,11 @@ impl From<&OneD> for OneDView {
 
 /// Everything the gradient-check panel shows, except the per-entry arrays.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "camelCase")
+)]
 pub struct GradcheckView {
     pub difference: f64,
     pub difference_text: String,
@@ -243,7 +259,10 @@ mod tests {
         }
         let (one, _) = check("preset=gradcheck&bugs=w2");
         assert_eq!(one.suspects, ["W2"]);
-        assert!(one.course.is_none(), "the course prints no single-bug number");
+        assert!(
+            one.course.is_none(),
+            "the course prints no single-bug number"
+        );
     }
 
     #[test]

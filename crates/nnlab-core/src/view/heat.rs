@@ -40,7 +40,11 @@ pub fn css([r, g, b]: [u8; 3]) -> String {
 
 /// One stop of the heat strip's legend.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "camelCase")
+)]
 pub struct LegendStop {
     pub label: String,
     /// `rgb(…)`.

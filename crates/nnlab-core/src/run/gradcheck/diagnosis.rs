@@ -397,7 +397,11 @@ mod tests {
         let by = |n: &str| d.params.iter().find(|p| p.name == n).unwrap().clone();
         assert!((by("W2").difference - 1.0 / 3.0).abs() < 1e-6);
         assert!((by("b1").difference - 0.6).abs() < 1e-6);
-        assert!(d.verdict_text().contains("b1 and W2"), "{}", d.verdict_text());
+        assert!(
+            d.verdict_text().contains("b1 and W2"),
+            "{}",
+            d.verdict_text()
+        );
         assert_eq!(d.course.as_ref().unwrap().value, COURSE_DIFFERENCE_BUGS);
         assert!(d.course.unwrap().digits >= 12);
         assert_eq!(d.bugs, ["w2", "b1"]);
@@ -410,10 +414,21 @@ mod tests {
         let course = d.course.as_ref().unwrap();
         assert_eq!(course.value, COURSE_DIFFERENCE_CORRECT);
         assert!(course.digits >= 9, "{} digits", course.digits);
-        let shapes: Vec<_> = d.params.iter().map(|p| (p.rows, p.cols, p.offset)).collect();
+        let shapes: Vec<_> = d
+            .params
+            .iter()
+            .map(|p| (p.rows, p.cols, p.offset))
+            .collect();
         assert_eq!(
             shapes,
-            [(5, 4, 0), (5, 1, 20), (3, 5, 25), (3, 1, 40), (1, 3, 43), (1, 1, 46)]
+            [
+                (5, 4, 0),
+                (5, 1, 20),
+                (3, 5, 25),
+                (3, 1, 40),
+                (1, 3, 43),
+                (1, 1, 46)
+            ]
         );
         // b1's own difference is above 2e-7 from round-off alone: not a suspect.
         assert!(d.params[1].difference > THRESHOLD && !d.params[1].suspect);

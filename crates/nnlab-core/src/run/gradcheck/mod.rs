@@ -63,9 +63,9 @@ impl Report {
     /// Each entry's share of the difference:
     /// `|analytic − numerical| / (||grad|| + ||gradapprox||)`. The difference
     /// is the root of the sum of their squares, so an entry whose share alone
-    /// exceeds a threshold makes the whole check fail: this is the fair way
-    /// to point at culprits (a tiny gradient can have a large relative error
-    /// from round-off alone).
+    /// exceeds a threshold makes the whole check fail (a tiny gradient can
+    /// have a large relative error from round-off alone). Summed per
+    /// parameter, rule 1 of [`diagnosis::SUSPECT`].
     pub fn shares(&self) -> Vec<f64> {
         let grad = norm(self.entries.iter().map(|e| e.analytic));
         let approx = norm(self.entries.iter().map(|e| e.numerical));

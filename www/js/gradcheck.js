@@ -307,7 +307,7 @@ function schedule() {
 
 function show(r) {
   setText(ui.difference, r.differenceText);
-  const badge = { pass: "passes", "round-off": "passes (round-off)", fail: "fails" }[r.verdict];
+  const badge = { pass: "passes", "round-off": "passes (round-off)", fail: "fails", undefined: "undefined" }[r.verdict];
   setText(ui.badge, badge);
   ui.badge.dataset.verdict = r.verdict;
   root.dataset.verdict = r.verdict;

@@ -15,7 +15,6 @@
 mod args;
 mod commands;
 mod error;
-mod json;
 
 use std::io::{self, Write};
 use std::process::ExitCode;

@@ -364,10 +364,14 @@ fn gradcheck_course_case_passes() {
     assert_eq!(entries[20]["param"], "b1");
     assert_eq!(entries[46]["param"], "b3");
     assert!(entries.iter().all(|e| num(&e["share"]) < 2e-7));
+    assert_eq!(g["verdict"], "round-off");
+    assert_eq!(g["suspects"], serde_json::json!([]));
+    assert_eq!(g["course"]["value"], 1.1890913024229996e-07);
+    assert!(g["course"]["digits"].as_u64().unwrap() >= 9);
 
     let out = stdout(&nnlab(&["gradcheck", "preset=gradcheck"]));
     assert!(out.contains("PASS"), "{out}");
-    assert!(out.contains("1e-7"), "{out}");
+    assert!(out.contains("1e-07"), "{out}");
     assert!(out.contains("W2[1,3]"), "{out}");
     assert!(!out.contains("<- alone above"), "{out}");
 }
@@ -399,9 +403,62 @@ fn gradcheck_finds_the_planted_bugs() {
 
     let out = stdout(&nnlab(&["gradcheck", "preset=gradcheck&bugs=w2,b1"]));
     assert!(out.contains("FAIL"), "{out}");
-    assert!(out.contains("in b1, W2"), "{out}");
-    for line in out.lines().filter(|l| l.contains("<- alone above 2e-7")) {
+    assert!(
+        out.contains("Suspect (their gradient is wrong): b1, W2"),
+        "{out}"
+    );
+    assert_eq!(g["suspects"], serde_json::json!(["b1", "W2"]));
+    assert_eq!(g["verdict"], "fail");
+    for line in out.lines().filter(|l| l.contains("<- alone above 2e-07")) {
         assert!(line.starts_with("b1[") || line.starts_with("W2["), "{line}");
+    }
+}
+
+/// The page and the command line name the same suspects and the same
+/// verdict: the CLI's `--json` against the page's data (the core view that
+/// `nnlab-web`'s `Lab::gradcheck` hands to the page as is).
+#[test]
+fn page_and_cli_give_the_same_gradcheck_diagnosis() {
+    use nnlab_core::run::gradcheck::diagnose;
+    use nnlab_core::view::gradcheck::gradcheck_view;
+    for (bugs, want) in [
+        ("", &[][..]),
+        ("w2", &["W2"][..]),
+        ("b1", &["b1"][..]),
+        ("w2,b1", &["b1", "W2"][..]),
+    ] {
+        let query = format!("preset=gradcheck&bugs={bugs}");
+        let cli = json(&["gradcheck", &query, "--json"]);
+        let trainer = Trainer::new(link::parse(&query).unwrap().config).unwrap();
+        let (page, _) = gradcheck_view(&diagnose(&trainer).unwrap());
+
+        let cli_suspects: Vec<&str> = cli["suspects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap())
+            .collect();
+        assert_eq!(cli_suspects, want, "{query}: CLI");
+        assert_eq!(page.suspects, want, "{query}: page");
+        let flagged = |params: Vec<(String, bool)>| -> Vec<String> {
+            params.into_iter().filter(|p| p.1).map(|p| p.0).collect()
+        };
+        let cli_params = cli["params"].as_array().unwrap().iter().map(|p| {
+            (
+                p["name"].as_str().unwrap().to_string(),
+                p["suspect"].as_bool().unwrap(),
+            )
+        });
+        assert_eq!(flagged(cli_params.collect()), want, "{query}: CLI params");
+        let page_params = page.params.iter().map(|p| (p.name.clone(), p.suspect));
+        assert_eq!(flagged(page_params.collect()), want, "{query}: page params");
+
+        let verdict = if bugs.is_empty() { "round-off" } else { "fail" };
+        assert_eq!(cli["verdict"], verdict, "{query}: CLI");
+        assert_eq!(page.verdict, verdict, "{query}: page");
+        assert_eq!(cli["verdict_text"], page.verdict_text.as_str(), "{query}");
+        assert_eq!(cli["passes"], page.passes, "{query}");
+        assert_eq!(num(&cli["difference"]).to_bits(), page.difference.to_bits());
     }
 }
 
@@ -433,6 +490,8 @@ fn gradcheck_with_an_undefined_difference_explains_it() {
     assert_eq!(g["passes"], false);
     let out = stdout(&nnlab(&["gradcheck", "init-zeros"]));
     assert!(out.contains("UNDEFINED") && out.contains("0/0"), "{out}");
+    assert_eq!(g["verdict"], "undefined");
+    assert!(g["verdict_text"].as_str().unwrap().contains("0/0"));
 }
 
 #[test]

@@ -8,7 +8,7 @@ use nnlab_core::config::link::{self, Parsed};
 use nnlab_core::{Status, Trainer};
 
 use crate::error::CliError;
-use crate::json::Json;
+use nnlab_core::format::json::Json;
 
 /// Runs the configuration `repeat` times, from building the data to the
 /// last iteration, and prints the minimum and median wall time as JSON.

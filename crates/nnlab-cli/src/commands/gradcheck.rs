@@ -1,43 +1,68 @@
 //! `nnlab gradcheck`: backprop against two-sided numerical differences, at
-//! a configuration's starting weights, or the course's 1-D warm-up.
+//! a configuration's starting weights, or the course's 1-D warm-up. The
+//! diagnosis (suspects, verdict, the course's numbers) is the core's
+//! [`Diagnosis`], the same the page shows; this module only prints it.
 
 use std::io::Write;
 
 use nnlab_core::config::link::{self, Parsed};
+use nnlab_core::format::fmt_py;
+use nnlab_core::format::json::Json;
 use nnlab_core::model::network::Network;
-use nnlab_core::run::gradcheck::{self, Entry, Report, OLD_THRESHOLD, THRESHOLD};
+use nnlab_core::run::gradcheck::diagnosis::{CourseNumber, SUSPECT};
+use nnlab_core::run::gradcheck::{diagnose, Diagnosis, OneD, OLD_THRESHOLD, THRESHOLD};
 use nnlab_core::Trainer;
 
-use super::num;
 use crate::error::CliError;
-use crate::json::Json;
-
-/// The 1-D check's `x` and `θ` (the course's).
-pub const X_1D: f64 = 2.0;
-pub const THETA_1D: f64 = 4.0;
 
 /// Checks the configuration's starting weights. A failing check is a
 /// result (exit 0), reported in the output.
 pub fn run(parsed: Parsed, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
     let query = link::serialize(&parsed.config);
     let trainer = Trainer::new(parsed.config)?;
-    let report = trainer.gradient_check()?;
+    let diagnosis = diagnose(&trainer)?;
     if json {
-        writeln!(out, "{}", to_json(&query, &report))?;
+        writeln!(out, "{}", to_json(&query, &diagnosis))?;
     } else {
-        print(&query, &report, out)?;
+        print(&query, &diagnosis, out)?;
     }
     Ok(())
 }
 
-fn to_json(query: &str, r: &Report) -> Json {
-    let shares = shares(r);
-    let worst = r
-        .worst_per_param()
-        .into_iter()
-        .enumerate()
-        .map(|(i, w)| (Network::param_name(i), Json::from(w)));
-    let entries = r.entries.iter().zip(shares).map(|(e, share)| {
+fn course_json(c: &Option<CourseNumber>) -> Json {
+    c.as_ref().map_or(Json::Null, |c| {
+        Json::obj([
+            ("label", Json::from(c.label)),
+            ("value", c.value.into()),
+            ("digits", u64::from(c.digits).into()),
+        ])
+    })
+}
+
+/// `{query, difference, threshold, passes, old_threshold,
+/// passes_old_threshold, verdict, verdict_text, suspects, epsilon, cost,
+/// course, worst_per_param, params: [{name, rows, cols, offset, worst,
+/// difference, share, suspect}], entries: [{param, row, col, analytic,
+/// numerical, relative_error, share}]}`.
+pub fn to_json(query: &str, d: &Diagnosis) -> Json {
+    let r = &d.report;
+    let worst = d
+        .params
+        .iter()
+        .map(|p| (p.name.clone(), Json::from(p.worst)));
+    let params = d.params.iter().map(|p| {
+        Json::obj([
+            ("name", Json::from(p.name.as_str())),
+            ("rows", p.rows.into()),
+            ("cols", p.cols.into()),
+            ("offset", p.offset.into()),
+            ("worst", p.worst.into()),
+            ("difference", p.difference.into()),
+            ("share", p.share.into()),
+            ("suspect", p.suspect.into()),
+        ])
+    });
+    let entries = r.entries.iter().zip(r.shares()).map(|(e, share)| {
         Json::obj([
             ("param", Json::from(Network::param_name(e.param))),
             ("row", e.row.into()),
@@ -52,61 +77,68 @@ fn to_json(query: &str, r: &Report) -> Json {
         ("query", Json::from(query)),
         ("difference", r.difference.into()),
         ("threshold", THRESHOLD.into()),
-        ("passes", r.passes(THRESHOLD).into()),
+        ("passes", d.passes().into()),
         ("old_threshold", OLD_THRESHOLD.into()),
-        ("passes_old_threshold", r.passes(OLD_THRESHOLD).into()),
+        ("passes_old_threshold", d.passes_old().into()),
+        ("verdict", d.verdict.name().into()),
+        ("verdict_text", d.verdict_text().into()),
+        ("suspects", Json::arr(d.suspects.iter().map(String::as_str))),
         ("epsilon", r.epsilon.into()),
         ("cost", r.cost.into()),
+        ("course", course_json(&d.course)),
         ("worst_per_param", Json::obj(worst)),
+        ("params", Json::Arr(params.collect())),
         ("entries", Json::Arr(entries.collect())),
     ])
 }
 
-fn print(query: &str, r: &Report, out: &mut dyn Write) -> Result<(), CliError> {
+fn print(query: &str, d: &Diagnosis, out: &mut dyn Write) -> Result<(), CliError> {
+    let r = &d.report;
     writeln!(out, "nnlab gradcheck {query}")?;
     writeln!(
         out,
         "{} parameters, epsilon {}, cost J = {}",
         r.entries.len(),
-        num(r.epsilon),
-        num(r.cost)
+        fmt_py(r.epsilon),
+        fmt_py(r.cost)
     )?;
     writeln!(
         out,
         "difference = ||grad - gradapprox|| / (||grad|| + ||gradapprox||) = {}",
-        num(r.difference)
+        fmt_py(r.difference)
     )?;
-    writeln!(out, "{}", verdict(r.difference))?;
-    if r.difference.is_nan() {
-        // worst_per_param() would show 0 for NaN entries: leave it out.
-        writeln!(out, "{}", why_nan(r))?;
-    } else {
-        let worst: Vec<String> = r
-            .worst_per_param()
-            .iter()
-            .enumerate()
-            .map(|(i, w)| format!("{} {}", Network::param_name(i), num(*w)))
-            .collect();
+    writeln!(out, "{}: {}", d.verdict.headline(), d.verdict_text())?;
+    if let Some(c) = &d.course {
         writeln!(
             out,
-            "Worst relative error per parameter: {}",
-            worst.join(", ")
+            "The course prints {} ({}): {} significant digits agree",
+            fmt_py(c.value),
+            c.label,
+            c.digits
         )?;
     }
-    let shares = shares(r);
-    let mut marked: Vec<String> = Vec::new();
-    for (e, share) in r.entries.iter().zip(&shares) {
-        let name = Network::param_name(e.param);
-        if *share > THRESHOLD && !marked.contains(&name) {
-            marked.push(name);
-        }
-    }
-    if !marked.is_empty() {
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{:9}  {:>24}  {:>24}  {:>24}  suspect",
+        "parameter", "worst relative error", "difference", "share of difference"
+    )?;
+    for p in &d.params {
         writeln!(
             out,
-            "Rows whose share of the difference alone is above {}: in {}",
-            num(THRESHOLD),
-            marked.join(", ")
+            "{:9}  {:>24}  {:>24}  {:>24}  {}",
+            p.name,
+            fmt_py(p.worst),
+            fmt_py(p.difference),
+            fmt_py(p.share),
+            if p.suspect { "yes" } else { "no" }
+        )?;
+    }
+    if !d.suspects.is_empty() {
+        writeln!(
+            out,
+            "Suspect (their gradient is wrong): {}",
+            d.suspects.join(", ")
         )?;
     }
 
@@ -118,124 +150,67 @@ fn print(query: &str, r: &Report, out: &mut dyn Write) -> Result<(), CliError> {
         "{:width$}  {:>24}  {:>24}  {:>24}  {:>24}",
         "parameter", "analytic", "numerical", "relative error", "share of difference"
     )?;
-    for ((e, label), &share) in r.entries.iter().zip(&labels).zip(&shares) {
-        let flag = if share > THRESHOLD {
-            format!("  <- alone above {}", num(THRESHOLD))
+    for ((e, label), share) in r.entries.iter().zip(&labels).zip(r.shares()) {
+        let flag = if d.params[e.param].suspect && share > THRESHOLD {
+            format!("  <- alone above {}", fmt_py(THRESHOLD))
         } else {
             String::new()
         };
         writeln!(
             out,
             "{label:width$}  {:>24}  {:>24}  {:>24}  {:>24}{flag}",
-            num(e.analytic),
-            num(e.numerical),
-            num(e.relative_error),
-            num(share)
+            fmt_py(e.analytic),
+            fmt_py(e.numerical),
+            fmt_py(e.relative_error),
+            fmt_py(share)
         )?;
     }
     writeln!(
         out,
-        "(share of difference: |analytic - numerical| / (||grad|| + ||gradapprox||); the difference is the square root of the sum of their squares, so a row marked alone fails the check. A row's relative error can exceed {} from round-off when its gradient is small.)",
-        num(THRESHOLD)
+        "(difference of a parameter: the same formula over its entries; share of difference: ||analytic - numerical|| / (||grad|| + ||gradapprox||), over a parameter or one row; the difference is the square root of the sum of the squared shares. A parameter is suspect when its share alone is above {}, its own difference above {} and its error above round-off. A row's relative error can exceed {} from round-off when its gradient is small.)",
+        fmt_py(THRESHOLD),
+        fmt_py(SUSPECT),
+        fmt_py(THRESHOLD)
     )?;
     Ok(())
 }
 
-/// Each entry's share of the difference:
-/// `|analytic − numerical| / (‖grad‖ + ‖gradapprox‖)`. The difference is
-/// the root of the sum of their squares, so an entry above the threshold
-/// fails the check on its own, and the marked rows are where backprop is
-/// wrong. (Per-entry relative errors are not comparable with the threshold:
-/// on the course's case, correct backprop has entries up to 4e-6 from
-/// round-off in `J(θ ± ε)`.)
-fn shares(r: &Report) -> Vec<f64> {
-    let norm = |f: fn(&Entry) -> f64| r.entries.iter().map(|e| f(e).powi(2)).sum::<f64>().sqrt();
-    let scale = norm(|e| e.analytic) + norm(|e| e.numerical);
-    r.entries
-        .iter()
-        .map(|e| {
-            if scale == 0.0 {
-                0.0
-            } else {
-                (e.analytic - e.numerical).abs() / scale
-            }
-        })
-        .collect()
-}
-
-/// Why the difference is not a number.
-fn why_nan(r: &Report) -> String {
-    if !r.cost.is_finite() {
-        format!(
-            "The cost J is {} at these weights: a sigmoid output saturated to exactly 0 or 1 makes 0·log(0) = nan in the plain-sum cost the check differentiates, so the numerical gradients are meaningless. Try smaller weights.",
-            num(r.cost)
-        )
-    } else if r
-        .entries
-        .iter()
-        .all(|e| e.analytic == 0.0 && e.numerical == 0.0)
-    {
-        "Every gradient, analytic and numerical, is exactly 0, so the difference is 0/0: there is nothing to compare (zero weights pass no gradient back).".into()
-    } else {
-        "Some gradient is not a finite number.".into()
-    }
-}
-
-/// The verdict against the course's threshold, and what the older one says.
-fn verdict(difference: f64) -> String {
-    let (new, old) = (difference < THRESHOLD, difference < OLD_THRESHOLD);
-    let (t, o) = (num(THRESHOLD), num(OLD_THRESHOLD));
-    if difference.is_nan() {
-        return "UNDEFINED: the difference is not a number, so the check can say nothing (it does not pass)".into();
-    }
-    match (new, old) {
-        (true, true) => format!(
-            "PASS: below the threshold {t} (and below the course's older threshold {o}): backprop agrees with the numerical gradient"
-        ),
-        (true, false) => format!(
-            "PASS: below the threshold {t}. The course's older threshold {o} would flag it: round-off in J(θ ± ε) alone is about that size, so {o} is too strict"
-        ),
-        (false, _) => format!(
-            "FAIL: not below the threshold {t} (the older threshold was {o}): backprop disagrees with the numerical gradient"
-        ),
-    }
-}
-
 /// The course's 1-D check: `J(θ) = θ·x` with `x = 2`, `θ = 4`.
 pub fn run_1d(eps: f64, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
-    let difference = gradcheck::check_1d(X_1D, THETA_1D, eps);
+    let d = OneD::at(eps);
     if json {
         let j = Json::obj([
-            ("x", Json::from(X_1D)),
-            ("theta", THETA_1D.into()),
-            ("epsilon", eps.into()),
-            ("difference", difference.into()),
+            ("x", Json::from(d.x)),
+            ("theta", d.theta.into()),
+            ("epsilon", d.epsilon.into()),
+            ("gradapprox", d.gradapprox.into()),
+            ("difference", d.difference.into()),
             ("threshold", THRESHOLD.into()),
-            ("passes", (difference < THRESHOLD).into()),
+            ("passes", d.passes().into()),
+            ("verdict", d.verdict.name().into()),
+            ("course", course_json(&d.course)),
         ]);
         writeln!(out, "{j}")?;
         return Ok(());
     }
-    // For display only; the difference itself comes from the core.
-    let gradapprox = ((THETA_1D + eps) * X_1D - (THETA_1D - eps) * X_1D) / (2.0 * eps);
     writeln!(
         out,
         "1-D gradient check: J(θ) = θ·x with x = {}, θ = {}, epsilon {}",
-        num(X_1D),
-        num(THETA_1D),
-        num(eps)
+        fmt_py(d.x),
+        fmt_py(d.theta),
+        fmt_py(d.epsilon)
     )?;
     writeln!(
         out,
         "grad = x = {}; gradapprox = (J(θ + ε) - J(θ - ε)) / 2ε = {}",
-        num(X_1D),
-        num(gradapprox)
+        fmt_py(d.x),
+        fmt_py(d.gradapprox)
     )?;
     writeln!(
         out,
         "difference = |grad - gradapprox| / (|grad| + |gradapprox|) = {}",
-        num(difference)
+        fmt_py(d.difference)
     )?;
-    writeln!(out, "{}", verdict(difference))?;
+    writeln!(out, "{}: {}", d.verdict.headline(), d.verdict_text())?;
     Ok(())
 }

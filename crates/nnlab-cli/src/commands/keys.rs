@@ -5,9 +5,9 @@ use std::io::Write;
 use nnlab_core::config::link::KEYS;
 use nnlab_core::config::Preset;
 
-use super::num;
 use crate::error::CliError;
-use crate::json::Json;
+use nnlab_core::format::fmt_py;
+use nnlab_core::format::json::Json;
 
 /// What `preset` does (it is read before the table's keys, so it is not one).
 const PRESET_HELP: &str = "the base configuration; every other key overrides it";
@@ -42,8 +42,8 @@ pub fn run(json: bool, out: &mut dyn Write) -> Result<(), CliError> {
         let course = match p.expected() {
             Some(e) => format!(
                 "the course: train accuracy {}, test accuracy {}",
-                num(e.train_accuracy),
-                num(e.test_accuracy)
+                fmt_py(e.train_accuracy),
+                fmt_py(e.test_accuracy)
             ),
             None => "the course's gradient-check case".into(),
         };

@@ -1,5 +1,5 @@
-//! The subcommands, and what they share: reading the query and printing
-//! numbers for people.
+//! The subcommands, and what they share: reading the query and the
+//! course's numbers for it (numbers print through `nnlab_core::format`).
 
 pub mod bench;
 pub mod gradcheck;
@@ -101,33 +101,9 @@ pub fn course_numbers(config: &Config) -> Option<Expected> {
     }
 }
 
-/// A number for people: like Python's `repr` (which the course's programs
-/// print), exponent notation below 1e-4 and from 1e16, shortest round-trip
-/// digits, `inf` and `nan`.
-pub fn num(x: f64) -> String {
-    if x.is_nan() {
-        "nan".into()
-    } else if x.is_infinite() || x == 0.0 || (1e-4..1e16).contains(&x.abs()) {
-        format!("{x}")
-    } else {
-        format!("{x:e}")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_read_like_the_course() {
-        assert_eq!(num(0.8830537463419761), "0.8830537463419761");
-        assert_eq!(num(1.1890913024229996e-07), "1.1890913024229996e-7");
-        assert_eq!(num(2e-7), "2e-7");
-        assert_eq!(num(f64::INFINITY), "inf");
-        assert_eq!(num(f64::NAN), "nan");
-        assert_eq!(num(0.0), "0");
-        assert_eq!(num(15000.0), "15000");
-    }
 
     fn q(query: &str) -> QueryArgs {
         QueryArgs {

@@ -9,9 +9,10 @@ use nnlab_core::model::network::Accuracy;
 use nnlab_core::run::trainer::CHECKPOINT_EVERY;
 use nnlab_core::{Status, Trainer};
 
-use super::{course_numbers, num};
+use super::course_numbers;
 use crate::error::{note, CliError};
-use crate::json::Json;
+use nnlab_core::format::fmt_py;
+use nnlab_core::format::json::Json;
 
 /// Runs the configuration. Human output streams the costs as they come;
 /// `json` prints one object at the end.
@@ -33,7 +34,7 @@ pub fn run(parsed: Parsed, json: bool, out: &mut dyn Write) -> Result<(), CliErr
         trainer.step(CHECKPOINT_EVERY);
         if !json {
             for &(i, cost) in &trainer.checkpoints()[printed..] {
-                writeln!(out, "Cost after iteration {i}: {}", num(cost))?;
+                writeln!(out, "Cost after iteration {i}: {}", fmt_py(cost))?;
                 if cost.is_infinite() && !explained_inf {
                     explain_inf(out)?;
                     explained_inf = true;
@@ -58,8 +59,8 @@ pub fn run(parsed: Parsed, json: bool, out: &mut dyn Write) -> Result<(), CliErr
             writeln!(
                 out,
                 "The course prints: train accuracy {}, test accuracy {} ({})",
-                num(c.train_accuracy),
-                num(c.test_accuracy),
+                fmt_py(c.train_accuracy),
+                fmt_py(c.test_accuracy),
                 if same { "the same" } else { "different!" }
             )?;
         }
@@ -79,7 +80,7 @@ fn header(trainer: &Trainer, query: &str, out: &mut dyn Write) -> Result<(), Cli
         trainer.split().test.len(),
         sizes.join(", "),
         c.init.name(),
-        num(c.lr),
+        fmt_py(c.lr),
         c.iters
     )?;
     Ok(())
@@ -160,12 +161,16 @@ impl Outcome {
                 writeln!(
                     out,
                     "Cost at iteration {i}, where it diverged: {} (the sum skips NaN terms, as the course's nansum does)",
-                    num(cost)
+                    fmt_py(cost)
                 )?;
             } else if self.diverged_at.is_some() {
-                writeln!(out, "Last cost computed, at iteration {i}: {}", num(cost))?;
+                writeln!(
+                    out,
+                    "Last cost computed, at iteration {i}: {}",
+                    fmt_py(cost)
+                )?;
             } else if i % CHECKPOINT_EVERY != 0 {
-                writeln!(out, "Cost at the last iteration ({i}): {}", num(cost))?;
+                writeln!(out, "Cost at the last iteration ({i}): {}", fmt_py(cost))?;
             }
         }
         if let Some(i) = self.diverged_at {
@@ -179,7 +184,7 @@ impl Outcome {
             writeln!(
                 out,
                 "{name} accuracy: {} ({} of {})",
-                num(a.fraction()),
+                fmt_py(a.fraction()),
                 a.correct,
                 a.total
             )?;

@@ -1,8 +1,11 @@
 //! Runs and their diagnostics: the trainer, its cost history, gradient
-//! checking, decision regions, and the benchmark's cases.
+//! checking and its diagnosis, the run's health, decision regions, exports,
+//! and the benchmark's cases.
 
 pub mod bench;
+pub mod export;
 pub mod gradcheck;
+pub mod health;
 pub mod history;
 pub mod regions;
 pub mod trainer;

@@ -1,6 +1,9 @@
 //! Numbers as people read them, in one place: the Python-repr form the
 //! course prints (what a course user compares against, used in JSON and by
-//! the command line) and the short display forms of the page.
+//! the command line) and the short display forms of the page; [`json`] is
+//! the one JSON writer, built on the Python form.
+
+pub mod json;
 
 /// A cost as the course prints it (shortest text that reads back to the same
 /// number; `∞` for an infinite cost, which the course prints as `inf`).

@@ -1,15 +1,19 @@
-//! A minimal JSON writer for the command's output (no parser needed).
+//! The one JSON writer (no parser needed): the command line's `--json`
+//! output and the page's weight export.
 //!
-//! Numbers print with full round-trip precision: a finite `f64` is written
-//! in Rust's shortest form that parses back to the same bits (`{:?}`:
-//! `0.96`, `1.0`, `1e-7`). JSON has no infinities or NaN, so those are the
-//! strings `"inf"`, `"-inf"` and `"nan"`, as in the course's reference files.
+//! Numbers print with full round-trip precision in the course's Python form
+//! ([`fmt_py`]: the shortest digits that parse back to the same bits, `0.96`,
+//! `1.0`, `1e-07`). JSON has no infinities or NaN, so those are the strings
+//! `"inf"`, `"-inf"` and `"nan"`, as in the course's reference files.
 
 use std::fmt::{self, Write as _};
+
+use super::fmt_py;
 
 /// A JSON value. Objects keep their keys in insertion order.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Json {
+    Null,
     Bool(bool),
     /// A count or an iteration number.
     Int(u64),
@@ -74,20 +78,20 @@ impl From<(u64, f64)> for Json {
     }
 }
 
-/// Writes `x` as a JSON number, or as `"inf"`/`"-inf"`/`"nan"`.
-fn write_number(f: &mut fmt::Formatter<'_>, x: f64) -> fmt::Result {
-    if x.is_nan() {
-        f.write_str("\"nan\"")
-    } else if x == f64::INFINITY {
-        f.write_str("\"inf\"")
-    } else if x == f64::NEG_INFINITY {
-        f.write_str("\"-inf\"")
+/// `x` as a JSON number in Python's form (valid JSON: `1.0`, `-0.0`,
+/// `1e-07`, `1e+300`), or as `"inf"`/`"-inf"`/`"nan"`.
+pub fn number(x: f64) -> String {
+    if x.is_finite() {
+        fmt_py(x)
     } else {
-        // Debug is the shortest round-trip form and always valid JSON
-        // (`1.0`, `-0.0`, `1e-7`, `1e300`); Display would write `1e300` as
-        // 301 digits.
-        write!(f, "{x:?}")
+        format!("\"{}\"", fmt_py(x))
     }
+}
+
+/// `s` as a JSON string literal (quotes, backslashes and control
+/// characters escaped; U+2028/U+2029 too, for JavaScript).
+pub fn string(s: &str) -> String {
+    Json::Str(s.into()).to_string()
 }
 
 fn write_string(f: &mut fmt::Formatter<'_>, s: &str) -> fmt::Result {
@@ -99,7 +103,9 @@ fn write_string(f: &mut fmt::Formatter<'_>, s: &str) -> fmt::Result {
             '\n' => f.write_str("\\n")?,
             '\r' => f.write_str("\\r")?,
             '\t' => f.write_str("\\t")?,
-            c if (c as u32) < 0x20 => write!(f, "\\u{:04x}", c as u32)?,
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                write!(f, "\\u{:04x}", c as u32)?
+            }
             c => f.write_char(c)?,
         }
     }
@@ -110,9 +116,10 @@ fn write_string(f: &mut fmt::Formatter<'_>, s: &str) -> fmt::Result {
 impl fmt::Display for Json {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Json::Null => f.write_str("null"),
             Json::Bool(b) => write!(f, "{b}"),
             Json::Int(n) => write!(f, "{n}"),
-            Json::Num(x) => write_number(f, *x),
+            Json::Num(x) => f.write_str(&number(*x)),
             Json::Str(s) => write_string(f, s),
             Json::Arr(items) => {
                 f.write_char('[')?;
@@ -158,14 +165,17 @@ mod tests {
         ]);
         assert_eq!(
             v.to_string(),
-            r#"[0.1,1.0,-0.0,1e-7,1e300,0.8830537463419761,"inf","-inf","nan"]"#
+            r#"[0.1,1.0,-0.0,1e-07,1e+300,0.8830537463419761,"inf","-inf","nan"]"#
         );
         for x in [
             0.1,
             1.0 / 3.0,
             2.919335883291695e-10,
+            1.1890913024597091e-07,
+            5e-324,
             f64::MIN_POSITIVE,
             f64::MAX,
+            -1e16,
         ] {
             let s = Json::Num(x).to_string();
             assert_eq!(s.parse::<f64>().unwrap().to_bits(), x.to_bits(), "{s}");
@@ -175,7 +185,8 @@ mod tests {
     #[test]
     fn strings_are_escaped() {
         let v = Json::obj([("k\"ey", Json::from("a\\b\n\u{1}\u{2028}λ"))]);
-        assert_eq!(v.to_string(), "{\"k\\\"ey\":\"a\\\\b\\n\\u0001\u{2028}λ\"}");
+        assert_eq!(v.to_string(), "{\"k\\\"ey\":\"a\\\\b\\n\\u0001\\u2028λ\"}");
+        assert_eq!(string("a\"b\\\u{1}"), "\"a\\\"b\\\\\\u0001\"");
     }
 
     #[test]
@@ -184,7 +195,8 @@ mod tests {
             ("b", Json::from(true)),
             ("a", Json::from(3u64)),
             ("c", Json::arr([(0u64, 0.5)])),
+            ("d", Json::Null),
         ]);
-        assert_eq!(v.to_string(), r#"{"b":true,"a":3,"c":[[0,0.5]]}"#);
+        assert_eq!(v.to_string(), r#"{"b":true,"a":3,"c":[[0,0.5]],"d":null}"#);
     }
 }

@@ -1,5 +1,10 @@
 //! Gradient checking: the analytic gradient from backprop against a
-//! two-sided numerical difference, over the network's one parameter list.
+//! two-sided numerical difference, over the network's one parameter list;
+//! [`diagnosis`] says what the result means.
+
+pub mod diagnosis;
+
+pub use diagnosis::{diagnose, Diagnosis, OneD, ParamDiagnosis, Verdict};
 
 use crate::model::cost;
 use crate::model::network::{Activations, Network, PlantedBugs};
@@ -58,9 +63,9 @@ impl Report {
     /// Each entry's share of the difference:
     /// `|analytic − numerical| / (||grad|| + ||gradapprox||)`. The difference
     /// is the root of the sum of their squares, so an entry whose share alone
-    /// exceeds a threshold makes the whole check fail: this is the fair way
-    /// to point at culprits (a tiny gradient can have a large relative error
-    /// from round-off alone).
+    /// exceeds a threshold makes the whole check fail (a tiny gradient can
+    /// have a large relative error from round-off alone). Summed per
+    /// parameter, rule 1 of [`diagnosis::SUSPECT`].
     pub fn shares(&self) -> Vec<f64> {
         let grad = norm(self.entries.iter().map(|e| e.analytic));
         let approx = norm(self.entries.iter().map(|e| e.numerical));
@@ -98,13 +103,18 @@ impl Report {
 }
 
 /// The 1-D check of `J(θ) = θ·x`, whose gradient is `x`: the difference
-/// between `x` and `(J(θ+ε) − J(θ−ε)) / 2ε`.
+/// `|x − gradapprox| / (|x| + |gradapprox|)` ([`gradapprox_1d`]).
 pub fn check_1d(x: f64, theta: f64, eps: f64) -> f64 {
-    let j_plus = (theta + eps) * x;
-    let j_minus = (theta - eps) * x;
-    let approx = (j_plus - j_minus) / (2.0 * eps);
+    let approx = gradapprox_1d(x, theta, eps);
     let grad = x;
     (grad - approx).abs() / (grad.abs() + approx.abs())
+}
+
+/// The numerical gradient of `J(θ) = θ·x`: `(J(θ+ε) − J(θ−ε)) / 2ε`.
+pub fn gradapprox_1d(x: f64, theta: f64, eps: f64) -> f64 {
+    let j_plus = (theta + eps) * x;
+    let j_minus = (theta - eps) * x;
+    (j_plus - j_minus) / (2.0 * eps)
 }
 
 /// The cost the check differentiates: the plain-sum cross-entropy of the

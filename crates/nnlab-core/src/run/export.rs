@@ -1,0 +1,83 @@
+//! A run's exports: the cost history as CSV, the weights as JSON, and the
+//! files' base name. Numbers in the course's Python form ([`fmt_py`]: they
+//! read back to the same bits), non-finite ones as `inf`, `-inf`, `nan`.
+
+use crate::format::fmt_py;
+use crate::format::json;
+use crate::model::network::Network;
+use crate::run::trainer::Trainer;
+
+/// `iteration,cost` lines of the cost history (`inf` for an infinite cost).
+pub fn history_csv(trainer: &Trainer) -> String {
+    let mut out = String::from("iteration,cost\n");
+    for &(i, c) in trainer.history().points() {
+        out.push_str(&format!("{i},{}\n", fmt_py(c)));
+    }
+    out
+}
+
+/// `{"query", "iteration", "sizes", "params": {"W1": {"shape", "data"}, ...}}`,
+/// arrays row-major like the course's reference files, one parameter a line.
+pub fn weights_json(trainer: &Trainer, query: &str) -> String {
+    let net = trainer.network();
+    let sizes: Vec<String> = net.sizes().iter().map(|s| s.to_string()).collect();
+    let mut out = format!(
+        "{{\n  \"query\": {},\n  \"iteration\": {},\n  \"sizes\": [{}],\n  \"params\": {{",
+        json::string(query),
+        trainer.iteration(),
+        sizes.join(", ")
+    );
+    for (p, m) in net.params().iter().enumerate() {
+        let data: Vec<String> = m.as_slice().iter().map(|&v| json::number(v)).collect();
+        out.push_str(&format!(
+            "{}\n    {}: {{\"shape\": [{}, {}], \"data\": [{}]}}",
+            if p == 0 { "" } else { "," },
+            json::string(&Network::param_name(p)),
+            m.rows(),
+            m.cols(),
+            data.join(", ")
+        ));
+    }
+    out.push_str("\n  }\n}\n");
+    out
+}
+
+/// A file name for exports: `nnlab-init-he-15000` (preset or data, iteration).
+pub fn export_basename(trainer: &Trainer) -> String {
+    let c = trainer.config();
+    let what = c.preset.map(|p| p.name()).unwrap_or(c.data.name());
+    format!("nnlab-{what}-{}", trainer.iteration())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::link;
+
+    #[test]
+    fn exports() {
+        let mut t =
+            Trainer::new(link::parse("preset=init-random&iters=3").unwrap().config).unwrap();
+        t.run();
+        let csv = history_csv(&t);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines[0], "iteration,cost");
+        assert_eq!(lines[1], "0,inf");
+        assert_eq!(lines.len(), 4);
+        assert!(lines[3].starts_with("2,"));
+        let cost: f64 = lines[3][2..].parse().unwrap();
+        assert_eq!(cost.to_bits(), t.history().points()[2].1.to_bits());
+        let json = weights_json(&t, "preset=init-random&iters=3");
+        assert!(json.contains("\"query\": \"preset=init-random&iters=3\""));
+        assert!(json.contains("\"sizes\": [2, 10, 5, 1]"));
+        assert!(json.contains("\"W1\": {\"shape\": [10, 2], \"data\": ["));
+        assert!(json.contains("\"b3\": {\"shape\": [1, 1]"));
+        let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let w1 = parsed["params"]["W1"]["data"][0].as_f64().unwrap();
+        assert_eq!(
+            w1.to_bits(),
+            t.network().params()[0].as_slice()[0].to_bits()
+        );
+        assert_eq!(export_basename(&t), "nnlab-init-random-3");
+    }
+}

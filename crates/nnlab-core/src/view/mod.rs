@@ -1,4 +1,7 @@
-//! What the page's views show, as plain data: axis ticks (more views come
-//! here; the web crate only binds and paints them).
+//! What the page's views show, as plain data: axis ticks, the cost chart's
+//! and the region panel's geometry in pixels (the web crate only binds them;
+//! the page strokes and fills them).
 
+pub mod chart;
+pub mod plot;
 pub mod ticks;

@@ -11,11 +11,6 @@
 
 import { fitCanvas, h, messageOf, setText } from "./dom.js";
 
-const EPS_CHOICES = ["1e-3", "1e-5", "1e-7", "1e-9", "1e-11"];
-const BUGS = [
-  ["w2", "dW2 × 2"],
-  ["b1", "db1 with 4/m instead of 1/m"],
-];
 /** Networks up to this many parameters are re-checked live while they train. */
 const LIVE_PARAMS = 200;
 const LIVE_EVERY_MS = 300;
@@ -44,29 +39,9 @@ export function createGradcheck(root, app, theme) {
     return v.toExponential(6);
   }
 
+  /** Finds the panel's elements (static markup in index.html) and wires them. */
   function mount() {
-    root.classList.add("gc");
-    root.setAttribute("data-testid", "gradcheck-panel");
-    root.replaceChildren();
-
-    ui.title = h("h2", { id: "gc-title" }, "Gradient checking");
-    root.setAttribute("aria-labelledby", "gc-title");
-
-    ui.openBox = h(
-      "div",
-      { class: "gc-closed" },
-      h(
-        "p",
-        { class: "gc-hint" },
-        "Compare backpropagation with a numerical gradient, parameter by parameter, " +
-          "on this network's current weights.",
-      ),
-    );
-    ui.openButton = h(
-      "button",
-      { type: "button", "data-testid": "gradcheck-open" },
-      "Check this network's gradients",
-    );
+    for (const el of root.querySelectorAll("[data-gc]")) ui[el.dataset.gc] = el;
     ui.openButton.addEventListener("click", () => {
       state.open = true;
       state.userOpened = true;
@@ -76,153 +51,24 @@ export function createGradcheck(root, app, theme) {
       refresh(true);
       ui.difference.focus?.();
     });
-    ui.openBox.append(ui.openButton);
-
-    // --- the summary
-    ui.difference = h("strong", { class: "gc-number mono", "data-testid": "gradcheck-difference", tabindex: "-1" });
-    ui.badge = h("span", { class: "gc-badge", "data-testid": "gradcheck-verdict" });
-    ui.course = h("p", { class: "gc-course", "data-testid": "gradcheck-course" });
-    ui.thresholdNew = h("li", { "data-testid": "threshold-new" });
-    ui.thresholdOld = h("li", { "data-testid": "threshold-old" });
-    ui.verdict = h("p", { class: "gc-verdict", "data-testid": "gradcheck-verdict-text", role: "status" });
-    ui.meta = h("p", { class: "gc-meta" });
-    ui.error = h("p", { class: "gc-error", "data-testid": "gradcheck-error", role: "alert", hidden: true });
-    ui.stale = h("p", { class: "gc-stale", hidden: true });
-    ui.recheck = h("button", { type: "button", "data-testid": "gradcheck-recheck" }, "Check again");
     ui.recheck.addEventListener("click", () => refresh(true));
-    ui.close = h("button", { type: "button", class: "gc-close", "data-testid": "gradcheck-close" }, "Close");
     ui.close.addEventListener("click", () => {
       state.open = false;
       state.userOpened = false;
       render();
       ui.openButton.focus();
     });
-
-    const summary = h(
-      "div",
-      { class: "gc-summary" },
-      h("p", { class: "gc-headline" }, h("span", { class: "gc-label" }, "difference "), ui.difference, " ", ui.badge),
-      ui.course,
-      h(
-        "ul",
-        { class: "gc-thresholds", "aria-label": "Thresholds" },
-        ui.thresholdNew,
-        ui.thresholdOld,
-      ),
-      h(
-        "p",
-        { class: "gc-why" },
-        "Why two thresholds? J(θ + ε) and J(θ − ε) are each rounded to about 16 digits, and " +
-          "dividing their difference by 2ε = 2e-7 magnifies that rounding ten-million-fold: on " +
-          "the course's case this noise alone puts correct backprop at 1.19e-7, above the old " +
-          "1e-7 (which flags correct code) and below the later 2e-7.",
-      ),
-      ui.verdict,
-      ui.meta,
-      ui.stale,
-      ui.error,
-    );
-
-    // --- planted bugs
     ui.bugInputs = new Map();
-    const bugs = h("fieldset", { class: "gc-bugs" }, h("legend", {}, "Planted bugs (the course's)"));
-    for (const [key, label] of BUGS) {
-      const input = h("input", { type: "checkbox", "data-bug": key, "data-testid": `bug-${key}` });
+    for (const input of root.querySelectorAll("[data-bug]")) {
       input.addEventListener("change", onBugs);
-      ui.bugInputs.set(key, input);
-      bugs.append(h("label", { class: "gc-check" }, input, ` ${label}`));
+      ui.bugInputs.set(input.dataset.bug, input);
     }
-
-    // --- epsilon
     ui.epsButtons = new Map();
-    const epsRow = h("div", { class: "gc-eps-buttons", role: "group", "aria-label": "ε" });
-    for (const v of EPS_CHOICES) {
-      const b = h("button", { type: "button", "data-eps": v, "data-testid": `eps-${v}`, "aria-pressed": "false" }, `ε = ${v}`);
-      b.addEventListener("click", () => setKey("eps", v));
-      ui.epsButtons.set(v, b);
-      epsRow.append(b);
+    for (const b of root.querySelectorAll("[data-eps]")) {
+      b.addEventListener("click", () => setKey("eps", b.dataset.eps));
+      ui.epsButtons.set(b.dataset.eps, b);
     }
-    ui.epsNow = h("span", { class: "gc-eps-now mono", "data-testid": "gradcheck-eps" });
-    const eps = h(
-      "fieldset",
-      { class: "gc-eps" },
-      h("legend", {}, "Step ε"),
-      epsRow,
-      h("p", { class: "gc-hint" }, "current ε = ", ui.epsNow),
-      h(
-        "p",
-        { class: "gc-why" },
-        "A large ε measures the slope of a chord instead of the tangent (truncation error, " +
-          "shrinking like ε²); a tiny ε subtracts two nearly equal costs, and their round-off, " +
-          "divided by 2ε, grows like 1/ε. Between the two lies a sweet spot; at 1e-11 round-off " +
-          "swamps the check.",
-      ),
-    );
-
-    // --- heat strip, parameter chips, legend
-    ui.strip = h("canvas", {
-      class: "gc-strip",
-      "data-testid": "gradcheck-strip",
-      role: "img",
-      "aria-label": "Relative error of every parameter, W1 to the output bias",
-    });
     ui.strip.addEventListener("click", onStripClick);
-    ui.stripLabels = h("div", { class: "gc-strip-labels", "aria-hidden": "true" });
-    ui.legend = h("div", { class: "gc-legend", "aria-label": "Colour scale of the relative error" });
-    ui.chips = h("div", { class: "gc-chips", role: "group", "aria-label": "Show one parameter in the table" });
-    const heat = h(
-      "div",
-      { class: "gc-heat" },
-      h("h3", {}, "Relative error of each parameter"),
-      ui.strip,
-      ui.stripLabels,
-      ui.legend,
-      ui.chips,
-    );
-
-    // --- table
-    ui.tbody = h("tbody");
-    ui.tableNote = h("p", { class: "gc-hint" });
-    ui.caption = h("caption");
-    const table = h(
-      "div",
-      { class: "gc-table-wrap" },
-      h(
-        "table",
-        { class: "gc-table", "data-testid": "gradcheck-table" },
-        ui.caption,
-        h(
-          "thead",
-          {},
-          h(
-            "tr",
-            {},
-            h("th", { scope: "col" }, "parameter"),
-            h("th", { scope: "col" }, "backprop"),
-            h("th", { scope: "col" }, "numerical"),
-            h("th", { scope: "col" }, "relative error"),
-          ),
-        ),
-        ui.tbody,
-      ),
-    );
-
-    // --- the 1-D check
-    ui.oneD = h("p", { class: "gc-1d-text", "data-testid": "gradcheck-1d" });
-    const oneD = h("div", { class: "gc-1d" }, h("h3", {}, "The 1-D check"), ui.oneD);
-
-    ui.body = h(
-      "div",
-      { class: "gc-body", hidden: true },
-      summary,
-      h("div", { class: "gc-controls" }, bugs, eps),
-      heat,
-      table,
-      ui.tableNote,
-      oneD,
-      h("p", { class: "gc-actions" }, ui.recheck, " ", ui.close),
-    );
-    root.append(ui.title, ui.openBox, ui.body);
     root.hidden = false;
     addEventListener("resize", () => {
       state.stripDue = true;

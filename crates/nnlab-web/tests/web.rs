@@ -111,12 +111,13 @@ fn snapshot_is_a_plain_object() {
     assert_eq!(get(&values, "dataSeed").as_string().as_deref(), Some(""));
 }
 
-/// Copies the grid's pixels out of wasm memory (as the page does).
+/// Copies the grid's pixels out of wasm memory (as the page does: a JS-side copy first,
+/// since allocating the `Vec` may grow wasm memory and detach the view).
 fn pixels(regions: &JsValue) -> Vec<u8> {
-    get(regions, "pixels")
+    let view = get(regions, "pixels")
         .dyn_into::<Uint8ClampedArray>()
-        .expect("a Uint8ClampedArray")
-        .to_vec()
+        .expect("a Uint8ClampedArray");
+    Uint8ClampedArray::new(&view).to_vec()
 }
 
 #[wasm_bindgen_test]

@@ -538,7 +538,6 @@ impl Lab {
     pub fn compare_queries(&self) -> Vec<String> {
         self.compare_query_list()
     }
-
 }
 
 pub(crate) fn js_err(e: JsValue) -> JsError {

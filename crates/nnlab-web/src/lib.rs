@@ -185,7 +185,11 @@ pub fn palette() -> JsValue {
         ("class1", css(COLOR_1)),
         (
             "series",
-            SERIES_COLOURS.iter().map(|&c| css(c)).collect::<js_sys::Array>().into(),
+            SERIES_COLOURS
+                .iter()
+                .map(|&c| css(c))
+                .collect::<js_sys::Array>()
+                .into(),
         ),
     ])
 }

@@ -158,7 +158,10 @@ fn renders_regions_and_lays_out_points_and_axes() {
     assert!(lab.regions(10, 10, false).is_null());
     let mut grad = Lab::new("preset=gradcheck").unwrap();
     let message = get(&grad.regions(200, 200, false), "message");
-    assert_eq!(message.as_string().as_deref(), Some("4-D data: no plane to paint"));
+    assert_eq!(
+        message.as_string().as_deref(),
+        Some("4-D data: no plane to paint")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -170,7 +173,10 @@ fn chart_lays_out_and_hovers() {
     chart.add(&lab, "again");
     let g = chart.layout(600, 340, true, 2.0);
     assert_eq!(get(&g, "font").as_f64(), Some(24.0));
-    assert_eq!(get(&g, "yTitleText").as_string().as_deref(), Some("cost (log scale)"));
+    assert_eq!(
+        get(&g, "yTitleText").as_string().as_deref(),
+        Some("cost (log scale)")
+    );
     let line = Float64Array::from(at(&get(&g, "lines"), 0));
     assert!(line.length() >= 4 && line.length() % 2 == 0);
     assert_eq!(Array::from(&get(&g, "legend")).length(), 1);
@@ -187,7 +193,10 @@ fn page_tables_and_seeds() {
     assert_eq!(presets.length(), 7);
     let keys = js_sys::Array::from(&nnlab_web::keys().unwrap());
     let palette = nnlab_web::palette();
-    assert_eq!(get(&palette, "class0").as_string().as_deref(), Some("rgb(230,159,0)"));
+    assert_eq!(
+        get(&palette, "class0").as_string().as_deref(),
+        Some("rgb(230,159,0)")
+    );
     assert_eq!(Array::from(&get(&palette, "series")).length(), 3);
     assert_eq!(keys.length() as usize, nnlab_core::config::link::KEYS.len());
     let a = nnlab_web::random_seed().unwrap();

@@ -326,15 +326,26 @@ mod tests {
 
     #[test]
     fn layout_places_frame_ticks_and_titles_inside_the_canvas() {
-        let c = chart((0..=100).map(|i| (i as f64 * 10.0, 1.0 / (1.0 + i as f64))).collect(), "");
+        let c = chart(
+            (0..=100)
+                .map(|i| (i as f64 * 10.0, 1.0 / (1.0 + i as f64)))
+                .collect(),
+            "",
+        );
         for ratio in [1.0, 2.0] {
             let g = c.layout(600.0 * ratio, 340.0 * ratio, false, ratio);
             assert_eq!(g.font, 14.0 * ratio);
             let f = g.frame;
             assert!(f.x0 > 0.0 && f.x0 + f.w <= 600.0 * ratio && f.y0 + f.h < g.x_label_top);
             assert_eq!(g.x_ticks.first().map(|t| t.label.as_str()), Some("0"));
-            assert!(g.x_ticks.iter().all(|t| t.at >= f.x0 && t.at <= f.x0 + f.w + 1.0));
-            assert!(g.y_ticks.iter().all(|t| t.at >= f.y0 && t.at <= f.y0 + f.h + 1.0));
+            assert!(g
+                .x_ticks
+                .iter()
+                .all(|t| t.at >= f.x0 && t.at <= f.x0 + f.w + 1.0));
+            assert!(g
+                .y_ticks
+                .iter()
+                .all(|t| t.at >= f.y0 && t.at <= f.y0 + f.h + 1.0));
             assert_eq!(g.y_title_text, "cost");
             assert!(g.legend.is_empty());
         }

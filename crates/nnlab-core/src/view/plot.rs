@@ -103,11 +103,19 @@ mod tests {
     #[test]
     fn corners_and_ticks_land_on_the_frame() {
         let l = PlotLayout::new(400.0, 400.0);
-        let b = Bounds { x_min: -1.0, x_max: 1.0, y_min: -2.0, y_max: 2.0 };
+        let b = Bounds {
+            x_min: -1.0,
+            x_max: 1.0,
+            y_min: -2.0,
+            y_max: 2.0,
+        };
         assert_eq!(l.to_px(&b, -1.0, 2.0), (l.x0, l.y0));
         assert_eq!(l.to_px(&b, 1.0, -2.0), (l.x0 + l.side, l.y0 + l.side));
         let (x, y) = l.ticks(&b);
-        assert_eq!(x.first().map(|t| (t.at, t.label.as_str())), Some((l.x0.round() + 0.5, "-1.0")));
+        assert_eq!(
+            x.first().map(|t| (t.at, t.label.as_str())),
+            Some((l.x0.round() + 0.5, "-1.0"))
+        );
         assert_eq!(y.last().map(|t| t.label.as_str()), Some("2"));
         assert_eq!(y.last().map(|t| t.at), Some(l.y0.round() + 0.5));
     }
@@ -115,7 +123,12 @@ mod tests {
     #[test]
     fn points_by_label() {
         let l = PlotLayout::new(400.0, 400.0);
-        let b = Bounds { x_min: 0.0, x_max: 1.0, y_min: 0.0, y_max: 1.0 };
+        let b = Bounds {
+            x_min: 0.0,
+            x_max: 1.0,
+            y_min: 0.0,
+            y_max: 1.0,
+        };
         let set = Dataset::from_points(&[[0.0, 0.0], [1.0, 1.0], [0.5, 0.5]], &[0.0, 1.0, 0.0]);
         assert_eq!(l.points(&b, &set, 1.0), vec![l.x0 + l.side, l.y0]);
         assert_eq!(l.points(&b, &set, 0.0).len(), 4);

@@ -16,6 +16,7 @@ import { createControls } from "./js/controls.js";
 import { createRegions } from "./js/regions.js";
 import { createChart } from "./js/chart.js";
 import { createCompare } from "./js/compare.js";
+import { createPresets } from "./js/presets.js";
 import { createReadout } from "./js/readout.js";
 import { createGradcheck } from "./js/gradcheck.js";
 import { createDiagram } from "./js/diagram.js";
@@ -61,6 +62,14 @@ const theme = readTheme();
 const state = createState(wasm);
 const presetList = wasm.presets();
 const titles = new Map(presetList.map((p) => [p.name, p.title]));
+// One click on a preset loads the course's configuration and starts it.
+const presets = createPresets($("presets"), presetList, (p) => {
+  try {
+    setQuery(state.lab.withPreset(p.name), { autoplay: p.lab !== "gradcheck", fresh: true });
+  } catch (err) {
+    showError(String(err?.message ?? err));
+  }
+});
 const regions = createRegions($("regions-canvas"), theme);
 const chart = createChart(wasm, $("chart-canvas"), $("chart-tooltip"), theme);
 const readout = createReadout();
@@ -279,20 +288,6 @@ function showWarnings(list) {
   el.hidden = list.length === 0;
 }
 
-function showLab(s) {
-  const lab = s.lab ?? "custom";
-  const titleOf = { initialization: "Initialization", regularization: "Regularization", gradcheck: "Gradient checking", custom: "Playground" };
-  const named = s.preset && titles.has(s.preset) && lab !== "gradcheck";
-  $("intro-title").textContent = titleOf[lab] + (named ? ` — ${titles.get(s.preset)}` : "");
-  for (const p of document.querySelectorAll("[data-lab-text]")) p.hidden = p.dataset.labText !== lab;
-  for (const b of document.querySelectorAll("[data-preset]")) {
-    b.setAttribute("aria-pressed", String(b.dataset.preset === s.preset && !!s.expected));
-  }
-  $("regions-figure").hidden = !s.plane;
-  $("single-view").classList.toggle("no-plane", !s.plane);
-  $("compare-toggle").disabled = s.lab !== "initialization" && s.lab !== "regularization";
-}
-
 // ── Rebuild ────────────────────────────────────────────────────────────────────
 /**
  * Rebuilds from `text` (a query or link); a change of view settings only keeps the run
@@ -319,7 +314,7 @@ function setQuery(text, { autoplay, fresh = false } = {}) {
     runToEnd = false;
   }
   controls.update(state.lab, s);
-  showLab(s);
+  presets.showLab(s);
   $("link-output").value = state.link();
   if (autoplay !== undefined) playing = autoplay;
   if (playing && finished()) playing = false;
@@ -333,44 +328,6 @@ const controls = createControls($("controls"), {
   onQuery: (q) => setQuery(q),
   onError: showError,
 });
-
-// Presets: one click loads the course's configuration and starts it.
-function buildPresets() {
-  const nav = $("presets");
-  const groups = [
-    ["initialization", "Initialization"],
-    ["regularization", "Regularization"],
-    ["gradcheck", "Gradient checking"],
-  ];
-  for (const [lab, title] of groups) {
-    const group = document.createElement("div");
-    group.className = "preset-group";
-    group.setAttribute("role", "group");
-    group.setAttribute("aria-label", title);
-    const label = document.createElement("span");
-    label.className = "preset-label";
-    label.textContent = title;
-    group.append(label);
-    for (const p of presetList.filter((p) => p.lab === lab)) {
-      const b = document.createElement("button");
-      b.type = "button";
-      b.dataset.preset = p.name;
-      b.dataset.testid = `preset-${p.name}`;
-      b.setAttribute("aria-pressed", "false");
-      b.textContent = lab === "gradcheck" ? "Check backprop" : p.title;
-      if (p.expected) b.title = `course: train ${p.expected.trainText}, test ${p.expected.testText}`;
-      b.addEventListener("click", () => {
-        try {
-          setQuery(state.lab.withPreset(p.name), { autoplay: lab !== "gradcheck", fresh: true });
-        } catch (err) {
-          showError(String(err?.message ?? err));
-        }
-      });
-      group.append(b);
-    }
-    nav.append(group);
-  }
-}
 
 // Copy link: the clipboard when allowed, else select the read-only field for Ctrl-C.
 $("copy-link").addEventListener("click", async () => {
@@ -405,7 +362,6 @@ new ResizeObserver(markDirty).observe($("chart-canvas"));
 new ResizeObserver(markDirty).observe($("compare-panels"));
 
 // ── Start ──────────────────────────────────────────────────────────────────────
-buildPresets();
 if (!setQuery(state.urlQuery())) {
   const message = $("error").textContent;
   setQuery(FALLBACK_QUERY, { autoplay: false });

@@ -1,53 +1,28 @@
 // nnlab page: bootstrap and the single requestAnimationFrame loop.
 //
-// ── Contract with the page modules (js/gradcheck.js, js/diagram.js, js/exporter.js,
-//    js/banner.js) ─────────────────────────────────────────────────────────────────
-// At start, once:  gradcheck.mount(document.getElementById("gradcheck-panel"), app)
-//                  diagram.mount(document.getElementById("diagram-panel"), app)
-//                  exporter.mount(document.getElementById("export-panel"), app)
-//                  installBanner(app)                  (banner element: #banner)
-// Then gradcheck.update(snapshot), diagram.update(snapshot), exporter.update(snapshot)
-// after every frame that changed something and after every rebuild, where `snapshot` is
-// `app.lab().snapshot()` (see crates/nnlab-web/src/lab.rs `Snapshot`).
-// `app` is:
-//   wasm               the wasm module's exports (window.wasmBindings)
-//   lab()              the current Lab handle (owned by the page: never free it)
-//   query()            the canonical query of the current lab ("preset=init-he&play=1")
-//   setQuery(q)        rebuilds the lab from q (a query or link; parsed by the engine) and
-//                      rewrites the URL; returns false (and shows the engine's message) on a
-//                      bad one, keeping the current lab
-//   pause()            stops training (e.g. before a long computation)
-//   regionsCanvas()    the decision-region <canvas>
-// #gradcheck-panel starts hidden; the gradcheck module shows it (open for the
-// gradient-checking lab, snapshot.lab === "gradcheck"). The other slots are always there.
-// ──────────────────────────────────────────────────────────────────────────────────
-//
 // The loop: while playing, each frame steps the active labs (one, or three in compare
 // mode) for at most STEP_BUDGET_MS of wall time and at most the chosen iterations per
-// frame, then draws once: regions (painted by Rust), the cost chart (drawn by Rust), the
-// numbers. All numerics, formatting and link handling are in the engine.
+// frame, then draws once: regions, the cost chart, the numbers, the panels. Every timer of
+// the page is a time check in this loop (no setTimeout/setInterval elsewhere). All
+// numerics, scales, colours, formatting and link handling are in the engine; the views
+// draw what it returns (ARCHITECTURE.md, "the drawing rule").
 //
-// How this module reaches the wasm exports (trunk 0.21): trunk replaces the
-// <link data-trunk rel="rust"> tag with a module script that does
-//     import init, * as bindings from '/nnlab-web-<hash>.js';
-//     const wasm = await init(...);
-//     window.wasmBindings = bindings;
-//     dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
-// Module scripts start in document order, but that script's top-level await does
-// not hold this one back, so wait for whichever comes first: bindings already set,
-// or the event. Both happen only after init() resolved, so every export is usable
-// (and `#[wasm_bindgen(start)]` has already run).
+// The wasm exports arrive as window.wasmBindings or with the "TrunkApplicationStarted"
+// event, whichever comes first (js/boot.js); both happen after init, so every export is
+// usable and `#[wasm_bindgen(start)]` has run.
 
 import { createState } from "./js/state.js";
 import { createControls } from "./js/controls.js";
 import { createRegions } from "./js/regions.js";
-import { createChart, SINGLE_COLOUR } from "./js/chart.js";
+import { createChart } from "./js/chart.js";
 import { createCompare } from "./js/compare.js";
+import { createPresets } from "./js/presets.js";
 import { createReadout } from "./js/readout.js";
-import * as gradcheck from "./js/gradcheck.js";
-import * as diagram from "./js/diagram.js";
-import * as exporter from "./js/exporter.js";
-import { install as installBanner } from "./js/banner.js";
+import { createGradcheck } from "./js/gradcheck.js";
+import { createDiagram } from "./js/diagram.js";
+import { createExporter } from "./js/exporter.js";
+import { createBanner } from "./js/banner.js";
+import { applyPalette, readTheme } from "./js/dom.js";
 
 /** Wall time per frame spent stepping while playing (less when drawing took long). */
 const STEP_BUDGET_MS = 8;
@@ -82,18 +57,31 @@ $("stage").dataset.ready = "loading";
 document.querySelector('[data-testid="wasm-version"]').textContent = `v${wasm.version()}`;
 
 // ── Views ──────────────────────────────────────────────────────────────────────
+applyPalette(wasm.palette());
+const theme = readTheme();
 const state = createState(wasm);
 const presetList = wasm.presets();
 const titles = new Map(presetList.map((p) => [p.name, p.title]));
-const regions = createRegions($("regions-canvas"));
-const chart = createChart(wasm, $("chart-canvas"), $("chart-tooltip"));
+// One click on a preset loads the course's configuration and starts it.
+const presets = createPresets($("presets"), presetList, (p) => {
+  try {
+    setQuery(state.lab.withPreset(p.name), { autoplay: p.lab !== "gradcheck", fresh: true });
+  } catch (err) {
+    showError(String(err?.message ?? err));
+  }
+});
+const regions = createRegions($("regions-canvas"), theme);
+const chart = createChart(wasm, $("chart-canvas"), $("chart-tooltip"), theme);
 const readout = createReadout();
 const compare = createCompare(wasm, {
   section: $("compare-view"),
   panelsBox: $("compare-panels"),
   rows: $("compare-rows"),
   titles,
+  theme,
 });
+/** The panels (gradient check, network diagram, export), created at start. */
+let panels = [];
 
 // ── Loop state ─────────────────────────────────────────────────────────────────
 let playing = false;
@@ -106,6 +94,8 @@ let snapshot = null;
 let drawMs = 0;
 let regionsMs = 0;
 let regionsAt = -Infinity;
+/** When the "Copied" message goes (0: not shown). */
+let copiedUntil = 0;
 
 /** The speed menu's value as a cap on iterations per frame. */
 function speedOf(value) {
@@ -152,7 +142,7 @@ function stepWithinBudget() {
   return ran;
 }
 
-function frame() {
+function frame(now) {
   framePending = false;
   if (playing || runToEnd) {
     const ran = stepWithinBudget();
@@ -163,7 +153,14 @@ function frame() {
     dirty = false;
     draw();
   }
-  if (playing || runToEnd) schedule();
+  // Timers: each is a time check here; the loop keeps running while one waits.
+  let waiting = false;
+  for (const panel of panels) waiting = panel.tick(now) || waiting;
+  if (copiedUntil && now >= copiedUntil) {
+    copiedUntil = 0;
+    $("copied").textContent = "";
+  }
+  if (playing || runToEnd || waiting || copiedUntil) schedule();
 }
 
 function draw() {
@@ -186,7 +183,7 @@ function draw() {
     regionsMs = performance.now() - start;
   }
   if (compare.active) chart.draw(compare.series(), snapshot.logCost);
-  else chart.draw([{ lab, colour: SINGLE_COLOUR, label: "" }], snapshot.logCost);
+  else chart.draw([{ lab, colour: theme.ink, label: "" }], snapshot.logCost);
   if (compare.active) readout.status(snapshot, training, compare.snapshots());
   else readout.update(snapshot, training);
   // Stop at a divergence (the labs also refuse to step, but say it once, plainly).
@@ -196,12 +193,14 @@ function draw() {
   drawMs = performance.now() - start;
 }
 
+/** Hands the frame's snapshot to the panels. A panel that throws is a bug: the error is
+ *  reported (console.error fails the end-to-end tests) and the other panels still update. */
 function notifyPanels() {
-  for (const panel of [gradcheck, diagram, exporter]) {
+  for (const panel of panels) {
     try {
       panel.update(snapshot);
     } catch (err) {
-      console.warn("panel update failed", err);
+      console.error("nnlab: panel update failed", err);
     }
   }
 }
@@ -274,7 +273,10 @@ document.addEventListener("keydown", (e) => {
 });
 
 // ── Messages ───────────────────────────────────────────────────────────────────
+/** Shows the engine's message about a refused link, and only it: warnings about the
+ *  previously accepted link go. An empty message hides it. */
 function showError(message) {
+  if (message) showWarnings([]);
   const el = $("error");
   el.textContent = message ? `This link or setting does not work: ${message}` : "";
   el.hidden = !message;
@@ -284,20 +286,6 @@ function showWarnings(list) {
   const el = $("warnings");
   el.textContent = list.length ? `Ignored: ${list.join("; ")}` : "";
   el.hidden = list.length === 0;
-}
-
-function showLab(s) {
-  const lab = s.lab ?? "custom";
-  const titleOf = { initialization: "Initialization", regularization: "Regularization", gradcheck: "Gradient checking", custom: "Playground" };
-  const named = s.preset && titles.has(s.preset) && lab !== "gradcheck";
-  $("intro-title").textContent = titleOf[lab] + (named ? ` — ${titles.get(s.preset)}` : "");
-  for (const p of document.querySelectorAll("[data-lab-text]")) p.hidden = p.dataset.labText !== lab;
-  for (const b of document.querySelectorAll("[data-preset]")) {
-    b.setAttribute("aria-pressed", String(b.dataset.preset === s.preset && !!s.expected));
-  }
-  $("regions-figure").hidden = !s.plane;
-  $("single-view").classList.toggle("no-plane", !s.plane);
-  $("compare-toggle").disabled = s.lab !== "initialization" && s.lab !== "regularization";
 }
 
 // ── Rebuild ────────────────────────────────────────────────────────────────────
@@ -326,7 +314,7 @@ function setQuery(text, { autoplay, fresh = false } = {}) {
     runToEnd = false;
   }
   controls.update(state.lab, s);
-  showLab(s);
+  presets.showLab(s);
   $("link-output").value = state.link();
   if (autoplay !== undefined) playing = autoplay;
   if (playing && finished()) playing = false;
@@ -340,44 +328,6 @@ const controls = createControls($("controls"), {
   onQuery: (q) => setQuery(q),
   onError: showError,
 });
-
-// Presets: one click loads the course's configuration and starts it.
-function buildPresets() {
-  const nav = $("presets");
-  const groups = [
-    ["initialization", "Initialization"],
-    ["regularization", "Regularization"],
-    ["gradcheck", "Gradient checking"],
-  ];
-  for (const [lab, title] of groups) {
-    const group = document.createElement("div");
-    group.className = "preset-group";
-    group.setAttribute("role", "group");
-    group.setAttribute("aria-label", title);
-    const label = document.createElement("span");
-    label.className = "preset-label";
-    label.textContent = title;
-    group.append(label);
-    for (const p of presetList.filter((p) => p.lab === lab)) {
-      const b = document.createElement("button");
-      b.type = "button";
-      b.dataset.preset = p.name;
-      b.dataset.testid = `preset-${p.name}`;
-      b.setAttribute("aria-pressed", "false");
-      b.textContent = lab === "gradcheck" ? "Check backprop" : p.title;
-      if (p.expected) b.title = `course: train ${p.expected.trainText}, test ${p.expected.testText}`;
-      b.addEventListener("click", () => {
-        try {
-          setQuery(state.lab.withPreset(p.name), { autoplay: lab !== "gradcheck", fresh: true });
-        } catch (err) {
-          showError(String(err?.message ?? err));
-        }
-      });
-      group.append(b);
-    }
-    nav.append(group);
-  }
-}
 
 // Copy link: the clipboard when allowed, else select the read-only field for Ctrl-C.
 $("copy-link").addEventListener("click", async () => {
@@ -395,7 +345,8 @@ $("copy-link").addEventListener("click", async () => {
     field.select();
   }
   $("copied").textContent = copied ? "Copied" : "Press Ctrl-C (or ⌘-C) to copy";
-  setTimeout(() => ($("copied").textContent = ""), COPIED_MS);
+  copiedUntil = performance.now() + COPIED_MS;
+  schedule();
 });
 
 // The user edited the hash: reload from it (a bad one keeps the current lab).
@@ -411,7 +362,6 @@ new ResizeObserver(markDirty).observe($("chart-canvas"));
 new ResizeObserver(markDirty).observe($("compare-panels"));
 
 // ── Start ──────────────────────────────────────────────────────────────────────
-buildPresets();
 if (!setQuery(state.urlQuery())) {
   const message = $("error").textContent;
   setQuery(FALLBACK_QUERY, { autoplay: false });
@@ -426,20 +376,16 @@ const app = {
   query: () => state.query,
   setQuery: (q) => setQuery(q),
   pause: () => stop(),
+  /** Runs the loop for a frame (a panel's time check waits for it). */
+  wake: () => schedule(),
   regionsCanvas: () => $("regions-canvas"),
 };
-for (const [panel, id] of [
-  [gradcheck, "gradcheck-panel"],
-  [diagram, "diagram-panel"],
-  [exporter, "export-panel"],
-]) {
-  try {
-    panel.mount($(id), app);
-  } catch (err) {
-    console.warn("panel mount failed", err);
-  }
-}
-installBanner(app);
+panels = [
+  createGradcheck($("gradcheck-panel"), app, theme),
+  createDiagram($("diagram-panel"), app, theme),
+  createExporter($("export-panel"), app),
+];
+createBanner(app);
 markDirty();
 $("stage").dataset.ready = "true";
 // For tests and the console: the same object the panels get.

@@ -88,6 +88,12 @@ test("editing the hash reloads the lab", async (t) => {
     await page.evaluate(() => (location.hash = "#lr=0.5&preset=init-zeros&foo=1"));
     await page.waitForFunction(() => location.hash === "#preset=init-zeros&lr=0.5");
     assert.match(await text(page, "warnings"), /foo=1: unknown key/);
+    // A refused link: only its message shows, not the warnings of the link before it.
+    await page.evaluate(() => (location.hash = "#preset=init-he&lr=abc"));
+    await page.getByTestId("error").waitFor();
+    assert.match(await text(page, "error"), /lr=abc/);
+    assert.equal(await page.getByTestId("warnings").isHidden(), true);
+    assert.equal(await text(page, "warnings"), "");
   });
 });
 

@@ -304,3 +304,26 @@ test("strict Content-Security-Policy: the page works with no violation", async (
     await screenshot(page, "hardening-csp");
   });
 });
+
+test("a panel that throws fails the test: reported as a console error, never swallowed", async (t) => {
+  await assert.rejects(
+    withPage(t, { hash: "preset=init-he" }, async (page) => {
+      await ready(page);
+      // Break the export panel's update (it sets its PNG button's title every frame): no
+      // test hook in the page, only a DOM setter that throws.
+      await page.evaluate(() => {
+        Object.defineProperty(HTMLButtonElement.prototype, "title", {
+          configurable: true,
+          set() {
+            throw new Error("nnlab-test panel failure");
+          },
+        });
+      });
+      await page.locator('[data-step="10"]').click();
+      await page.waitForFunction(() => window.nnlab.lab().snapshot().iteration === 10);
+      // The other views still drew the frame.
+      assert.equal(await page.getByTestId("iteration").textContent(), "10");
+    }),
+    /console\.error: nnlab: panel update failed.*nnlab-test panel failure/s,
+  );
+});

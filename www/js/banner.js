@@ -4,14 +4,12 @@
 // instance cannot be trusted, so Reset reloads the page without the link's settings
 // (the default lab).
 
-import { ensureStyles, h, setText } from "./dom.js";
+import { h, setText } from "./dom.js";
 
 const MAX_MESSAGE = 600;
-let shown = false;
-
-/** Installs the listeners once. `app.pause()` stops the training loop when it fires. */
-export function install(app) {
-  ensureStyles();
+/** Installs the listeners, once. `app.pause()` stops the training loop when it fires. */
+export function createBanner(app) {
+  let shown = false;
   let banner = document.getElementById("banner");
   if (!banner) {
     banner = h("div", { id: "banner", role: "alert", hidden: true });

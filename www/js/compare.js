@@ -3,23 +3,15 @@
 // region panels, one table — all stepped by app.js's single loop. Their cost curves
 // go on the main chart (see `series`).
 
+import { h } from "./dom.js";
 import { createRegions } from "./regions.js";
-
-/** Okabe–Ito vermillion, blue and bluish green: distinct under colour blindness. */
-export const COMPARE_COLOURS = ["#D55E00", "#0072B2", "#009E73"];
-
-function make(tag, attrs = {}, text) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  if (text !== undefined) el.textContent = text;
-  return el;
-}
 
 /**
  * `section` is shown while comparing; panels go into `panelsBox`, table rows into `rows`.
- * `titles` maps preset names to button titles (from wasm.presets()).
+ * `titles` maps preset names to button titles (from wasm.presets()). `theme` (dom.js
+ * `readTheme`) gives the runs' colours (`theme.series`: the engine's palette).
  */
-export function createCompare(wasm, { section, panelsBox, rows, titles }) {
+export function createCompare(wasm, { section, panelsBox, rows, titles, theme }) {
   let runs = [];
 
   function clear() {
@@ -31,7 +23,7 @@ export function createCompare(wasm, { section, panelsBox, rows, titles }) {
   }
 
   function cell(row, testid) {
-    const td = make("td", testid ? { "data-testid": testid } : {});
+    const td = h("td", { "data-testid": testid });
     row.append(td);
     return td;
   }
@@ -54,7 +46,7 @@ export function createCompare(wasm, { section, panelsBox, rows, titles }) {
 
     /** The chart's series: one curve per run, labelled. */
     series() {
-      return runs.map((r, i) => ({ lab: r.lab, colour: COMPARE_COLOURS[i], label: r.title }));
+      return runs.map((r, i) => ({ lab: r.lab, colour: theme.series[i], label: r.title }));
     },
 
     /**
@@ -71,19 +63,17 @@ export function createCompare(wasm, { section, panelsBox, rows, titles }) {
         const lab = new wasm.Lab(query);
         const name = lab.snapshot().preset;
         const title = titles.get(name) ?? name;
-        const figure = make("figure", { class: "compare-run", "data-testid": "compare-run" });
-        const caption = make("figcaption", {});
-        const swatch = make("i", { class: "swatch", "aria-hidden": "true" });
-        swatch.style.background = COMPARE_COLOURS[i];
-        caption.append(swatch, document.createTextNode(title));
-        const canvas = make("canvas", { class: "regions-canvas", role: "img", "aria-label": `Decision regions: ${title}` });
-        const stats = make("p", { class: "compare-stats mono" });
+        const figure = h("figure", { class: "compare-run", "data-testid": "compare-run" });
+        const swatch = h("i", { class: "swatch", "aria-hidden": "true" });
+        swatch.style.background = theme.series[i];
+        const caption = h("figcaption", {}, swatch, title);
+        const canvas = h("canvas", { class: "regions-canvas", role: "img", "aria-label": `Decision regions: ${title}` });
+        const stats = h("p", { class: "compare-stats mono" });
         figure.append(caption, canvas, stats);
         panelsBox.append(figure);
 
-        const row = make("tr", { "data-testid": `compare-row-${name}` });
-        const th = make("th", { scope: "row" });
-        th.append(swatch.cloneNode(), document.createTextNode(title));
+        const row = h("tr", { "data-testid": `compare-row-${name}` });
+        const th = h("th", { scope: "row" }, swatch.cloneNode(), title);
         row.append(th);
         const cells = {
           iteration: cell(row, "compare-iteration"),
@@ -93,7 +83,7 @@ export function createCompare(wasm, { section, panelsBox, rows, titles }) {
           gap: cell(row),
         };
         rows.append(row);
-        runs.push({ lab, name, title, regions: createRegions(canvas), stats, cells });
+        runs.push({ lab, name, title, regions: createRegions(canvas, theme), stats, cells });
       });
       section.hidden = false;
       return true;

@@ -1,5 +1,6 @@
 // Shared DOM helpers of the page modules: element building with textContent only
-// (link-derived text never goes through innerHTML), text updates, canvas sizing.
+// (link-derived text never goes through innerHTML), text updates, canvas sizing, the
+// page's colours.
 
 /** `document.createElement(tag)` with attributes and optional text (textContent). */
 export function h(tag, attrs = {}, ...children) {
@@ -21,30 +22,60 @@ export function setText(el, value) {
   if (el.textContent !== v) el.textContent = v;
 }
 
-let styled = false;
-/** Adds js/panels.css to the document once (unless the page links it already). */
-export function ensureStyles() {
-  if (styled) return;
-  styled = true;
-  if (document.querySelector('link[data-nnlab-panels], link[href*="panels"][rel="stylesheet"]')) return;
-  const link = document.createElement("link");
-  link.rel = "stylesheet";
-  link.href = new URL("./panels.css", import.meta.url).href;
-  link.dataset.nnlabPanels = "";
-  document.head.append(link);
+/**
+ * Sizes `canvas`'s backing store to its CSS box (or `cssWidth × cssHeight`) times `ratio`;
+ * true if it changed.
+ */
+export function fitBacking(canvas, ratio, cssWidth = canvas.clientWidth, cssHeight = canvas.clientHeight) {
+  const width = Math.max(1, Math.round(cssWidth * ratio));
+  const height = Math.max(1, Math.round(cssHeight * ratio));
+  if (canvas.width === width && canvas.height === height) return false;
+  canvas.width = width;
+  canvas.height = height;
+  return true;
 }
 
-/** A canvas sized to its CSS box at the device's pixel ratio; returns its 2-D context. */
+/** A canvas sized to `cssWidth × cssHeight` at the device's pixel ratio (at most 3), drawn
+ *  in CSS pixels; returns its 2-D context. */
 export function fitCanvas(canvas, cssWidth, cssHeight) {
   const ratio = Math.min(window.devicePixelRatio || 1, 3);
-  const w = Math.max(1, Math.round(cssWidth * ratio));
-  const hgt = Math.max(1, Math.round(cssHeight * ratio));
-  if (canvas.width !== w) canvas.width = w;
-  if (canvas.height !== hgt) canvas.height = hgt;
+  fitBacking(canvas, ratio, cssWidth, cssHeight);
   canvas.style.height = `${cssHeight}px`;
   const ctx = canvas.getContext("2d");
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   return ctx;
+}
+
+/**
+ * The page's colours and canvas font, read once from style.css's custom properties (after
+ * `applyPalette`): `{ink, muted, faint, grid, frame, panel, legendBack, font, dropped, dead,
+ * classes: [0, 1], series: [3]}`.
+ */
+export function readTheme() {
+  const css = getComputedStyle(document.documentElement);
+  const v = (name) => css.getPropertyValue(`--${name}`).trim();
+  return {
+    ink: v("ink"),
+    muted: v("muted"),
+    faint: v("faint"),
+    grid: v("grid"),
+    frame: v("frame"),
+    panel: v("panel"),
+    legendBack: v("legend-back"),
+    font: v("canvas-font"),
+    dropped: v("dropped"),
+    dead: v("dead"),
+    classes: [v("orange"), v("accent")],
+    series: [v("series-0"), v("series-1"), v("series-2")],
+  };
+}
+
+/** Sets the engine's data colours (wasm `palette()`) as the page's custom properties. */
+export function applyPalette(palette) {
+  const root = document.documentElement.style;
+  root.setProperty("--orange", palette.class0);
+  root.setProperty("--accent", palette.class1);
+  palette.series.forEach((c, k) => root.setProperty(`--series-${k}`, c));
 }
 
 /** The error text of a thrown value (JsError from the engine, Error, string). */

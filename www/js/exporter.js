@@ -2,16 +2,16 @@
 // the weights as JSON (both written by the engine: lab.historyCsv(), lab.weightsJson()),
 // downloaded through a Blob and an object URL. Nothing leaves the browser.
 
-import { ensureStyles, h, messageOf, setText } from "./dom.js";
+import { h, messageOf, setText } from "./dom.js";
 
-let app = null;
-let root = null;
-const ui = {};
+/** How long a download's object URL lives. */
+const REVOKE_MS = 10_000;
 
-export function mount(el, appRef) {
-  ensureStyles();
-  app = appRef;
-  root = el;
+/** The export panel in `root`; `app` is app.js's handle (lab(), regionsCanvas(), wake()). */
+export function createExporter(root, app) {
+  const ui = {};
+  /** Object URLs to revoke: [url, when]. */
+  let urls = [];
   root.classList.add("card", "ex");
   root.setAttribute("data-testid", "export-panel");
   root.replaceChildren();
@@ -33,42 +33,51 @@ export function mount(el, appRef) {
   );
   root.setAttribute("role", "region");
   root.setAttribute("aria-labelledby", "ex-title");
-}
 
-export function update(snapshot) {
-  if (!root || !snapshot) return;
-  const plane = snapshot.plane !== false;
-  ui.png.disabled = !plane;
-  ui.png.title = plane ? "" : "This data has more than two features: there is no plane to paint.";
-}
-
-function download(blob, name) {
-  const url = URL.createObjectURL(blob);
-  const a = h("a", { href: url, download: name, hidden: true });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  setText(ui.status, `Saved ${name}.`);
-}
-
-function exportText(ext, type, make) {
-  const lab = app.lab();
-  if (!lab) return;
-  try {
-    download(new Blob([make(lab)], { type }), `${lab.exportName()}.${ext}`);
-  } catch (err) {
-    setText(ui.status, `Export failed: ${messageOf(err)}`);
+  function download(blob, name) {
+    const url = URL.createObjectURL(blob);
+    const a = h("a", { href: url, download: name, hidden: true });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    urls.push([url, performance.now() + REVOKE_MS]);
+    app.wake();
+    setText(ui.status, `Saved ${name}.`);
   }
-}
 
-function exportPng() {
-  const lab = app.lab();
-  const canvas = app.regionsCanvas?.();
-  if (!lab || !canvas) return;
-  const name = `${lab.exportName()}.png`;
-  canvas.toBlob((blob) => {
-    if (blob) download(blob, name);
-    else setText(ui.status, "Export failed: the canvas gave no image.");
-  }, "image/png");
+  function exportText(ext, type, make) {
+    const lab = app.lab();
+    if (!lab) return;
+    try {
+      download(new Blob([make(lab)], { type }), `${lab.exportName()}.${ext}`);
+    } catch (err) {
+      setText(ui.status, `Export failed: ${messageOf(err)}`);
+    }
+  }
+
+  function exportPng() {
+    const lab = app.lab();
+    const canvas = app.regionsCanvas?.();
+    if (!lab || !canvas) return;
+    const name = `${lab.exportName()}.png`;
+    canvas.toBlob((blob) => {
+      if (blob) download(blob, name);
+      else setText(ui.status, "Export failed: the canvas gave no image.");
+    }, "image/png");
+  }
+
+  return {
+    update(snapshot) {
+      if (!snapshot) return;
+      const plane = snapshot.plane !== false;
+      ui.png.disabled = !plane;
+      ui.png.title = plane ? "" : "This data has more than two features: there is no plane to paint.";
+    },
+    /** Revokes the object URLs that are due; true while some wait. */
+    tick(now) {
+      for (const [url, when] of urls) if (now >= when) URL.revokeObjectURL(url);
+      urls = urls.filter(([, when]) => now < when);
+      return urls.length > 0;
+    },
+  };
 }

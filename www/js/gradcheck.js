@@ -9,488 +9,351 @@
 //
 // Shown open for the gradient-checking lab; for any other configuration a button opens it.
 
-import { ensureStyles, fitCanvas, h, messageOf, setText } from "./dom.js";
+import { fitCanvas, h, messageOf, setText } from "./dom.js";
 
-const EPS_CHOICES = ["1e-3", "1e-5", "1e-7", "1e-9", "1e-11"];
-const BUGS = [
-  ["w2", "dW2 × 2"],
-  ["b1", "db1 with 4/m instead of 1/m"],
-];
 /** Networks up to this many parameters are re-checked live while they train. */
 const LIVE_PARAMS = 200;
 const LIVE_EVERY_MS = 300;
 /** Table rows at most (large networks: one parameter matrix at a time). */
 const MAX_ROWS = 400;
 
-let app = null;
-let root = null;
-const ui = {};
-const state = {
-  open: false,
-  userOpened: false,
-  query: null,
-  iteration: -1,
-  checkedAt: 0,
-  result: null,
-  selected: null, // parameter name shown in the table, or "all"
-  pending: 0,
-};
+/** The gradient-checking panel in `root`; `app` is app.js's handle, `theme` the page's
+ *  colours (dom.js readTheme). Returns {update(snapshot), tick(now)}. */
+export function createGradcheck(root, app, theme) {
+  const ui = {};
+  const state = {
+    open: false,
+    userOpened: false,
+    query: null,
+    iteration: -1,
+    checkedAt: 0,
+    result: null,
+    selected: null, // parameter name shown in the table, or "all"
+    dueAt: 0, // when the live re-check runs (0: none)
+  };
 
-function fmt(v) {
-  if (Number.isNaN(v)) return "nan";
-  if (!Number.isFinite(v)) return v > 0 ? "inf" : "-inf";
-  if (v === 0) return "0";
-  return v.toExponential(6);
-}
+  function fmt(v) {
+    if (Number.isNaN(v)) return "nan";
+    if (!Number.isFinite(v)) return v > 0 ? "inf" : "-inf";
+    if (v === 0) return "0";
+    return v.toExponential(6);
+  }
 
-export function mount(el, appRef) {
-  ensureStyles();
-  app = appRef;
-  root = el;
-  root.classList.add("gc");
-  root.setAttribute("data-testid", "gradcheck-panel");
-  root.replaceChildren();
+  /** Finds the panel's elements (static markup in index.html) and wires them. */
+  function mount() {
+    for (const el of root.querySelectorAll("[data-gc]")) ui[el.dataset.gc] = el;
+    ui.openButton.addEventListener("click", () => {
+      state.open = true;
+      state.userOpened = true;
+      app.pause?.();
+      state.query = null; // force a check
+      render();
+      refresh(true);
+      ui.difference.focus?.();
+    });
+    ui.recheck.addEventListener("click", () => refresh(true));
+    ui.close.addEventListener("click", () => {
+      state.open = false;
+      state.userOpened = false;
+      render();
+      ui.openButton.focus();
+    });
+    ui.bugInputs = new Map();
+    for (const input of root.querySelectorAll("[data-bug]")) {
+      input.addEventListener("change", onBugs);
+      ui.bugInputs.set(input.dataset.bug, input);
+    }
+    ui.epsButtons = new Map();
+    for (const b of root.querySelectorAll("[data-eps]")) {
+      b.addEventListener("click", () => setKey("eps", b.dataset.eps));
+      ui.epsButtons.set(b.dataset.eps, b);
+    }
+    ui.strip.addEventListener("click", onStripClick);
+    root.hidden = false;
+    addEventListener("resize", () => {
+      state.stripDue = true;
+      app.wake();
+    });
+  }
 
-  ui.title = h("h2", { id: "gc-title" }, "Gradient checking");
-  root.setAttribute("aria-labelledby", "gc-title");
-
-  ui.openBox = h(
-    "div",
-    { class: "gc-closed" },
-    h(
-      "p",
-      { class: "gc-hint" },
-      "Compare backpropagation with a numerical gradient, parameter by parameter, " +
-        "on this network's current weights.",
-    ),
-  );
-  ui.openButton = h(
-    "button",
-    { type: "button", "data-testid": "gradcheck-open" },
-    "Check this network's gradients",
-  );
-  ui.openButton.addEventListener("click", () => {
+  function setKey(key, value) {
+    const lab = app.lab();
+    if (!lab) return;
+    let query;
+    try {
+      query = lab.withKey(key, value);
+    } catch (err) {
+      showError(messageOf(err));
+      return;
+    }
     state.open = true;
-    state.userOpened = true;
-    app.pause?.();
-    state.query = null; // force a check
-    render();
-    refresh(true);
-    ui.difference.focus?.();
-  });
-  ui.openBox.append(ui.openButton);
-
-  // --- the summary
-  ui.difference = h("strong", { class: "gc-number mono", "data-testid": "gradcheck-difference", tabindex: "-1" });
-  ui.badge = h("span", { class: "gc-badge", "data-testid": "gradcheck-verdict" });
-  ui.course = h("p", { class: "gc-course", "data-testid": "gradcheck-course" });
-  ui.thresholdNew = h("li", { "data-testid": "threshold-new" });
-  ui.thresholdOld = h("li", { "data-testid": "threshold-old" });
-  ui.verdict = h("p", { class: "gc-verdict", "data-testid": "gradcheck-verdict-text", role: "status" });
-  ui.meta = h("p", { class: "gc-meta" });
-  ui.error = h("p", { class: "gc-error", "data-testid": "gradcheck-error", role: "alert", hidden: true });
-  ui.stale = h("p", { class: "gc-stale", hidden: true });
-  ui.recheck = h("button", { type: "button", "data-testid": "gradcheck-recheck" }, "Check again");
-  ui.recheck.addEventListener("click", () => refresh(true));
-  ui.close = h("button", { type: "button", class: "gc-close", "data-testid": "gradcheck-close" }, "Close");
-  ui.close.addEventListener("click", () => {
-    state.open = false;
-    state.userOpened = false;
-    render();
-    ui.openButton.focus();
-  });
-
-  const summary = h(
-    "div",
-    { class: "gc-summary" },
-    h("p", { class: "gc-headline" }, h("span", { class: "gc-label" }, "difference "), ui.difference, " ", ui.badge),
-    ui.course,
-    h(
-      "ul",
-      { class: "gc-thresholds", "aria-label": "Thresholds" },
-      ui.thresholdNew,
-      ui.thresholdOld,
-    ),
-    h(
-      "p",
-      { class: "gc-why" },
-      "Why two thresholds? J(θ + ε) and J(θ − ε) are each rounded to about 16 digits, and " +
-        "dividing their difference by 2ε = 2e-7 magnifies that rounding ten-million-fold: on " +
-        "the course's case this noise alone puts correct backprop at 1.19e-7, above the old " +
-        "1e-7 (which flags correct code) and below the later 2e-7.",
-    ),
-    ui.verdict,
-    ui.meta,
-    ui.stale,
-    ui.error,
-  );
-
-  // --- planted bugs
-  ui.bugInputs = new Map();
-  const bugs = h("fieldset", { class: "gc-bugs" }, h("legend", {}, "Planted bugs (the course's)"));
-  for (const [key, label] of BUGS) {
-    const input = h("input", { type: "checkbox", "data-bug": key, "data-testid": `bug-${key}` });
-    input.addEventListener("change", onBugs);
-    ui.bugInputs.set(key, input);
-    bugs.append(h("label", { class: "gc-check" }, input, ` ${label}`));
+    app.setQuery(query);
   }
 
-  // --- epsilon
-  ui.epsButtons = new Map();
-  const epsRow = h("div", { class: "gc-eps-buttons", role: "group", "aria-label": "ε" });
-  for (const v of EPS_CHOICES) {
-    const b = h("button", { type: "button", "data-eps": v, "data-testid": `eps-${v}`, "aria-pressed": "false" }, `ε = ${v}`);
-    b.addEventListener("click", () => setKey("eps", v));
-    ui.epsButtons.set(v, b);
-    epsRow.append(b);
+  function onBugs() {
+    const on = [...ui.bugInputs].filter(([, input]) => input.checked).map(([k]) => k);
+    setKey("bugs", on.length ? on.join(",") : "none");
   }
-  ui.epsNow = h("span", { class: "gc-eps-now mono", "data-testid": "gradcheck-eps" });
-  const eps = h(
-    "fieldset",
-    { class: "gc-eps" },
-    h("legend", {}, "Step ε"),
-    epsRow,
-    h("p", { class: "gc-hint" }, "current ε = ", ui.epsNow),
-    h(
-      "p",
-      { class: "gc-why" },
-      "A large ε measures the slope of a chord instead of the tangent (truncation error, " +
-        "shrinking like ε²); a tiny ε subtracts two nearly equal costs, and their round-off, " +
-        "divided by 2ε, grows like 1/ε. Between the two lies a sweet spot; at 1e-11 round-off " +
-        "swamps the check.",
-    ),
-  );
 
-  // --- heat strip, parameter chips, legend
-  ui.strip = h("canvas", {
-    class: "gc-strip",
-    "data-testid": "gradcheck-strip",
-    role: "img",
-    "aria-label": "Relative error of every parameter, W1 to the output bias",
-  });
-  ui.strip.addEventListener("click", onStripClick);
-  ui.stripLabels = h("div", { class: "gc-strip-labels", "aria-hidden": "true" });
-  ui.legend = h("div", { class: "gc-legend", "aria-label": "Colour scale of the relative error" });
-  ui.chips = h("div", { class: "gc-chips", role: "group", "aria-label": "Show one parameter in the table" });
-  const heat = h(
-    "div",
-    { class: "gc-heat" },
-    h("h3", {}, "Relative error of each parameter"),
-    ui.strip,
-    ui.stripLabels,
-    ui.legend,
-    ui.chips,
-  );
-
-  // --- table
-  ui.tbody = h("tbody");
-  ui.tableNote = h("p", { class: "gc-hint" });
-  ui.caption = h("caption");
-  const table = h(
-    "div",
-    { class: "gc-table-wrap" },
-    h(
-      "table",
-      { class: "gc-table", "data-testid": "gradcheck-table" },
-      ui.caption,
-      h(
-        "thead",
-        {},
-        h(
-          "tr",
-          {},
-          h("th", { scope: "col" }, "parameter"),
-          h("th", { scope: "col" }, "backprop"),
-          h("th", { scope: "col" }, "numerical"),
-          h("th", { scope: "col" }, "relative error"),
-        ),
-      ),
-      ui.tbody,
-    ),
-  );
-
-  // --- the 1-D check
-  ui.oneD = h("p", { class: "gc-1d-text", "data-testid": "gradcheck-1d" });
-  const oneD = h("div", { class: "gc-1d" }, h("h3", {}, "The 1-D check"), ui.oneD);
-
-  ui.body = h(
-    "div",
-    { class: "gc-body", hidden: true },
-    summary,
-    h("div", { class: "gc-controls" }, bugs, eps),
-    heat,
-    table,
-    ui.tableNote,
-    oneD,
-    h("p", { class: "gc-actions" }, ui.recheck, " ", ui.close),
-  );
-  root.append(ui.title, ui.openBox, ui.body);
-  root.hidden = false;
-  addEventListener("resize", () => state.result && drawStrip());
-}
-
-function setKey(key, value) {
-  const lab = app.lab();
-  if (!lab) return;
-  let query;
-  try {
-    query = lab.withKey(key, value);
-  } catch (err) {
-    showError(messageOf(err));
-    return;
+  function showError(message) {
+    ui.error.hidden = !message;
+    setText(ui.error, message ?? "");
   }
-  state.open = true;
-  app.setQuery(query);
-}
 
-function onBugs() {
-  const on = [...ui.bugInputs].filter(([, input]) => input.checked).map(([k]) => k);
-  setKey("bugs", on.length ? on.join(",") : "none");
-}
-
-function showError(message) {
-  ui.error.hidden = !message;
-  setText(ui.error, message ?? "");
-}
-
-function render() {
-  ui.openBox.hidden = state.open;
-  ui.body.hidden = !state.open;
-  ui.close.hidden = state.lastSnapshot?.lab === "gradcheck";
-}
-
-/** Runs the check on the current weights (always when `force`). */
-function refresh(force = false) {
-  const lab = app.lab();
-  if (!lab || !state.open) return;
-  const query = app.query();
-  const snap = state.lastSnapshot;
-  const iteration = snap?.iteration ?? 0;
-  const changed = query !== state.query;
-  const moved = iteration !== state.iteration;
-  if (!force && !changed && !moved) return;
-  const now = performance.now();
-  const small = (state.result?.labels.length ?? 0) <= LIVE_PARAMS;
-  if (!force && !changed && moved && (!small || now - state.checkedAt < LIVE_EVERY_MS)) {
-    ui.stale.hidden = false;
-    setText(ui.stale, `The weights have changed since this check (iteration ${state.iteration}).`);
-    if (small) schedule();
-    return;
+  function render() {
+    ui.openBox.hidden = state.open;
+    ui.body.hidden = !state.open;
+    ui.close.hidden = state.lastSnapshot?.lab === "gradcheck";
   }
-  let result;
-  try {
-    result = lab.gradcheck();
-  } catch (err) {
-    state.result = null;
+
+  /** Runs the check on the current weights (always when `force`). */
+  function refresh(force = false) {
+    const lab = app.lab();
+    if (!lab || !state.open) return;
+    const query = app.query();
+    const snap = state.lastSnapshot;
+    const iteration = snap?.iteration ?? 0;
+    const changed = query !== state.query;
+    const moved = iteration !== state.iteration;
+    if (!force && !changed && !moved) return;
+    const now = performance.now();
+    const small = (state.result?.labels.length ?? 0) <= LIVE_PARAMS;
+    if (!force && !changed && moved && (!small || now - state.checkedAt < LIVE_EVERY_MS)) {
+      ui.stale.hidden = false;
+      setText(ui.stale, `The weights have changed since this check (iteration ${state.iteration}).`);
+      if (small) schedule();
+      return;
+    }
+    let result;
+    try {
+      result = lab.gradcheck();
+    } catch (err) {
+      state.result = null;
+      state.query = query;
+      state.iteration = iteration;
+      showError(messageOf(err));
+      return;
+    }
+    showError(null);
+    ui.stale.hidden = true;
+    if (changed) state.selected = null;
+    state.result = result;
     state.query = query;
     state.iteration = iteration;
-    showError(messageOf(err));
-    return;
+    state.checkedAt = now;
+    show(result);
   }
-  showError(null);
-  ui.stale.hidden = true;
-  if (changed) state.selected = null;
-  state.result = result;
-  state.query = query;
-  state.iteration = iteration;
-  state.checkedAt = now;
-  show(result);
-}
 
-function schedule() {
-  if (state.pending) return;
-  state.pending = setTimeout(() => {
-    state.pending = 0;
-    refresh();
-  }, LIVE_EVERY_MS);
-}
-
-function show(r) {
-  setText(ui.difference, r.differenceText);
-  const badge = { pass: "passes", "round-off": "passes (round-off)", fail: "fails", undefined: "undefined" }[r.verdict];
-  setText(ui.badge, badge);
-  ui.badge.dataset.verdict = r.verdict;
-  root.dataset.verdict = r.verdict;
-
-  if (r.course) {
-    const agree = r.course.digits >= 17 ? "identical" : `agrees to ${r.course.digits} significant digits`;
-    setText(ui.course, `course (${r.course.label}): ${r.course.text} · ${agree}`);
-    ui.course.hidden = false;
-  } else {
-    setText(
-      ui.course,
-      "The course prints 1.1890913024229996e-07 (correct backprop) and 0.2850931567761623 " +
-        "(both bugs) for its own case: the gradcheck preset at iteration 0, ε = 1e-7.",
-    );
-    ui.course.hidden = false;
+  /** A live re-check LIVE_EVERY_MS after the last one, from the loop (tick). */
+  function schedule() {
+    if (state.dueAt) return;
+    state.dueAt = state.checkedAt + LIVE_EVERY_MS;
+    app.wake();
   }
-  ui.course.classList.toggle("gc-course-live", !!r.course);
-  setText(
-    ui.thresholdNew,
-    `${r.thresholdText} (the course's later threshold): ${r.passes ? "passes ✓" : "fails ✗"}`,
-  );
-  setText(
-    ui.thresholdOld,
-    `${r.oldThresholdText} (its older threshold): ${r.passesOld ? "passes ✓" : "flags it ✗"}`,
-  );
-  ui.thresholdNew.dataset.pass = String(r.passes);
-  ui.thresholdOld.dataset.pass = String(r.passesOld);
-  setText(ui.verdict, r.verdictText);
-  setText(
-    ui.meta,
-    `${r.labels.length} parameters · ${r.examples} training example${r.examples === 1 ? "" : "s"} · ` +
-      `cost J(θ) = ${r.costText} · iteration ${r.iteration}`,
-  );
 
-  for (const [key, input] of ui.bugInputs) input.checked = r.bugs.includes(key);
-  setText(ui.epsNow, r.epsilonText);
-  for (const [v, b] of ui.epsButtons) b.setAttribute("aria-pressed", String(Number(v) === r.epsilon));
+  function show(r) {
+    setText(ui.difference, r.differenceText);
+    const badge = { pass: "passes", "round-off": "passes (round-off)", fail: "fails", undefined: "undefined" }[r.verdict];
+    setText(ui.badge, badge);
+    ui.badge.dataset.verdict = r.verdict;
+    root.dataset.verdict = r.verdict;
 
-  // strip labels: one per parameter matrix, as wide as its share of the strip
-  ui.stripLabels.replaceChildren(
-    ...r.params.map((p) => {
-      const span = h("span", { class: p.suspect ? "suspect" : "" }, p.name);
-      span.style.flexGrow = String(p.rows * p.cols);
-      return span;
-    }),
-  );
-  ui.legend.replaceChildren(
-    h("span", { class: "gc-legend-title" }, "relative error:"),
-    ...r.legend.map((stop) => {
-      const sw = h("i", { class: "gc-swatch", "aria-hidden": "true" });
-      sw.style.background = stop.color;
-      return h("span", { class: "gc-legend-stop" }, sw, stop.label);
-    }),
-  );
-  ui.chips.replaceChildren(
-    chip("all", `all (${r.labels.length})`, false, null),
-    ...r.params.map((p) =>
-      chip(
-        p.name,
-        `${p.name} ${p.suspect ? "✗" : "✓"} worst ${p.worstText}`,
-        p.suspect,
-        p.color,
-      ),
-    ),
-  );
-  if (state.selected === null) {
-    state.selected = r.labels.length <= MAX_ROWS ? "all" : (r.suspects[0] ?? r.params[0].name);
-  }
-  drawStrip();
-  fillTable();
-  const d = r.oneD;
-  const course = d.course ? ` (course: ${d.course.text})` : "";
-  setText(
-    ui.oneD,
-    `J(θ) = θ·x with x = ${d.x}, θ = ${d.theta}, ε = ${d.epsilonText}: ` +
-      `difference ${d.differenceText}${course}. The slope of a line needs no truncation, so ` +
-      "only round-off remains.",
-  );
-}
-
-function chip(name, label, suspect, color) {
-  const b = h(
-    "button",
-    {
-      type: "button",
-      class: `gc-chip${suspect ? " suspect" : ""}`,
-      "aria-pressed": String(state.selected === name),
-      "data-param": name,
-      "data-testid": `gradcheck-param-${name}`,
-      "data-suspect": String(suspect),
-    },
-  );
-  if (color) {
-    const sw = h("i", { class: "gc-swatch", "aria-hidden": "true" });
-    sw.style.background = color;
-    b.append(sw);
-  }
-  b.append(label);
-  b.addEventListener("click", () => {
-    state.selected = name;
-    for (const c of ui.chips.children) c.setAttribute("aria-pressed", String(c.dataset.param === name));
-    fillTable();
-  });
-  return b;
-}
-
-function drawStrip() {
-  const r = state.result;
-  if (!r) return;
-  const n = r.labels.length;
-  const width = Math.max(100, ui.strip.parentElement?.clientWidth || 300);
-  const height = 28;
-  const ctx = fitCanvas(ui.strip, width, height);
-  ctx.clearRect(0, 0, width, height);
-  // one pixel per parameter, scaled up without smoothing
-  const cells = new ImageData(new Uint8ClampedArray(r.colors), n, 1);
-  const off = new OffscreenCanvas(n, 1);
-  off.getContext("2d").putImageData(cells, 0, 0);
-  ctx.imageSmoothingEnabled = false;
-  ctx.drawImage(off, 0, 0, width, height);
-  ctx.strokeStyle = "#1d2330";
-  ctx.lineWidth = 1.5;
-  for (const p of r.params.slice(1)) {
-    const x = Math.round((p.offset / n) * width) + 0.5;
-    ctx.beginPath();
-    ctx.moveTo(x, 0);
-    ctx.lineTo(x, height);
-    ctx.stroke();
-  }
-  ctx.strokeRect(0.5, 0.5, width - 1, height - 1);
-}
-
-function onStripClick(event) {
-  const r = state.result;
-  if (!r) return;
-  const rect = ui.strip.getBoundingClientRect();
-  const k = Math.floor(((event.clientX - rect.left) / rect.width) * r.labels.length);
-  const p = r.params.findLast((q) => q.offset <= k);
-  if (!p) return;
-  ui.chips.querySelector(`[data-param="${p.name}"]`)?.click();
-}
-
-function fillTable() {
-  const r = state.result;
-  if (!r) return;
-  const all = state.selected === "all";
-  const params = all ? r.params : r.params.filter((p) => p.name === state.selected);
-  const rows = [];
-  let count = 0;
-  for (const p of params) {
-    for (let k = p.offset; k < p.offset + p.rows * p.cols && count < MAX_ROWS; k++, count++) {
-      const sw = h("i", { class: "gc-swatch", "aria-hidden": "true" });
-      sw.style.background = `rgb(${r.colors[4 * k]},${r.colors[4 * k + 1]},${r.colors[4 * k + 2]})`;
-      rows.push(
-        h(
-          "tr",
-          { class: p.suspect ? "suspect" : "", "data-param": p.name },
-          h("th", { scope: "row" }, r.labels[k]),
-          h("td", { class: "mono" }, fmt(r.analytic[k])),
-          h("td", { class: "mono" }, fmt(r.numerical[k])),
-          h("td", { class: "mono" }, sw, fmt(r.relativeError[k])),
-        ),
+    if (r.course) {
+      const agree = r.course.digits >= 17 ? "identical" : `agrees to ${r.course.digits} significant digits`;
+      setText(ui.course, `course (${r.course.label}): ${r.course.text} · ${agree}`);
+      ui.course.hidden = false;
+    } else {
+      setText(
+        ui.course,
+        "The course prints 1.1890913024229996e-07 (correct backprop) and 0.2850931567761623 " +
+          "(both bugs) for its own case: the gradcheck preset at iteration 0, ε = 1e-7.",
       );
+      ui.course.hidden = false;
     }
-  }
-  ui.tbody.replaceChildren(...rows);
-  setText(
-    ui.caption,
-    all ? "Every parameter: backprop against the numerical gradient" : `Parameter ${state.selected}`,
-  );
-  const total = params.reduce((s, p) => s + p.rows * p.cols, 0);
-  setText(ui.tableNote, total > count ? `Showing the first ${count} of ${total} entries.` : "");
-  ui.tableNote.hidden = total <= count;
-}
+    ui.course.classList.toggle("gc-course-live", !!r.course);
+    setText(
+      ui.thresholdNew,
+      `${r.thresholdText} (the course's later threshold): ${r.passes ? "passes ✓" : "fails ✗"}`,
+    );
+    setText(
+      ui.thresholdOld,
+      `${r.oldThresholdText} (its older threshold): ${r.passesOld ? "passes ✓" : "flags it ✗"}`,
+    );
+    ui.thresholdNew.dataset.pass = String(r.passes);
+    ui.thresholdOld.dataset.pass = String(r.passesOld);
+    setText(ui.verdict, r.verdictText);
+    setText(
+      ui.meta,
+      `${r.labels.length} parameters · ${r.examples} training example${r.examples === 1 ? "" : "s"} · ` +
+        `cost J(θ) = ${r.costText} · iteration ${r.iteration}`,
+    );
 
-export function update(snapshot) {
-  if (!root || !snapshot) return;
-  state.lastSnapshot = snapshot;
-  // Open for the gradient-checking lab, or when the student asked for it (the button);
-  // it stays open through the rebuilds its own switches cause.
-  state.open = snapshot.lab === "gradcheck" || state.userOpened;
-  // Always in the page: closed, it is the "check this network's gradients" button.
-  root.hidden = false;
-  render();
-  if (state.open) refresh();
+    for (const [key, input] of ui.bugInputs) input.checked = r.bugs.includes(key);
+    setText(ui.epsNow, r.epsilonText);
+    for (const [v, b] of ui.epsButtons) b.setAttribute("aria-pressed", String(Number(v) === r.epsilon));
+
+    // strip labels: one per parameter matrix, as wide as its share of the strip
+    ui.stripLabels.replaceChildren(
+      ...r.params.map((p) => {
+        const span = h("span", { class: p.suspect ? "suspect" : "" }, p.name);
+        span.style.flexGrow = String(p.rows * p.cols);
+        return span;
+      }),
+    );
+    ui.legend.replaceChildren(
+      h("span", { class: "gc-legend-title" }, "relative error:"),
+      ...r.legend.map((stop) => {
+        const sw = h("i", { class: "gc-swatch", "aria-hidden": "true" });
+        sw.style.background = stop.color;
+        return h("span", { class: "gc-legend-stop" }, sw, stop.label);
+      }),
+    );
+    ui.chips.replaceChildren(
+      chip("all", `all (${r.labels.length})`, false, null),
+      ...r.params.map((p) =>
+        chip(
+          p.name,
+          `${p.name} ${p.suspect ? "✗" : "✓"} worst ${p.worstText}`,
+          p.suspect,
+          p.color,
+        ),
+      ),
+    );
+    if (state.selected === null) {
+      state.selected = r.labels.length <= MAX_ROWS ? "all" : (r.suspects[0] ?? r.params[0].name);
+    }
+    drawStrip();
+    fillTable();
+    const d = r.oneD;
+    const course = d.course ? ` (course: ${d.course.text})` : "";
+    setText(
+      ui.oneD,
+      `J(θ) = θ·x with x = ${d.x}, θ = ${d.theta}, ε = ${d.epsilonText}: ` +
+        `difference ${d.differenceText}${course}. The slope of a line needs no truncation, so ` +
+        "only round-off remains.",
+    );
+  }
+
+  function chip(name, label, suspect, color) {
+    const b = h(
+      "button",
+      {
+        type: "button",
+        class: `gc-chip${suspect ? " suspect" : ""}`,
+        "aria-pressed": String(state.selected === name),
+        "data-param": name,
+        "data-testid": `gradcheck-param-${name}`,
+        "data-suspect": String(suspect),
+      },
+    );
+    if (color) {
+      const sw = h("i", { class: "gc-swatch", "aria-hidden": "true" });
+      sw.style.background = color;
+      b.append(sw);
+    }
+    b.append(label);
+    b.addEventListener("click", () => {
+      state.selected = name;
+      for (const c of ui.chips.children) c.setAttribute("aria-pressed", String(c.dataset.param === name));
+      fillTable();
+    });
+    return b;
+  }
+
+  function drawStrip() {
+    const r = state.result;
+    if (!r) return;
+    const n = r.labels.length;
+    const width = Math.max(100, ui.strip.parentElement?.clientWidth || 300);
+    const height = 28;
+    const ctx = fitCanvas(ui.strip, width, height);
+    ctx.clearRect(0, 0, width, height);
+    // one pixel per parameter, scaled up without smoothing
+    const cells = new ImageData(new Uint8ClampedArray(r.colors), n, 1);
+    const off = new OffscreenCanvas(n, 1);
+    off.getContext("2d").putImageData(cells, 0, 0);
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(off, 0, 0, width, height);
+    ctx.strokeStyle = theme.ink;
+    ctx.lineWidth = 1.5;
+    for (const p of r.params.slice(1)) {
+      const x = Math.round((p.offset / n) * width) + 0.5;
+      ctx.beginPath();
+      ctx.moveTo(x, 0);
+      ctx.lineTo(x, height);
+      ctx.stroke();
+    }
+    ctx.strokeRect(0.5, 0.5, width - 1, height - 1);
+  }
+
+  function onStripClick(event) {
+    const r = state.result;
+    if (!r) return;
+    const rect = ui.strip.getBoundingClientRect();
+    const k = Math.floor(((event.clientX - rect.left) / rect.width) * r.labels.length);
+    const p = r.params.findLast((q) => q.offset <= k);
+    if (!p) return;
+    ui.chips.querySelector(`[data-param="${p.name}"]`)?.click();
+  }
+
+  function fillTable() {
+    const r = state.result;
+    if (!r) return;
+    const all = state.selected === "all";
+    const params = all ? r.params : r.params.filter((p) => p.name === state.selected);
+    const rows = [];
+    let count = 0;
+    for (const p of params) {
+      for (let k = p.offset; k < p.offset + p.rows * p.cols && count < MAX_ROWS; k++, count++) {
+        const sw = h("i", { class: "gc-swatch", "aria-hidden": "true" });
+        sw.style.background = `rgb(${r.colors[4 * k]},${r.colors[4 * k + 1]},${r.colors[4 * k + 2]})`;
+        rows.push(
+          h(
+            "tr",
+            { class: p.suspect ? "suspect" : "", "data-param": p.name },
+            h("th", { scope: "row" }, r.labels[k]),
+            h("td", { class: "mono" }, fmt(r.analytic[k])),
+            h("td", { class: "mono" }, fmt(r.numerical[k])),
+            h("td", { class: "mono" }, sw, fmt(r.relativeError[k])),
+          ),
+        );
+      }
+    }
+    ui.tbody.replaceChildren(...rows);
+    setText(
+      ui.caption,
+      all ? "Every parameter: backprop against the numerical gradient" : `Parameter ${state.selected}`,
+    );
+    const total = params.reduce((s, p) => s + p.rows * p.cols, 0);
+    setText(ui.tableNote, total > count ? `Showing the first ${count} of ${total} entries.` : "");
+    ui.tableNote.hidden = total <= count;
+  }
+
+  function update(snapshot) {
+    if (!root || !snapshot) return;
+    state.lastSnapshot = snapshot;
+    // Open for the gradient-checking lab, or when the student asked for it (the button);
+    // it stays open through the rebuilds its own switches cause.
+    state.open = snapshot.lab === "gradcheck" || state.userOpened;
+    // Always in the page: closed, it is the "check this network's gradients" button.
+    root.hidden = false;
+    render();
+    if (state.open) refresh();
+  }
+
+  /** The live re-check and a resized strip's redraw, when due; true while one waits. */
+  function tick(now) {
+    if (state.stripDue) {
+      state.stripDue = false;
+      if (state.result) drawStrip();
+    }
+    if (state.dueAt && now >= state.dueAt) {
+      state.dueAt = 0;
+      refresh();
+    }
+    return state.dueAt > 0;
+  }
+
+  mount();
+  return { update, tick };
 }

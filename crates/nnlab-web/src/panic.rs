@@ -77,20 +77,10 @@ fn dispatch(message: &str) -> Result<(), JsValue> {
 
 /// Test hook: panics on purpose, so the end-to-end tests can check that a
 /// panic shows the error banner and that its reset gives a working page.
+/// Exported by the production build on purpose: the end-to-end tests drive
+/// the page as shipped, and no user input can panic (user errors are
+/// `ConfigError`s), so nothing else reaches the panic hook.
 #[wasm_bindgen(js_name = debugPanic)]
 pub fn debug_panic() {
     panic!("debugPanic: a deliberate panic to test the error banner");
-}
-
-/// Bytes of wasm linear memory (it only grows): the memory test watches it.
-#[wasm_bindgen(js_name = memoryBytes)]
-pub fn memory_bytes() -> f64 {
-    #[cfg(target_arch = "wasm32")]
-    {
-        core::arch::wasm32::memory_size(0) as f64 * 65536.0
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        0.0
-    }
 }

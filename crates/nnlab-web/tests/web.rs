@@ -2,14 +2,13 @@
 //! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown -p nnlab-web`.
 //!
 //! They drive the `Lab` handle as the page does: build from a link, step in chunks,
-//! read snapshots and histories, paint into a real canvas, draw the chart.
+//! read snapshots and histories, render the regions and lay out the chart.
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::Reflect;
+use js_sys::{Array, Float64Array, Reflect, Uint8ClampedArray};
 use nnlab_web::{Chart, Lab};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -21,29 +20,9 @@ fn bits(v: &[f64]) -> Vec<u64> {
     v.iter().map(|x| x.to_bits()).collect()
 }
 
-fn canvas(width: u32, height: u32) -> (HtmlCanvasElement, CanvasRenderingContext2d) {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let canvas: HtmlCanvasElement = document
-        .create_element("canvas")
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    canvas.set_width(width);
-    canvas.set_height(height);
-    let ctx = canvas
-        .get_context("2d")
-        .unwrap()
-        .unwrap()
-        .dyn_into::<CanvasRenderingContext2d>()
-        .unwrap();
-    (canvas, ctx)
-}
-
-#[wasm_bindgen_test]
-fn version_is_the_crate_version() {
-    let v = nnlab_web::version();
-    assert!(!v.is_empty());
-    assert_eq!(v, env!("CARGO_PKG_VERSION"));
+/// Element `k` of a JS array.
+fn at(arr: &JsValue, k: u32) -> JsValue {
+    Array::from(arr).get(k)
 }
 
 #[wasm_bindgen_test]
@@ -73,7 +52,6 @@ fn same_link_same_bits_whatever_the_chunking() {
     }
     assert_eq!(ran, 1000);
     assert_eq!(bits(&a.history()), bits(&b.history()));
-    assert_eq!(bits(&a.checkpoints()), bits(&b.checkpoints()));
     let (sa, sb) = (a.snapshot().unwrap(), b.snapshot().unwrap());
     assert_eq!(get(&sa, "iteration").as_f64(), Some(1000.0));
     assert_eq!(get(&sa, "costIteration").as_f64(), Some(999.0));
@@ -83,7 +61,7 @@ fn same_link_same_bits_whatever_the_chunking() {
     );
     assert_eq!(get(&sa, "costText"), get(&sb, "costText"));
     // The course's cost at iteration 0 (within the core's 1e-9 relative).
-    let first = a.checkpoints()[1];
+    let first = a.history()[1];
     assert!((first - 0.8830537463419761).abs() < 1e-9, "{first}");
     // Reset starts the same run again.
     a.reset().unwrap();
@@ -133,58 +111,80 @@ fn snapshot_is_a_plain_object() {
     assert_eq!(get(&values, "dataSeed").as_string().as_deref(), Some(""));
 }
 
+/// Copies the grid's pixels out of wasm memory (as the page does: a JS-side copy first,
+/// since allocating the `Vec` may grow wasm memory and detach the view).
+fn pixels(regions: &JsValue) -> Vec<u8> {
+    let view = get(regions, "pixels")
+        .dyn_into::<Uint8ClampedArray>()
+        .expect("a Uint8ClampedArray");
+    Uint8ClampedArray::new(&view).to_vec()
+}
+
 #[wasm_bindgen_test]
-fn paints_regions_points_and_axes_into_a_canvas() {
+fn renders_regions_and_lays_out_points_and_axes() {
     let mut lab = Lab::new("preset=init-he").unwrap();
     lab.step(3000);
-    let (canvas, ctx) = canvas(420, 420);
-    let start = js_sys::Date::now();
-    lab.paint(&ctx, canvas.width(), canvas.height(), true)
-        .unwrap();
-    let took = js_sys::Date::now() - start;
-    let pixels = ctx.get_image_data(0.0, 0.0, 420.0, 420.0).unwrap().data();
+    let r = lab.regions(420, 420, true);
+    assert_eq!(get(&r, "grid").as_f64(), Some(200.0));
+    let rgba = pixels(&r);
+    assert_eq!(rgba.len(), 200 * 200 * 4);
     let (mut orange, mut blue) = (0, 0);
-    for p in pixels.chunks(4) {
-        // Shades of the core's orange (230,159,0) and blue (0,114,178).
-        if p[0] > 200 && p[2] < 120 {
+    for p in rgba.chunks(4) {
+        // Tints of the core's orange (230,159,0) and blue (0,114,178): pale where the
+        // network is unsure, as it still is after 3000 iterations.
+        if p[0] as i32 > p[2] as i32 + 10 {
             orange += 1;
         }
-        if p[2] > 150 && p[0] < 100 {
+        if p[2] as i32 > p[0] as i32 + 10 {
             blue += 1;
         }
     }
     assert!(orange > 1000 && blue > 1000, "orange {orange}, blue {blue}");
-    // A 200 × 200 grid evaluation plus 400 points: well under a frame even in debug builds.
-    assert!(took < 200.0, "paint took {took} ms");
-    // Painting again after more steps changes the picture.
+    // The course's circles: 300 training and 100 test points, as [x, y] pairs per label.
+    let count = |kind: &str| -> u32 {
+        (0..2)
+            .map(|k| Float64Array::from(at(&get(&r, kind), k)).length() / 2)
+            .sum()
+    };
+    assert_eq!((count("train"), count("test")), (300, 100));
+    assert!(Array::from(&get(&r, "xTicks")).length() >= 3);
+    assert!(get(&at(&get(&r, "yTicks"), 0), "label").is_string());
+    // Rendering again after more steps changes the picture; no test points without show_test.
     lab.step(3000);
-    lab.paint(&ctx, 420, 420, false).unwrap();
-    let again = ctx.get_image_data(0.0, 0.0, 420.0, 420.0).unwrap().data();
-    assert_ne!(pixels.to_vec(), again.to_vec());
-    // Data with 4 features has no plane: paint says so instead of failing.
+    let again = lab.regions(420, 420, false);
+    assert_ne!(rgba, pixels(&again));
+    assert_eq!(Array::from(&get(&again, "test")).length(), 0);
+    // Too small a panel: nothing to draw. Data with 4 features has no plane: a message.
+    assert!(lab.regions(10, 10, false).is_null());
     let mut grad = Lab::new("preset=gradcheck").unwrap();
-    grad.paint(&ctx, 200, 200, false).unwrap();
+    let message = get(&grad.regions(200, 200, false), "message");
+    assert_eq!(
+        message.as_string().as_deref(),
+        Some("4-D data: no plane to paint")
+    );
 }
 
 #[wasm_bindgen_test]
-fn chart_draws_and_hovers() {
+fn chart_lays_out_and_hovers() {
     let mut lab = Lab::new("preset=init-he").unwrap();
     lab.step(500);
-    let (canvas, ctx) = canvas(600, 340);
     let mut chart = Chart::new();
-    chart.add(&lab, "#1d2330", "");
-    chart
-        .draw(&ctx, canvas.width(), canvas.height(), false, 1.0)
-        .unwrap();
-    chart
-        .draw(&ctx, canvas.width(), canvas.height(), true, 2.0)
-        .unwrap();
-    let miss = chart.hover(1.0, 1.0).unwrap();
-    assert!(miss.is_null());
-    let hit = chart.hover(300.0, 150.0).unwrap();
-    assert!(!hit.is_null());
+    chart.add(&lab, "");
+    chart.add(&lab, "again");
+    let g = chart.layout(600, 340, true, 2.0);
+    assert_eq!(get(&g, "font").as_f64(), Some(24.0));
+    assert_eq!(
+        get(&g, "yTitleText").as_string().as_deref(),
+        Some("cost (log scale)")
+    );
+    let line = Float64Array::from(at(&get(&g, "lines"), 0));
+    assert!(line.length() >= 4 && line.length() % 2 == 0);
+    assert_eq!(Array::from(&get(&g, "legend")).length(), 1);
+    chart.layout(600, 340, false, 1.0);
+    assert!(chart.hover(1.0, 1.0).is_null());
+    let hit = chart.hover(300.0, 150.0);
     let text = get(&hit, "text").as_string().unwrap();
-    assert!(text.starts_with("iteration "), "{text}");
+    assert!(text.contains("iteration "), "{text}");
 }
 
 #[wasm_bindgen_test]
@@ -192,6 +192,12 @@ fn page_tables_and_seeds() {
     let presets = js_sys::Array::from(&nnlab_web::presets().unwrap());
     assert_eq!(presets.length(), 7);
     let keys = js_sys::Array::from(&nnlab_web::keys().unwrap());
+    let palette = nnlab_web::palette();
+    assert_eq!(
+        get(&palette, "class0").as_string().as_deref(),
+        Some("rgb(230,159,0)")
+    );
+    assert_eq!(Array::from(&get(&palette, "series")).length(), 3);
     assert_eq!(keys.length() as usize, nnlab_core::config::link::KEYS.len());
     let a = nnlab_web::random_seed().unwrap();
     let b = nnlab_web::random_seed().unwrap();

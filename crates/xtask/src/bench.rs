@@ -338,6 +338,8 @@ fn build(root: &Path) -> Result<()> {
         "wasm32-unknown-unknown",
         "-p",
         "nnlab-web",
+        "--features",
+        "testing",
     ]))?;
     let wasm = root.join("target/wasm32-unknown-unknown/release/nnlab_web.wasm");
     for (target, dir) in [("nodejs", "node"), ("web", "web")] {

@@ -1,0 +1,136 @@
+//! The decision-region panel's geometry: where the square plot sits in the
+//! canvas, its axes' ticks in pixels and the data points' pixel positions.
+//! The page puts the region pixels (`run::regions`) into the square and
+//! draws the rest from these numbers.
+
+use super::chart::PixelTick;
+use super::ticks::nice_ticks;
+use crate::data::dataset::{Bounds, Dataset};
+
+/// Where the square plot sits in a `width × height` panel (device pixels),
+/// with room for tick labels; `font` is the labels' size.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlotLayout {
+    pub font: f64,
+    pub x0: f64,
+    pub y0: f64,
+    pub side: f64,
+}
+
+impl PlotLayout {
+    pub fn new(width: f64, height: f64) -> Self {
+        let font = (width.min(height) * 0.034).clamp(9.0, 30.0).round();
+        let (left, bottom, top, right) = (font * 3.4, font * 2.8, font * 0.7, font * 0.9);
+        let side = (width - left - right)
+            .min(height - top - bottom)
+            .max(0.0)
+            .floor();
+        let x0 = (left + ((width - left - right) - side) / 2.0).round();
+        let y0 = top.round();
+        PlotLayout { font, x0, y0, side }
+    }
+
+    /// Whether the square is big enough to draw anything in.
+    pub fn drawable(&self) -> bool {
+        self.side >= 8.0
+    }
+
+    /// Pixel position of data point `(x, y)` in `bounds` (y grows upwards).
+    pub fn to_px(&self, b: &Bounds, x: f64, y: f64) -> (f64, f64) {
+        (
+            self.x0 + (x - b.x_min) / (b.x_max - b.x_min) * self.side,
+            self.y0 + (b.y_max - y) / (b.y_max - b.y_min) * self.side,
+        )
+    }
+
+    /// Radius of a training point (test points are rings 1.15 times bigger).
+    pub fn point_radius(&self) -> f64 {
+        (self.side / 95.0).clamp(2.5, 7.0)
+    }
+
+    /// Length of the tick marks outside the frame.
+    pub fn tick_length(&self) -> f64 {
+        self.font * 0.4
+    }
+
+    /// About five ticks per axis over `bounds`: `(x ticks at pixel columns,
+    /// y ticks at pixel rows)`, on pixel centres.
+    pub fn ticks(&self, b: &Bounds) -> (Vec<PixelTick>, Vec<PixelTick>) {
+        let x = nice_ticks(b.x_min, b.x_max, 5)
+            .into_iter()
+            .map(|t| PixelTick {
+                at: self.to_px(b, t.value, b.y_min).0.round() + 0.5,
+                label: t.label,
+            })
+            .collect();
+        let y = nice_ticks(b.y_min, b.y_max, 5)
+            .into_iter()
+            .map(|t| PixelTick {
+                at: self.to_px(b, b.x_min, t.value).1.round() + 0.5,
+                label: t.label,
+            })
+            .collect();
+        (x, y)
+    }
+
+    /// Pixel positions `[x, y, ...]` of the points of `set` with label
+    /// `label` (0 or 1), in the set's order. Panics unless the set has 2 features.
+    pub fn points(&self, b: &Bounds, set: &Dataset, label: f64) -> Vec<f64> {
+        assert_eq!(set.features(), 2, "points need 2-D data");
+        let mut out = Vec::new();
+        for j in 0..set.len() {
+            if set.y[j] == label {
+                let (px, py) = self.to_px(b, set.x.get(0, j), set.x.get(1, j));
+                out.extend([px, py]);
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layout_leaves_room_for_labels() {
+        let l = PlotLayout::new(400.0, 400.0);
+        assert!(l.x0 > 30.0 && l.side > 300.0 && l.x0 + l.side <= 400.0);
+        assert!(l.y0 + l.side + l.font * 2.75 <= 400.0);
+        assert!(l.drawable() && !PlotLayout::new(20.0, 20.0).drawable());
+    }
+
+    #[test]
+    fn corners_and_ticks_land_on_the_frame() {
+        let l = PlotLayout::new(400.0, 400.0);
+        let b = Bounds {
+            x_min: -1.0,
+            x_max: 1.0,
+            y_min: -2.0,
+            y_max: 2.0,
+        };
+        assert_eq!(l.to_px(&b, -1.0, 2.0), (l.x0, l.y0));
+        assert_eq!(l.to_px(&b, 1.0, -2.0), (l.x0 + l.side, l.y0 + l.side));
+        let (x, y) = l.ticks(&b);
+        assert_eq!(
+            x.first().map(|t| (t.at, t.label.as_str())),
+            Some((l.x0.round() + 0.5, "-1.0"))
+        );
+        assert_eq!(y.last().map(|t| t.label.as_str()), Some("2"));
+        assert_eq!(y.last().map(|t| t.at), Some(l.y0.round() + 0.5));
+    }
+
+    #[test]
+    fn points_by_label() {
+        let l = PlotLayout::new(400.0, 400.0);
+        let b = Bounds {
+            x_min: 0.0,
+            x_max: 1.0,
+            y_min: 0.0,
+            y_max: 1.0,
+        };
+        let set = Dataset::from_points(&[[0.0, 0.0], [1.0, 1.0], [0.5, 0.5]], &[0.0, 1.0, 0.0]);
+        assert_eq!(l.points(&b, &set, 1.0), vec![l.x0 + l.side, l.y0]);
+        assert_eq!(l.points(&b, &set, 0.0).len(), 4);
+    }
+}

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use nnlab_core::config::link::{self, Parsed};
+use nnlab_core::config::link::Parsed;
 use nnlab_core::model::network::Network;
 use nnlab_core::run::gradcheck::{self, Entry, Report, OLD_THRESHOLD, THRESHOLD};
 use nnlab_core::Trainer;
@@ -19,7 +19,7 @@ pub const THETA_1D: f64 = 4.0;
 /// Checks the configuration's starting weights. A failing check is a
 /// result (exit 0), reported in the output.
 pub fn run(parsed: Parsed, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
-    let query = link::serialize(&parsed.config);
+    let query = parsed.query();
     let trainer = Trainer::new(parsed.config)?;
     let report = trainer.gradient_check()?;
     if json {

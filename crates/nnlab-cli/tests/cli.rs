@@ -471,12 +471,25 @@ fn keys_and_help_list_every_key_and_preset() {
         assert_eq!(j["help"], key.help, "{}", key.name);
         assert_eq!(j["kind"], key.kind.name(), "{}", key.name);
         assert_eq!(j["group"], key.group.name(), "{}", key.name);
-        assert_eq!(j["choices"], serde_json::json!(key.choices()), "{}", key.name);
+        assert_eq!(
+            j["choices"],
+            serde_json::json!(key.choices()),
+            "{}",
+            key.name
+        );
         assert_eq!(j["optional"], key.optional(), "{}", key.name);
         assert_eq!(j["view"], key.is_view(), "{}", key.name);
-        assert_eq!(j["range"]["max"].as_f64(), key.range.map(|r| r.max), "{}", key.name);
+        assert_eq!(
+            j["range"]["max"].as_f64(),
+            key.range.map(|r| r.max),
+            "{}",
+            key.name
+        );
     }
-    assert_eq!(k["keys"][0]["choices"].as_array().unwrap().len(), Preset::ALL.len());
+    assert_eq!(
+        k["keys"][0]["choices"].as_array().unwrap().len(),
+        Preset::ALL.len()
+    );
     assert_eq!(k["presets"].as_array().unwrap().len(), Preset::ALL.len());
     let v = nnlab(&["--version"]);
     assert_eq!(v.status.code(), Some(0));

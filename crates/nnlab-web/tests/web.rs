@@ -199,7 +199,10 @@ fn page_tables_and_seeds() {
         assert_eq!(get(&j, "label").as_string().unwrap(), key.label);
         assert_eq!(get(&j, "kind").as_string().unwrap(), key.kind.name());
         assert_eq!(get(&j, "group").as_string().unwrap(), key.group.name());
-        assert_eq!(get(&j, "groupTitle").as_string().unwrap(), key.group.title());
+        assert_eq!(
+            get(&j, "groupTitle").as_string().unwrap(),
+            key.group.title()
+        );
         assert_eq!(get(&j, "optional").as_bool().unwrap(), key.optional());
         assert_eq!(get(&j, "view").as_bool().unwrap(), key.is_view());
     }

@@ -84,12 +84,21 @@ pub fn run(json: bool, out: &mut dyn Write) -> Result<(), CliError> {
     let width = infos.iter().map(|k| k.name.len()).max().unwrap_or(0);
     writeln!(out, "Link keys (query: key=value&key=value):")?;
     writeln!(out, "  {PRESET:width$}  {PRESET_HELP}")?;
-    writeln!(out, "  {:width$}  (choice, {})", "", preset_names().join(" | "))?;
+    writeln!(
+        out,
+        "  {:width$}  (choice, {})",
+        "",
+        preset_names().join(" | ")
+    )?;
     let mut group = "";
     for k in &infos {
         if k.group_title != group {
             group = k.group_title;
-            let note = if k.view { " (the page's view only)" } else { "" };
+            let note = if k.view {
+                " (the page's view only)"
+            } else {
+                ""
+            };
             writeln!(out, "{group}{note}")?;
         }
         writeln!(out, "  {:width$}  {}: {}", k.name, k.label, k.help)?;

@@ -175,7 +175,10 @@ mod tests {
             "preset=init-he&data=football"
         );
         // Leaving the gradient-check case drops its initializer.
-        assert_eq!(with("preset=gradcheck", "data", "xor").unwrap(), "preset=gradcheck&data=xor&init=he");
+        assert_eq!(
+            with("preset=gradcheck", "data", "xor").unwrap(),
+            "preset=gradcheck&data=xor&init=he"
+        );
         // Setting init=case on other data is the user's error, not undone.
         assert!(with(he, "init", "case").is_err());
         let (c, v) = parse("preset=init-he&n=50&noise=0.1");

@@ -801,14 +801,24 @@ mod tests {
             let default = key.value(&config, &view);
             let value = candidates(key)
                 .into_iter()
-                .find(|v| Some(v) != default.as_ref() && link::parse(&format!("{}={v}", key.name)).is_ok())
+                .find(|v| {
+                    Some(v) != default.as_ref() && link::parse(&format!("{}={v}", key.name)).is_ok()
+                })
                 .unwrap_or_else(|| panic!("{}: no other valid value", key.name));
             let query = format!("{}={value}", key.name);
             let parsed = link::parse(&query).unwrap();
-            assert_eq!(key.value(&parsed.config, &parsed.view), Some(value.clone()), "{query}");
+            assert_eq!(
+                key.value(&parsed.config, &parsed.view),
+                Some(value.clone()),
+                "{query}"
+            );
             assert_eq!(parsed.query(), query);
             let again = link::parse(&parsed.query()).unwrap();
-            assert_eq!((again.config, again.view), (parsed.config, parsed.view), "{query}");
+            assert_eq!(
+                (again.config, again.view),
+                (parsed.config, parsed.view),
+                "{query}"
+            );
         }
     }
 
@@ -818,11 +828,25 @@ mod tests {
         for key in KEYS {
             assert!(key.field_kinds().contains(&key.kind), "{}", key.name);
             assert_eq!(key.is_view(), key.group == Group::View, "{}", key.name);
-            assert_eq!(key.kind == Kind::Choice, !key.choices().is_empty(), "{}", key.name);
+            assert_eq!(
+                key.kind == Kind::Choice,
+                !key.choices().is_empty(),
+                "{}",
+                key.name
+            );
             assert_eq!(key.kind == Kind::List, key.length.is_some(), "{}", key.name);
             // Optional keys are absent by default (absent = the course's data).
-            assert_eq!(key.optional(), key.value(&config, &view).is_none(), "{}", key.name);
-            assert!(!key.label.is_empty() && !key.help.is_empty(), "{}", key.name);
+            assert_eq!(
+                key.optional(),
+                key.value(&config, &view).is_none(),
+                "{}",
+                key.name
+            );
+            assert!(
+                !key.label.is_empty() && !key.help.is_empty(),
+                "{}",
+                key.name
+            );
             assert_eq!(KEYS.iter().filter(|k| k.name == key.name).count(), 1);
         }
         // Groups come in page order, each one's keys together.
@@ -848,13 +872,25 @@ mod tests {
         for (q, message) in [
             ("keep=0", "keep=0: out of range, allowed 0 < keep <= 1"),
             ("n=1", "n=1: out of range, allowed 2 to 2000 points"),
-            ("layers=1,1,1,1,1,1,1", "layers=1,1,1,1,1,1,1: out of range, allowed 1 to 6 hidden layers"),
-            ("layers=65", "layers=65: out of range, allowed 1 to 64 units per layer"),
-            ("data=cats", "data=cats: expected circles | football | moons | xor | spiral | gauss | gradcase"),
+            (
+                "layers=1,1,1,1,1,1,1",
+                "layers=1,1,1,1,1,1,1: out of range, allowed 1 to 6 hidden layers",
+            ),
+            (
+                "layers=65",
+                "layers=65: out of range, allowed 1 to 64 units per layer",
+            ),
+            (
+                "data=cats",
+                "data=cats: expected circles | football | moons | xor | spiral | gauss | gradcase",
+            ),
             ("mask=x", "mask=x: expected fixed | fresh"),
         ] {
             assert_eq!(link::parse(q).unwrap_err().to_string(), message);
         }
-        assert_eq!(key("bugs").unwrap().choices(), ["none", "w2", "b1", "w2,b1"]);
+        assert_eq!(
+            key("bugs").unwrap().choices(),
+            ["none", "w2", "b1", "w2,b1"]
+        );
     }
 }

@@ -1,13 +1,16 @@
 //! One typed configuration for a run, the course presets, and the limits
-//! that keep a training step interactive; the link keys ([`keys`]), the
+//! that keep a training step interactive ([`Config::validate`] checks
+//! them); the link keys ([`keys`], each a [`key::Key`]), the
 //! link format ([`link`]), editing a link ([`edit`]), compare mode
 //! ([`compare`]) and the user errors ([`error`]).
 
 pub mod compare;
 pub mod edit;
 pub mod error;
+pub mod key;
 pub mod keys;
 pub mod link;
+mod validate;
 
 use crate::config::error::ConfigError;
 use crate::data::dataset::{Dataset, Split};
@@ -442,54 +445,5 @@ impl Config {
         self.preset
             .filter(|p| p.config() == *self)
             .and_then(Preset::expected)
-    }
-
-    /// Checks the whole configuration: every key's range (from the key
-    /// table, in its order), and the combinations.
-    pub fn validate(&self) -> Result<(), ConfigError> {
-        use limits::*;
-        let conflict = |key: &str, value: String, reason: String| ConfigError::Conflict {
-            key: key.into(),
-            value,
-            reason,
-        };
-        for key in keys::KEYS {
-            key.check(self)?;
-        }
-        if self.data.is_recorded() {
-            let name = self.data.name();
-            let why = format!("data={name} is recorded data and cannot be generated");
-            if let Some(s) = self.data_seed {
-                return Err(conflict("dataSeed", s.to_string(), why));
-            }
-            if let Some(n) = self.n {
-                return Err(conflict("n", n.to_string(), why));
-            }
-            if let Some(noise) = self.noise {
-                return Err(conflict("noise", noise.to_string(), why));
-            }
-        }
-        if self.init == InitKind::Case && self.data != DataKind::Gradcase {
-            return Err(conflict(
-                "init",
-                "case".into(),
-                "init=case draws the gradient-check case: it needs data=gradcase".into(),
-            ));
-        }
-        let sizes = self.sizes();
-        let work: usize =
-            sizes.windows(2).map(|w| w[0] * w[1]).sum::<usize>() * self.train_points();
-        if work > MAX_WORK {
-            let layers = keys::key("layers").and_then(|k| k.value(self, &View::default()));
-            return Err(conflict(
-                "layers",
-                layers.unwrap_or_default(),
-                format!(
-                    "{} points through this network is {work} multiply-adds per pass, over the limit of {MAX_WORK}: use fewer or narrower layers or fewer points",
-                    self.train_points()
-                ),
-            ));
-        }
-        Ok(())
     }
 }

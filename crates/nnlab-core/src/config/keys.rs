@@ -33,7 +33,9 @@ macro_rules! field {
     };
 }
 
-/// A row of the table (ranges and lengths default to none).
+/// The defaults of a row: no range, no length. Every row sets its own name,
+/// label, help and slot (the slot here is a placeholder; a row that kept it
+/// would fail the round-trip test below).
 const ROW: Key = Key {
     name: "",
     label: "",

@@ -207,7 +207,7 @@ function notifyPanels() {
 
 // ── Transport ──────────────────────────────────────────────────────────────────
 function finished() {
-  return activeLabs().every((lab) => lab.snapshot().status !== "training");
+  return activeLabs().every((lab) => lab.status() !== "training");
 }
 
 function play() {

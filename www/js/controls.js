@@ -1,44 +1,10 @@
-// Form controls ↔ link keys. The form is built from the engine's key table (wasm.keys()):
-// one control per key, grouped. A change asks the current Lab for the canonical query with
-// that key changed (lab.withKey / withLayers / withCourseData) and hands it to `onQuery`;
-// the engine's error message (naming key and value) goes to `onError`. Values shown come
-// from lab.values(); no link text is parsed or built here.
-
-/** Human names of the keys (the engine's help text is the tooltip). */
-const LABELS = {
-  data: "data set",
-  dataSeed: "data seed",
-  n: "points",
-  noise: "noise",
-  layers: "hidden layers",
-  init: "initialization",
-  scale: "random scale",
-  seed: "init seed",
-  lr: "learning rate",
-  iters: "iterations",
-  lambda: "L2 λ",
-  keep: "keep probability",
-  mask: "dropout masks",
-  dropSeed: "dropout seed",
-  bugs: "planted bugs",
-  eps: "ε",
-  play: "train as soon as the link opens",
-  compare: "compare three runs",
-  showTest: "show test points",
-  logCost: "log-scale cost",
-};
-
-const GROUPS = [
-  ["data", "Data"],
-  ["network", "Network"],
-  ["training", "Training"],
-  ["regularization", "Regularization"],
-  ["gradcheck", "Gradient checking"],
-  ["view", "View"],
-];
-
-/** Flags with their own control elsewhere on the page (not repeated in the form). */
-const FLAGS_ELSEWHERE = new Set(["compare", "showTest", "logCost"]);
+// Form controls ↔ link keys. The form is built from the engine's key table (wasm.keys(): name,
+// label, help, kind, group and its title, choices, optional): one control per key, grouped,
+// in table order. A key that already has a control beside its view ([data-key=NAME] in the
+// page, such as the show-test and log-scale boxes) is not repeated in the form. A change asks
+// the current Lab for the canonical query with that key changed (lab.withKey / withLayers /
+// withCourseData) and hands it to `onQuery`; the engine's error message (naming key and value)
+// goes to `onError`. Values shown come from lab.values(); no link text is parsed or built here.
 
 const INPUT_MODES = { number: "decimal", count: "numeric", seed: "numeric" };
 
@@ -61,6 +27,8 @@ function make(tag, attrs = {}, text) {
  */
 export function createControls(form, { wasm, getLab, onQuery, onError }) {
   const keys = wasm.keys();
+  /** Keys that recorded data cannot take (absent = the course's data). */
+  const optional = keys.filter((k) => k.optional).map((k) => k.name);
   const inputs = new Map(); // key -> input/select element
   let layersBox = null;
   let courseButton = null;
@@ -90,7 +58,7 @@ export function createControls(form, { wasm, getLab, onQuery, onError }) {
   function field(info) {
     const id = `key-${info.name}`;
     const wrap = make("div", { class: `field field-${info.kind}`, "data-field": info.name });
-    const label = make("label", { for: id, title: info.help }, LABELS[info.name] ?? info.name);
+    const label = make("label", { for: id, title: info.help }, info.label);
     wrap.append(label);
     let input;
     if (info.kind === "choice") {
@@ -120,14 +88,15 @@ export function createControls(form, { wasm, getLab, onQuery, onError }) {
     inputs.set(info.name, input);
 
     if (info.kind === "seed") {
-      const isData = info.name === "dataSeed";
+      // A data seed draws new data; the others a fresh seed.
+      const isData = info.group === "data";
       const dice = make(
         "button",
         {
           type: "button",
           class: "dice",
           "data-testid": isData ? "new-data" : `new-${info.name}`,
-          title: isData ? "draw new data (a fresh data seed)" : `a fresh ${LABELS[info.name]}`,
+          title: isData ? `draw new data (a fresh ${info.label})` : `a fresh ${info.label}`,
         },
         isData ? "New data" : "New seed",
       );
@@ -138,9 +107,10 @@ export function createControls(form, { wasm, getLab, onQuery, onError }) {
     return wrap;
   }
 
-  function layersField() {
-    const wrap = make("div", { class: "field field-layers", "data-field": "layers" });
-    wrap.append(make("span", { class: "field-label", id: "layers-label" }, LABELS.layers));
+  /** The editor of a list key (the hidden layers): one −/+/× group per item. */
+  function listField(info) {
+    const wrap = make("div", { class: "field field-layers", "data-field": info.name, title: info.help });
+    wrap.append(make("span", { class: "field-label", id: "layers-label" }, info.label));
     layersBox = make("div", { class: "layers", role: "group", "aria-labelledby": "layers-label", "data-testid": "layers" });
     wrap.append(layersBox);
     return wrap;
@@ -173,13 +143,16 @@ export function createControls(form, { wasm, getLab, onQuery, onError }) {
 
   // Build: one fieldset per group, in the engine's key order.
   form.addEventListener("submit", (e) => e.preventDefault());
-  for (const [group, title] of GROUPS) {
-    const infos = keys.filter((k) => k.group === group && !FLAGS_ELSEWHERE.has(k.name));
+  const elsewhere = (name) => document.querySelector(`[data-key="${name}"]`) !== null;
+  const groups = [...new Set(keys.map((k) => k.group))];
+  for (const group of groups) {
+    const infos = keys.filter((k) => k.group === group && !elsewhere(k.name));
     if (!infos.length) continue;
     const set = make("fieldset", { class: `group group-${group}` });
-    set.append(make("legend", {}, title));
-    for (const info of infos) set.append(info.kind === "layers" ? layersField() : field(info));
-    if (group === "data") {
+    set.append(make("legend", {}, infos[0].groupTitle));
+    for (const info of infos) set.append(info.kind === "list" ? listField(info) : field(info));
+    // Optional keys (absent = the course's data) get a way back to the course's data.
+    if (infos.some((k) => k.optional)) {
       courseButton = make("button", { type: "button", class: "course-data", "data-testid": "course-data" }, "Course data");
       courseButton.addEventListener("click", () => submit((lab) => lab.withCourseData()));
       set.append(courseButton);
@@ -205,7 +178,7 @@ export function createControls(form, { wasm, getLab, onQuery, onError }) {
       }
       renderLayers(Array.from(lab.hiddenLayers()));
       const recorded = snapshot.recordedData;
-      for (const key of ["dataSeed", "n", "noise"]) {
+      for (const key of optional) {
         const input = inputs.get(key);
         if (input) input.disabled = recorded;
       }

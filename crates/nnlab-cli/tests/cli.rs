@@ -501,11 +501,13 @@ fn keys_and_help_list_every_key_and_preset() {
         assert_eq!(o.status.code(), Some(0), "{args:?}");
         let out = stdout(&o);
         for key in KEYS {
+            let line = format!("{}: {}", key.label, key.help);
             assert!(
-                out.contains(key.name) && out.contains(key.help),
+                out.contains(key.name) && out.contains(&line),
                 "{args:?}: {}",
                 key.name
             );
+            assert!(out.contains(key.group.title()), "{args:?}: {}", key.name);
         }
         for p in Preset::ALL {
             assert!(out.contains(p.name()), "{args:?}: {}", p.name());
@@ -523,6 +525,30 @@ fn keys_and_help_list_every_key_and_preset() {
         .chain(KEYS.iter().map(|k| k.name))
         .collect();
     assert_eq!(names, want);
+    for (j, key) in k["keys"].as_array().unwrap()[1..].iter().zip(KEYS) {
+        assert_eq!(j["label"], key.label, "{}", key.name);
+        assert_eq!(j["help"], key.help, "{}", key.name);
+        assert_eq!(j["kind"], key.kind.name(), "{}", key.name);
+        assert_eq!(j["group"], key.group.name(), "{}", key.name);
+        assert_eq!(
+            j["choices"],
+            serde_json::json!(key.choices()),
+            "{}",
+            key.name
+        );
+        assert_eq!(j["optional"], key.optional(), "{}", key.name);
+        assert_eq!(j["view"], key.is_view(), "{}", key.name);
+        assert_eq!(
+            j["range"]["max"].as_f64(),
+            key.range.map(|r| r.max),
+            "{}",
+            key.name
+        );
+    }
+    assert_eq!(
+        k["keys"][0]["choices"].as_array().unwrap().len(),
+        Preset::ALL.len()
+    );
     assert_eq!(k["presets"].as_array().unwrap().len(), Preset::ALL.len());
     let v = nnlab(&["--version"]);
     assert_eq!(v.status.code(), Some(0));

@@ -87,8 +87,8 @@ fn check_link(link: &str, tally: &mut Tally) -> Result<(), TestCaseError> {
         }
         Ok(p) => {
             tally.accepted += 1;
+            let canonical = p.query();
             let c = p.config;
-            let canonical = link::serialize(&c);
             let again = link::parse(&canonical).map_err(|e| {
                 TestCaseError::fail(format!(
                     "{link:?} parsed, but its canonical form {canonical:?} does not: {e}"
@@ -101,13 +101,14 @@ fn check_link(link: &str, tally: &mut Tally) -> Result<(), TestCaseError> {
                 link,
                 canonical
             );
+            prop_assert_eq!(&again.view, &p.view);
             prop_assert!(
                 again.warnings.is_empty(),
                 "canonical form {:?} warns: {:?}",
                 canonical,
                 again.warnings
             );
-            prop_assert_eq!(link::serialize(&again.config), canonical.clone());
+            prop_assert_eq!(again.query(), canonical.clone());
             let mut trainer = Trainer::new(c.clone()).map_err(|e| {
                 TestCaseError::fail(format!("{link:?} parsed but Trainer::new refused it: {e}"))
             })?;

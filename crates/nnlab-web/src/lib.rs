@@ -11,8 +11,10 @@
 //! colours, formatted text, through `nnlab_core::view`); JavaScript strokes
 //! and fills what it is given, measuring text only to fit labels.
 
-use nnlab_core::config::{limits, DataKind, InitKind};
-use nnlab_core::{config::link, Preset};
+use nnlab_core::config::keys::{KeyInfo, KEYS};
+use nnlab_core::config::limits;
+use nnlab_core::run::snapshot::PresetInfo;
+use nnlab_core::Preset;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -26,8 +28,7 @@ mod panic;
 mod regions;
 
 pub use chart::Chart;
-use lab::ExpectedInfo;
-pub use lab::{Lab, Snapshot};
+pub use lab::Lab;
 
 /// The nnlab version compiled into the wasm module (the workspace version).
 #[wasm_bindgen]
@@ -68,107 +69,21 @@ pub(crate) fn serializer() -> serde_wasm_bindgen::Serializer {
         .serialize_maps_as_objects(true)
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct PresetInfo {
-    name: &'static str,
-    title: &'static str,
-    lab: &'static str,
-    expected: Option<ExpectedInfo>,
-}
-
 /// The course presets, for the page's one-click buttons:
 /// `[{name, title, lab, expected: {train, test, firstCost, trainText, testText, firstCostText} | null}]`.
 #[wasm_bindgen]
 pub fn presets() -> Result<JsValue, JsError> {
-    let list: Vec<PresetInfo> = Preset::ALL
-        .iter()
-        .map(|&p| PresetInfo {
-            name: p.name(),
-            title: preset_title(p),
-            lab: lab::lab_family(&p.config()).unwrap_or(""),
-            expected: p.expected().as_ref().map(ExpectedInfo::of),
-        })
-        .collect();
+    let list: Vec<PresetInfo> = Preset::ALL.iter().map(|&p| PresetInfo::of(p)).collect();
     Ok(list.serialize(&serializer())?)
 }
 
-/// A preset's button label.
-pub fn preset_title(p: Preset) -> &'static str {
-    match p {
-        Preset::InitZeros => "Zeros",
-        Preset::InitRandom => "Random ×10",
-        Preset::InitHe => "He",
-        Preset::RegNone => "None",
-        Preset::RegL2 => "L2",
-        Preset::RegDropout => "Dropout",
-        Preset::Gradcheck => "Gradient checking",
-    }
-}
-
-/// What the page needs to build one form control for a link key.
-#[derive(Clone, Debug, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct KeyInfo {
-    pub name: &'static str,
-    pub help: &'static str,
-    /// "choice" | "number" | "count" | "seed" | "layers" | "flag"
-    pub kind: &'static str,
-    /// "data" | "network" | "training" | "regularization" | "gradcheck" | "view"
-    pub group: &'static str,
-    /// The values of a "choice".
-    pub choices: Vec<&'static str>,
-    /// Whether the key may be absent (empty input = the course's data).
-    pub optional: bool,
-}
-
-/// Every key of the link format with its control's kind, in link order.
-pub fn key_infos() -> Vec<KeyInfo> {
-    link::KEYS
-        .iter()
-        .map(|k| {
-            let (kind, group, choices): (&str, &str, Vec<&'static str>) = match k.name {
-                "data" => (
-                    "choice",
-                    "data",
-                    DataKind::ALL.iter().map(|d| d.name()).collect(),
-                ),
-                "dataSeed" => ("seed", "data", vec![]),
-                "n" => ("count", "data", vec![]),
-                "noise" => ("number", "data", vec![]),
-                "layers" => ("layers", "network", vec![]),
-                "init" => (
-                    "choice",
-                    "network",
-                    InitKind::ALL.iter().map(|i| i.name()).collect(),
-                ),
-                "scale" => ("number", "network", vec![]),
-                "seed" => ("seed", "network", vec![]),
-                "lr" => ("number", "training", vec![]),
-                "iters" => ("count", "training", vec![]),
-                "lambda" | "keep" => ("number", "regularization", vec![]),
-                "mask" => ("choice", "regularization", vec!["fixed", "fresh"]),
-                "dropSeed" => ("seed", "regularization", vec![]),
-                "bugs" => ("choice", "gradcheck", vec!["none", "w2", "b1", "w2,b1"]),
-                "eps" => ("number", "gradcheck", vec![]),
-                _ => ("flag", "view", vec![]),
-            };
-            KeyInfo {
-                name: k.name,
-                help: k.help,
-                kind,
-                group,
-                choices,
-                optional: matches!(k.name, "dataSeed" | "n" | "noise"),
-            }
-        })
-        .collect()
-}
-
-/// The link keys for the page's controls: `[{name, help, kind, group, choices, optional}]`.
+/// The link keys, once, for the page's controls (the core's key table):
+/// `[{name, label, help, kind, group, groupTitle, choices, range, length,
+/// optional, view}]` in table order.
 #[wasm_bindgen]
 pub fn keys() -> Result<JsValue, JsError> {
-    Ok(key_infos().serialize(&serializer())?)
+    let infos: Vec<KeyInfo> = KEYS.iter().map(|k| k.info()).collect();
+    Ok(infos.serialize(&serializer())?)
 }
 
 /// The data colours, as CSS colours: `{class0, class1, series: [3]}` (the
@@ -198,24 +113,4 @@ pub fn palette() -> JsValue {
 #[wasm_bindgen(js_name = maxHiddenLayers)]
 pub fn max_hidden_layers() -> u32 {
     limits::MAX_HIDDEN_LAYERS as u32
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_link_key_has_a_control() {
-        let infos = key_infos();
-        assert_eq!(infos.len(), link::KEYS.len());
-        for (i, k) in infos.iter().zip(link::KEYS) {
-            assert_eq!(i.name, k.name);
-        }
-        let flags: Vec<_> = infos
-            .iter()
-            .filter(|i| i.kind == "flag")
-            .map(|i| i.name)
-            .collect();
-        assert_eq!(flags, ["play", "compare", "showTest", "logCost"]);
-    }
 }

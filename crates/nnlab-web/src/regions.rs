@@ -6,25 +6,9 @@
 use crate::js::{obj, ticks};
 use crate::Lab;
 use js_sys::{Float64Array, Uint8ClampedArray};
-use nnlab_core::run::regions::Regions;
+use nnlab_core::run::regions::{grid_side, Regions};
 use nnlab_core::view::plot::PlotLayout;
 use wasm_bindgen::prelude::*;
-
-/// The evaluation grid is this many pixels a side, whatever the canvas size
-/// (the canvas scales it, crisp): 200 × 200 = 40 000 forward passes per paint.
-pub const GRID: usize = 200;
-/// Multiply-adds one paint may spend on the grid: every course network gets
-/// the full 200 × 200; a much bigger network gets a coarser grid (down to
-/// [`GRID_MIN`]) so painting stays interactive.
-pub const PAINT_WORK: usize = 5_000_000;
-pub const GRID_MIN: usize = 48;
-
-/// The grid side for a network of layer sizes `sizes`.
-pub fn grid_side(sizes: &[usize]) -> usize {
-    let per_point: usize = sizes.windows(2).map(|w| w[0] * w[1]).sum::<usize>().max(1);
-    let fits = (PAINT_WORK as f64 / per_point as f64).sqrt() as usize;
-    fits.clamp(GRID_MIN, GRID)
-}
 
 impl Lab {
     /// Renders the decision regions into the grid (built on first use and
@@ -127,19 +111,7 @@ impl Lab {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use nnlab_core::Preset;
-
-    #[test]
-    fn course_networks_get_the_full_grid() {
-        for p in Preset::ALL {
-            if p != Preset::Gradcheck {
-                assert_eq!(grid_side(&p.config().sizes()), GRID, "{}", p.name());
-            }
-        }
-        assert_eq!(grid_side(&[2, 64, 64, 64, 64, 1]), GRID_MIN);
-        let mid = grid_side(&[2, 32, 32, 1]);
-        assert!(GRID_MIN < mid && mid < GRID, "{mid}");
-    }
+    use nnlab_core::run::regions::GRID;
 
     #[test]
     fn regions_render_only_for_plane_data() {

@@ -198,7 +198,20 @@ fn page_tables_and_seeds() {
         Some("rgb(230,159,0)")
     );
     assert_eq!(Array::from(&get(&palette, "series")).length(), 3);
-    assert_eq!(keys.length() as usize, nnlab_core::config::link::KEYS.len());
+    let table = nnlab_core::config::keys::KEYS;
+    assert_eq!(keys.length() as usize, table.len());
+    for (j, key) in keys.iter().zip(table) {
+        assert_eq!(get(&j, "name").as_string().unwrap(), key.name);
+        assert_eq!(get(&j, "label").as_string().unwrap(), key.label);
+        assert_eq!(get(&j, "kind").as_string().unwrap(), key.kind.name());
+        assert_eq!(get(&j, "group").as_string().unwrap(), key.group.name());
+        assert_eq!(
+            get(&j, "groupTitle").as_string().unwrap(),
+            key.group.title()
+        );
+        assert_eq!(get(&j, "optional").as_bool().unwrap(), key.optional());
+        assert_eq!(get(&j, "view").as_bool().unwrap(), key.is_view());
+    }
     let a = nnlab_web::random_seed().unwrap();
     let b = nnlab_web::random_seed().unwrap();
     let c = nnlab_web::random_seed().unwrap();

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::time::Instant;
 
-use nnlab_core::config::link::{self, Parsed};
+use nnlab_core::config::link::Parsed;
 use nnlab_core::{Status, Trainer};
 
 use crate::error::CliError;
@@ -17,7 +17,7 @@ use nnlab_core::format::json::Json;
 /// deterministic: `false` would be a bug).
 pub fn run(parsed: Parsed, repeat: usize, out: &mut dyn Write) -> Result<(), CliError> {
     let repeat = repeat.max(1);
-    let query = link::serialize(&parsed.config);
+    let query = parsed.query();
     let mut times_ms = Vec::with_capacity(repeat);
     let mut first = None;
     let mut deterministic = true;

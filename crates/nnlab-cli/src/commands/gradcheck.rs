@@ -5,7 +5,7 @@
 
 use std::io::Write;
 
-use nnlab_core::config::link::{self, Parsed};
+use nnlab_core::config::link::Parsed;
 use nnlab_core::format::fmt_py;
 use nnlab_core::format::json::Json;
 use nnlab_core::model::network::Network;
@@ -18,7 +18,7 @@ use crate::error::CliError;
 /// Checks the configuration's starting weights. A failing check is a
 /// result (exit 0), reported in the output.
 pub fn run(parsed: Parsed, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
-    let query = link::serialize(&parsed.config);
+    let query = parsed.query();
     let trainer = Trainer::new(parsed.config)?;
     let diagnosis = diagnose(&trainer)?;
     if json {

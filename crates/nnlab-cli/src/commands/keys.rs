@@ -1,35 +1,108 @@
-//! `nnlab keys`: the link format's keys and the course presets.
+//! `nnlab keys`: the link format's keys (from the core's key table) and the
+//! course presets.
 
 use std::io::Write;
 
-use nnlab_core::config::link::KEYS;
+use nnlab_core::config::keys::{KeyInfo, Range, KEYS};
+use nnlab_core::config::link::{PRESET, PRESET_HELP};
 use nnlab_core::config::Preset;
 
 use crate::error::CliError;
 use nnlab_core::format::fmt_py;
 use nnlab_core::format::json::Json;
 
-/// What `preset` does (it is read before the table's keys, so it is not one).
-const PRESET_HELP: &str = "the base configuration; every other key overrides it";
+/// The presets' names, in order.
+fn preset_names() -> Vec<String> {
+    Preset::ALL.iter().map(|p| p.name().to_string()).collect()
+}
+
+/// `preset` is read before the table's keys (it sets the base), so it is
+/// not a row: a choice of the presets.
+fn preset_json() -> Json {
+    Json::obj([
+        ("name", Json::from(PRESET)),
+        ("label", PRESET.into()),
+        ("help", PRESET_HELP.into()),
+        ("kind", "choice".into()),
+        ("choices", Json::arr(preset_names())),
+        ("optional", true.into()),
+        ("view", false.into()),
+    ])
+}
+
+fn range_json(r: &Range) -> Json {
+    Json::obj([
+        ("min", Json::from(r.min)),
+        ("minOpen", r.min_open.into()),
+        ("max", r.max.into()),
+        ("unit", r.unit.into()),
+    ])
+}
+
+fn key_json(k: &KeyInfo) -> Json {
+    let mut fields = vec![
+        ("name", Json::from(k.name)),
+        ("label", k.label.into()),
+        ("help", k.help.into()),
+        ("kind", k.kind.name().into()),
+        ("group", k.group.name().into()),
+        ("choices", Json::arr(k.choices.iter().map(String::as_str))),
+        ("optional", k.optional.into()),
+        ("view", k.view.into()),
+    ];
+    fields.extend(k.range.as_ref().map(|r| ("range", range_json(r))));
+    fields.extend(k.length.as_ref().map(|r| ("length", range_json(r))));
+    Json::obj(fields)
+}
+
+/// What a key takes, in words: `count, 2 to 2000 points, optional`.
+fn takes(k: &KeyInfo) -> String {
+    let mut parts = vec![k.kind.name().to_string()];
+    if !k.choices.is_empty() {
+        parts.push(k.choices.join(" | "));
+    }
+    let describe = |r: &Range| r.describe(k.name, k.kind);
+    parts.extend(k.length.as_ref().map(describe));
+    parts.extend(k.range.as_ref().map(describe));
+    if k.optional {
+        parts.push("optional".into());
+    }
+    parts.join(", ")
+}
 
 pub fn run(json: bool, out: &mut dyn Write) -> Result<(), CliError> {
+    let infos: Vec<KeyInfo> = KEYS.iter().map(|k| k.info()).collect();
     if json {
-        let keys = std::iter::once(("preset", PRESET_HELP))
-            .chain(KEYS.iter().map(|k| (k.name, k.help)))
-            .map(|(name, help)| Json::obj([("name", Json::from(name)), ("help", help.into())]));
-        let presets = Preset::ALL.iter().map(|p| p.name());
+        let keys = std::iter::once(preset_json()).chain(infos.iter().map(key_json));
         let j = Json::obj([
             ("keys", Json::Arr(keys.collect())),
-            ("presets", Json::arr(presets)),
+            ("presets", Json::arr(preset_names())),
         ]);
         writeln!(out, "{j}")?;
         return Ok(());
     }
-    let width = KEYS.iter().map(|k| k.name.len()).max().unwrap_or(0);
+    let width = infos.iter().map(|k| k.name.len()).max().unwrap_or(0);
     writeln!(out, "Link keys (query: key=value&key=value):")?;
-    writeln!(out, "  {:width$}  {PRESET_HELP}", "preset")?;
-    for key in KEYS {
-        writeln!(out, "  {:width$}  {}", key.name, key.help)?;
+    writeln!(out, "  {PRESET:width$}  {PRESET_HELP}")?;
+    writeln!(
+        out,
+        "  {:width$}  (choice, {})",
+        "",
+        preset_names().join(" | ")
+    )?;
+    let mut group = "";
+    for k in &infos {
+        if k.group_title != group {
+            group = k.group_title;
+            let note = if k.view {
+                " (the page's view only)"
+            } else {
+                ""
+            };
+            writeln!(out, "{group}{note}")?;
+        }
+        writeln!(out, "  {:width$}  {}: {}", k.name, k.label, k.help)?;
+        writeln!(out, "  {:width$}  ({})", "", takes(k))?;
     }
     writeln!(out)?;
     writeln!(out, "Presets (preset=NAME, or just NAME):")?;

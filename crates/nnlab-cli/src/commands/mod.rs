@@ -1,5 +1,5 @@
-//! The subcommands, and what they share: reading the query and the
-//! course's numbers for it (numbers print through `nnlab_core::format`).
+//! The subcommands, and what they share: reading the query (numbers print
+//! through `nnlab_core::format`).
 
 pub mod bench;
 pub mod gradcheck;
@@ -10,8 +10,7 @@ use std::io::Write;
 
 use nnlab_core::config::error::shown;
 use nnlab_core::config::link::{self, Parsed};
-use nnlab_core::config::{Expected, Preset, View};
-use nnlab_core::Config;
+use nnlab_core::config::{Named, Preset};
 
 use crate::args::{Command, QueryArgs, USAGE};
 use crate::error::{note, usage, CliError};
@@ -49,20 +48,14 @@ pub const MAX_WARNINGS: usize = 10;
 /// would silently start a 15000-iteration run).
 pub fn load(args: &QueryArgs) -> Result<Parsed, CliError> {
     let whole = args.query.as_str();
-    // The part the link parser reads: after `#`, else after `?`.
-    let query = match (whole.find('#'), whole.find('?')) {
-        (Some(h), _) => &whole[h + 1..],
-        (None, Some(q)) => &whole[q + 1..],
-        (None, None) => whole,
-    }
-    .trim();
+    let query = link::query_part(whole).trim();
     let parsed = if query.is_empty() {
         return Err(usage(format!(
             "the query '{}' is empty: give a preset name or key=value pairs, such as preset=init-he",
             shown(whole)
         )));
-    } else if let Some(p) = Preset::ALL.iter().find(|p| p.name() == query) {
-        link::parse(&format!("preset={}", p.name()))?
+    } else if let Ok(p) = Preset::from_name(link::PRESET, query) {
+        link::parse(&format!("{}={}", link::PRESET, p.name()))?
     } else if !query.contains('=') {
         return Err(usage(format!(
             "'{}' is neither a preset name nor a query of key=value pairs",
@@ -84,21 +77,6 @@ pub fn load(args: &QueryArgs) -> Result<Parsed, CliError> {
         ));
     }
     Ok(parsed)
-}
-
-/// What the course prints for this configuration: only when it is exactly a
-/// preset (the page-only view keys aside) that has numbers.
-pub fn course_numbers(config: &Config) -> Option<Expected> {
-    let preset = config.preset?;
-    let unchanged = Config {
-        view: View::default(),
-        ..config.clone()
-    } == preset.config();
-    if unchanged {
-        preset.expected()
-    } else {
-        None
-    }
 }
 
 #[cfg(test)]
@@ -123,6 +101,8 @@ mod tests {
             "preset=init-he",
             "#preset=init-he",
             "?preset=init-he",
+            "#?preset=init-he",
+            "#?init-he",
             "https://example.org/nnlab/#preset=init-he",
         ] {
             assert_eq!(load(&q(query)).unwrap().config, he, "{query}");
@@ -152,7 +132,7 @@ mod tests {
 
     #[test]
     fn course_numbers_only_for_unchanged_presets() {
-        let c = |query: &str| course_numbers(&load(&q(query)).unwrap().config);
+        let c = |query: &str| load(&q(query)).unwrap().config.course_numbers();
         assert!(c("preset=init-he").is_some());
         assert!(c("preset=init-he&play=1&showTest=1").is_some());
         assert!(c("preset=init-he&iters=10").is_none());

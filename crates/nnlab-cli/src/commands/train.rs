@@ -4,12 +4,11 @@
 
 use std::io::Write;
 
-use nnlab_core::config::link::{self, Parsed};
+use nnlab_core::config::link::Parsed;
 use nnlab_core::model::network::Accuracy;
 use nnlab_core::run::trainer::CHECKPOINT_EVERY;
 use nnlab_core::{Status, Trainer};
 
-use super::course_numbers;
 use crate::error::{note, CliError};
 use nnlab_core::format::fmt_py;
 use nnlab_core::format::json::Json;
@@ -21,9 +20,9 @@ use nnlab_core::format::json::Json;
 /// status says so (stderr, and `"status": "diverged"` in the JSON) and the
 /// exit code stays 0.
 pub fn run(parsed: Parsed, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
+    let query = parsed.query();
     let config = parsed.config;
-    let query = link::serialize(&config);
-    let course = course_numbers(&config);
+    let course = config.course_numbers();
     let mut trainer = Trainer::new(config)?;
     if !json {
         header(&trainer, &query, out)?;

@@ -11,7 +11,7 @@ pub enum ConfigError {
     Invalid {
         key: String,
         value: String,
-        expected: &'static str,
+        expected: String,
     },
     /// The value parses but lies outside the allowed range.
     OutOfRange {

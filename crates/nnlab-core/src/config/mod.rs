@@ -1,9 +1,16 @@
 //! One typed configuration for a run, the course presets, and the limits
-//! that keep a training step interactive; the link format ([`link`]) and
-//! the user errors ([`error`]).
+//! that keep a training step interactive ([`Config::validate`] checks
+//! them); the link keys ([`keys`], each a [`key::Key`]), the
+//! link format ([`link`]), editing a link ([`edit`]), compare mode
+//! ([`compare`]) and the user errors ([`error`]).
 
+pub mod compare;
+pub mod edit;
 pub mod error;
+pub mod key;
+pub mod keys;
 pub mod link;
+mod validate;
 
 use crate::config::error::ConfigError;
 use crate::data::dataset::{Dataset, Split};
@@ -13,6 +20,57 @@ use crate::model::init::Init;
 use crate::model::network::PlantedBugs;
 use crate::numeric::matrix::Matrix;
 use crate::numeric::rng::NumpyRng;
+
+/// A closed set of values with link names: a choice key's values, or the
+/// presets.
+pub trait Named: Copy + 'static {
+    /// Every value, in the order the page and `nnlab keys` list them.
+    const ALL: &'static [Self];
+
+    fn name(self) -> &'static str;
+
+    /// The value named `text`; else an error naming `key` and the text,
+    /// listing the names.
+    fn from_name(key: &str, text: &str) -> Result<Self, ConfigError> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|t| t.name() == text)
+            .ok_or_else(|| ConfigError::Invalid {
+                key: key.into(),
+                value: text.into(),
+                expected: Self::ALL
+                    .iter()
+                    .map(|t| t.name())
+                    .collect::<Vec<_>>()
+                    .join(" | "),
+            })
+    }
+}
+
+/// `impl Named` from a type's `ALL` and `name`.
+macro_rules! named {
+    ($($t:ty),*) => {$(
+        impl Named for $t {
+            const ALL: &'static [Self] = &<$t>::ALL;
+            fn name(self) -> &'static str {
+                <$t>::name(self)
+            }
+        }
+    )*};
+}
+
+named!(DataKind, InitKind, Preset);
+
+impl Named for MaskMode {
+    const ALL: &'static [Self] = &[MaskMode::Fixed, MaskMode::Fresh];
+    fn name(self) -> &'static str {
+        match self {
+            MaskMode::Fixed => "fixed",
+            MaskMode::Fresh => "fresh",
+        }
+    }
+}
 
 /// Which points to train on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -145,6 +203,19 @@ impl Preset {
         }
     }
 
+    /// The preset's button label.
+    pub fn title(self) -> &'static str {
+        match self {
+            Preset::InitZeros => "Zeros",
+            Preset::InitRandom => "Random ×10",
+            Preset::InitHe => "He",
+            Preset::RegNone => "None",
+            Preset::RegL2 => "L2",
+            Preset::RegDropout => "Dropout",
+            Preset::Gradcheck => "Gradient checking",
+        }
+    }
+
     /// The course's printed numbers (from `shared/reference`), for the page
     /// to show beside the live ones. None for the gradient-check lab.
     pub fn expected(self) -> Option<Expected> {
@@ -204,7 +275,8 @@ impl Preset {
     }
 }
 
-/// Page-only settings that also live in the link.
+/// Page-only settings that also live in the link, kept beside the
+/// [`Config`] (they never change what a run computes).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct View {
     /// Start training as soon as the link opens.
@@ -246,7 +318,6 @@ pub struct Config {
     pub bugs: PlantedBugs,
     /// Gradient-checking step.
     pub eps: f64,
-    pub view: View,
 }
 
 impl Default for Config {
@@ -269,7 +340,6 @@ impl Default for Config {
             drop_seed: 1,
             bugs: PlantedBugs::default(),
             eps: 1e-7,
-            view: View::default(),
         }
     }
 }
@@ -369,140 +439,11 @@ impl Config {
         }
     }
 
-    /// Checks the whole configuration: every range, and the combinations.
-    pub fn validate(&self) -> Result<(), ConfigError> {
-        use limits::*;
-        let out_of_range = |key: &str, value: String, allowed: &str| ConfigError::OutOfRange {
-            key: key.into(),
-            value,
-            allowed: allowed.into(),
-        };
-        let conflict = |key: &str, value: String, reason: String| ConfigError::Conflict {
-            key: key.into(),
-            value,
-            reason,
-        };
-        let layers = || {
-            self.hidden
-                .iter()
-                .map(|h| h.to_string())
-                .collect::<Vec<_>>()
-                .join(",")
-        };
-        if self.hidden.is_empty() || self.hidden.len() > MAX_HIDDEN_LAYERS {
-            return Err(out_of_range(
-                "layers",
-                layers(),
-                &format!("1 to {MAX_HIDDEN_LAYERS} hidden layers"),
-            ));
-        }
-        if self.hidden.iter().any(|&h| h == 0 || h > MAX_WIDTH) {
-            return Err(out_of_range(
-                "layers",
-                layers(),
-                &format!("1 to {MAX_WIDTH} units per layer"),
-            ));
-        }
-        let finite_in = |key: &str, v: f64, lo: f64, lo_open: bool, hi: f64, allowed: &str| {
-            let ok = v.is_finite() && (if lo_open { v > lo } else { v >= lo }) && v <= hi;
-            if ok {
-                Ok(())
-            } else {
-                Err(out_of_range(key, v.to_string(), allowed))
-            }
-        };
-        finite_in(
-            "lr",
-            self.lr,
-            0.0,
-            true,
-            MAX_LR,
-            &format!("0 < lr <= {MAX_LR}"),
-        )?;
-        finite_in(
-            "scale",
-            self.scale,
-            0.0,
-            false,
-            MAX_SCALE,
-            &format!("0 <= scale <= {MAX_SCALE}"),
-        )?;
-        finite_in(
-            "lambda",
-            self.lambda,
-            0.0,
-            false,
-            MAX_LAMBDA,
-            &format!("0 <= lambda <= {MAX_LAMBDA}"),
-        )?;
-        finite_in("keep", self.keep, 0.0, true, 1.0, "0 < keep <= 1")?;
-        finite_in(
-            "eps",
-            self.eps,
-            MIN_EPS,
-            false,
-            MAX_EPS,
-            &format!("{MIN_EPS} <= eps <= {MAX_EPS}"),
-        )?;
-        if self.iters == 0 || self.iters > MAX_ITERS {
-            return Err(out_of_range(
-                "iters",
-                self.iters.to_string(),
-                &format!("1 to {MAX_ITERS}"),
-            ));
-        }
-        if let Some(noise) = self.noise {
-            finite_in(
-                "noise",
-                noise,
-                0.0,
-                false,
-                MAX_NOISE,
-                &format!("0 <= noise <= {MAX_NOISE}"),
-            )?;
-        }
-        if let Some(n) = self.n {
-            if !(MIN_POINTS..=MAX_POINTS).contains(&n) {
-                return Err(out_of_range(
-                    "n",
-                    n.to_string(),
-                    &format!("{MIN_POINTS} to {MAX_POINTS} points"),
-                ));
-            }
-        }
-        if self.data.is_recorded() {
-            let name = self.data.name();
-            let why = format!("data={name} is recorded data and cannot be generated");
-            if let Some(s) = self.data_seed {
-                return Err(conflict("dataSeed", s.to_string(), why));
-            }
-            if let Some(n) = self.n {
-                return Err(conflict("n", n.to_string(), why));
-            }
-            if let Some(noise) = self.noise {
-                return Err(conflict("noise", noise.to_string(), why));
-            }
-        }
-        if self.init == InitKind::Case && self.data != DataKind::Gradcase {
-            return Err(conflict(
-                "init",
-                "case".into(),
-                "init=case draws the gradient-check case: it needs data=gradcase".into(),
-            ));
-        }
-        let sizes = self.sizes();
-        let work: usize =
-            sizes.windows(2).map(|w| w[0] * w[1]).sum::<usize>() * self.train_points();
-        if work > MAX_WORK {
-            return Err(conflict(
-                "layers",
-                layers(),
-                format!(
-                    "{} points through this network is {work} multiply-adds per pass, over the limit of {MAX_WORK}: use fewer or narrower layers or fewer points",
-                    self.train_points()
-                ),
-            ));
-        }
-        Ok(())
+    /// What the course prints for this configuration: only when it is
+    /// exactly a preset that has numbers.
+    pub fn course_numbers(&self) -> Option<Expected> {
+        self.preset
+            .filter(|p| p.config() == *self)
+            .and_then(Preset::expected)
     }
 }

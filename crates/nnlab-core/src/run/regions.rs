@@ -143,6 +143,25 @@ fn round_byte(v: f64) -> u8 {
     (r + (v - r as f64 >= 0.5) as u32) as u8
 }
 
+/// The evaluation grid is at most this many pixels a side, whatever the
+/// canvas size (the canvas scales it, crisp): 200 × 200 = 40 000 forward
+/// passes per paint.
+pub const GRID: usize = 200;
+/// Multiply-adds one paint may spend on the grid: every course network gets
+/// the full 200 × 200; a much bigger network gets a coarser grid (down to
+/// [`GRID_MIN`]) so painting stays interactive.
+pub const PAINT_WORK: usize = 5_000_000;
+pub const GRID_MIN: usize = 48;
+
+/// The grid side for a network of layer sizes `sizes`: the largest whose
+/// forward passes (`side² · Σ n[l]·n[l-1]`) fit in [`PAINT_WORK`], clamped
+/// to [`GRID_MIN`]..=[`GRID`].
+pub fn grid_side(sizes: &[usize]) -> usize {
+    let per_point: usize = sizes.windows(2).map(|w| w[0] * w[1]).sum::<usize>().max(1);
+    let fits = (PAINT_WORK as f64 / per_point as f64).sqrt() as usize;
+    fits.clamp(GRID_MIN, GRID)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,5 +210,17 @@ mod tests {
         assert!(px(19, 5)[2] > px(19, 5)[0], "right side is blue");
         assert_eq!(px(9, 5), BOUNDARY, "boundary where the class flips");
         assert_eq!(r.to_pixel(0.0, 0.0), (10.0, 5.0));
+    }
+
+    #[test]
+    fn course_networks_get_the_full_grid() {
+        for p in crate::Preset::ALL {
+            if p != crate::Preset::Gradcheck {
+                assert_eq!(grid_side(&p.config().sizes()), GRID, "{}", p.name());
+            }
+        }
+        assert_eq!(grid_side(&[2, 64, 64, 64, 64, 1]), GRID_MIN);
+        let mid = grid_side(&[2, 32, 32, 1]);
+        assert!(GRID_MIN < mid && mid < GRID, "{mid}");
     }
 }

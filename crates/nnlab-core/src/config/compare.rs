@@ -1,0 +1,165 @@
+//! Compare mode: a lab's three course runs side by side, with what the user
+//! changed carried into all three.
+
+use crate::config::keys::KEYS;
+use crate::config::{link, Config, DataKind, Preset, View};
+
+/// The course's labs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    Initialization,
+    Regularization,
+    Gradcheck,
+}
+
+impl Family {
+    pub fn name(self) -> &'static str {
+        match self {
+            Family::Initialization => "initialization",
+            Family::Regularization => "regularization",
+            Family::Gradcheck => "gradcheck",
+        }
+    }
+}
+
+impl Preset {
+    /// The lab this preset belongs to.
+    pub fn family(self) -> Family {
+        match self {
+            Preset::InitZeros | Preset::InitRandom | Preset::InitHe => Family::Initialization,
+            Preset::RegNone | Preset::RegL2 | Preset::RegDropout => Family::Regularization,
+            Preset::Gradcheck => Family::Gradcheck,
+        }
+    }
+}
+
+/// Which lab a configuration belongs to: its preset's, or for a link without
+/// one, its data's (none for data outside the course's labs).
+pub fn family(config: &Config) -> Option<Family> {
+    match (config.preset, config.data) {
+        (Some(p), _) => Some(p.family()),
+        (None, DataKind::Circles) => Some(Family::Initialization),
+        (None, DataKind::Football) => Some(Family::Regularization),
+        (None, DataKind::Gradcase) => Some(Family::Gradcheck),
+        (None, _) => None,
+    }
+}
+
+/// The three presets compare mode shows for a configuration's lab (none
+/// for a lab with fewer).
+pub fn compare_presets(config: &Config) -> Option<[Preset; 3]> {
+    let f = family(config)?;
+    let of_lab: Vec<Preset> = Preset::ALL
+        .iter()
+        .copied()
+        .filter(|p| p.family() == f)
+        .collect();
+    of_lab.try_into().ok()
+}
+
+/// Compare mode's three queries (empty when the lab has no three presets).
+pub fn compare_queries(config: &Config, view: &View) -> Vec<String> {
+    compare_presets(config)
+        .map(|ps| ps.map(|p| compare_query(config, view, p)).to_vec())
+        .unwrap_or_default()
+}
+
+/// One run of compare mode: `current` with the keys that tell the lab's
+/// three presets apart (`init` in the initialization lab; `lambda` and
+/// `keep` in the regularization lab) taken from `preset`, so that what the
+/// user changed (learning rate, iterations, layers, data, seeds) carries
+/// into all three runs. The pure preset when that combination is not a
+/// valid run. Only `showTest` and `logCost` of the view carry over.
+pub fn compare_query(current: &Config, view: &View, preset: Preset) -> String {
+    let view = View {
+        show_test: view.show_test,
+        log_cost: view.log_cost,
+        ..View::default()
+    };
+    let target = preset.config();
+    let pure = || link::serialize(&target, &view);
+    let mut c = current.clone();
+    c.preset = Some(preset);
+    let siblings = compare_presets(&target).map(|ps| ps.map(Preset::config));
+    let none = View::default();
+    for key in KEYS.iter().filter(|k| !k.is_view()) {
+        let varies = siblings.as_ref().is_some_and(|cs| {
+            cs.iter()
+                .any(|o| key.value(o, &none) != key.value(&target, &none))
+        });
+        if let (true, Some(v)) = (varies, key.value(&target, &none)) {
+            if key.set(&mut c, &mut View::default(), &v).is_err() {
+                return pure();
+            }
+        }
+    }
+    if c.validate().is_err() {
+        return pure();
+    }
+    link::serialize(&c, &view)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn queries(q: &str) -> Vec<String> {
+        let p = link::parse(q).unwrap();
+        compare_queries(&p.config, &p.view)
+    }
+
+    #[test]
+    fn families() {
+        let f = |q: &str| family(&link::parse(q).unwrap().config);
+        assert_eq!(f("preset=init-he"), Some(Family::Initialization));
+        assert_eq!(f("preset=reg-l2&data=moons"), Some(Family::Regularization));
+        assert_eq!(f("data=football"), Some(Family::Regularization));
+        assert_eq!(f("preset=gradcheck"), Some(Family::Gradcheck));
+        assert_eq!(f("data=moons"), None);
+    }
+
+    #[test]
+    fn compare_lists_the_labs_three_presets() {
+        assert_eq!(
+            queries("preset=reg-l2&compare=1&showTest=1"),
+            [
+                "preset=reg-none&showTest=1",
+                "preset=reg-l2&showTest=1",
+                "preset=reg-dropout&showTest=1"
+            ]
+        );
+        assert_eq!(queries("lr=0.1").len(), 3);
+        assert!(queries("preset=gradcheck").is_empty());
+        assert!(queries("data=moons").is_empty());
+    }
+
+    #[test]
+    fn compare_carries_the_users_changes_into_all_three_runs() {
+        // The initialization lab varies `init`; the rest carries.
+        assert_eq!(
+            queries("preset=init-he&lr=0.05&iters=2000&layers=8,4&seed=7"),
+            [
+                "preset=init-zeros&layers=8,4&seed=7&lr=0.05&iters=2000",
+                "preset=init-random&layers=8,4&seed=7&lr=0.05&iters=2000",
+                "preset=init-he&layers=8,4&seed=7&lr=0.05&iters=2000"
+            ]
+        );
+        // A changed `init` is what the three runs vary, so it does not carry.
+        assert_eq!(queries("preset=init-he&init=xavier")[2], "preset=init-he");
+        // The regularization lab varies `lambda` and `keep`; the rest carries.
+        assert_eq!(
+            queries("preset=reg-dropout&keep=0.5&mask=fresh&lr=0.1"),
+            [
+                "preset=reg-none&lr=0.1&mask=fresh",
+                "preset=reg-l2&lr=0.1&mask=fresh",
+                "preset=reg-dropout&lr=0.1&mask=fresh"
+            ]
+        );
+        // Every query opens (the runs are valid), and play/compare do not carry.
+        for q in queries("preset=reg-l2&play=1&compare=1&logCost=1&dropSeed=3") {
+            assert!(!q.contains("play") && !q.contains("compare"), "{q}");
+            assert!(q.contains("logCost=1") && q.contains("dropSeed=3"), "{q}");
+            link::parse(&q).unwrap();
+        }
+    }
+}

@@ -1,0 +1,359 @@
+//! The link keys: one declarative table ([`KEYS`]). Each row holds
+//! everything about a key ([`Key`]): its name, a short label, one line of
+//! help, its kind, group, range and the field it sets (in the configuration
+//! or in the page's view); its choices and whether it may be absent follow
+//! from that field's type. The parser, the serializer, `nnlab keys`,
+//! [`Config::validate`]'s ranges and the page's controls are all read from
+//! it: adding a key is one row plus its field.
+
+pub use crate::config::key::{Group, Key, KeyInfo, Kind, Range};
+
+use crate::config::key::{Field, Slot};
+use crate::config::limits::*;
+use crate::config::{Config, View};
+
+/// The key named `name`.
+pub fn key(name: &str) -> Option<&'static Key> {
+    KEYS.iter().find(|k| k.name == name)
+}
+
+/// The slot of `Config`'s field `$f` (or `View`'s, with `view`).
+macro_rules! field {
+    ($f:ident) => {
+        Slot::Config(&Field::<Config, _> {
+            get: |c| &c.$f,
+            get_mut: |c| &mut c.$f,
+        })
+    };
+    (view $f:ident) => {
+        Slot::View(&Field::<View, bool> {
+            get: |v| &v.$f,
+            get_mut: |v| &mut v.$f,
+        })
+    };
+}
+
+/// The defaults of a row: no range, no length. Every row sets its own name,
+/// label, help and slot (the slot here is a placeholder; a row that kept it
+/// would fail the round-trip test below).
+const ROW: Key = Key {
+    name: "",
+    label: "",
+    help: "",
+    kind: Kind::Number,
+    group: Group::Data,
+    range: None,
+    length: None,
+    slot: field!(lr),
+};
+
+/// Every key of the link format, in the order the serializer writes them
+/// (each group's keys together, groups in page order).
+pub const KEYS: &[Key] = &[
+    Key {
+        name: "data",
+        label: "data set",
+        help: "the points to train on",
+        kind: Kind::Choice,
+        slot: field!(data),
+        ..ROW
+    },
+    Key {
+        name: "dataSeed",
+        label: "data seed",
+        help: "seed of generated data (circles and football without it are the course's points)",
+        kind: Kind::Seed,
+        slot: field!(data_seed),
+        ..ROW
+    },
+    Key {
+        name: "n",
+        label: "points",
+        help: "number of generated training points",
+        kind: Kind::Count,
+        range: Some(Range::counting(
+            MIN_POINTS as f64,
+            MAX_POINTS as f64,
+            "points",
+        )),
+        slot: field!(n),
+        ..ROW
+    },
+    Key {
+        name: "noise",
+        label: "noise",
+        help: "noise of generated data",
+        range: Some(Range::closed(0.0, MAX_NOISE)),
+        slot: field!(noise),
+        ..ROW
+    },
+    Key {
+        name: "layers",
+        label: "hidden layers",
+        help: "hidden layer sizes, comma-separated (10,5)",
+        kind: Kind::List,
+        group: Group::Network,
+        range: Some(Range::counting(1.0, MAX_WIDTH as f64, "units per layer")),
+        length: Some(Range::counting(
+            1.0,
+            MAX_HIDDEN_LAYERS as f64,
+            "hidden layers",
+        )),
+        slot: field!(hidden),
+    },
+    Key {
+        name: "init",
+        label: "initialization",
+        help: "how the weights start (case: the gradient-check lab's draw)",
+        kind: Kind::Choice,
+        group: Group::Network,
+        slot: field!(init),
+        ..ROW
+    },
+    Key {
+        name: "scale",
+        label: "random scale",
+        help: "factor of random initialization",
+        group: Group::Network,
+        range: Some(Range::closed(0.0, MAX_SCALE)),
+        slot: field!(scale),
+        ..ROW
+    },
+    Key {
+        name: "seed",
+        label: "init seed",
+        help: "initialization seed",
+        kind: Kind::Seed,
+        group: Group::Network,
+        slot: field!(seed),
+        ..ROW
+    },
+    Key {
+        name: "lr",
+        label: "learning rate",
+        help: "the step size of gradient descent",
+        group: Group::Training,
+        range: Some(Range::above(0.0, MAX_LR)),
+        slot: field!(lr),
+        ..ROW
+    },
+    Key {
+        name: "iters",
+        label: "iterations",
+        help: "iterations to run",
+        kind: Kind::Count,
+        group: Group::Training,
+        range: Some(Range::closed(1.0, MAX_ITERS as f64)),
+        slot: field!(iters),
+        ..ROW
+    },
+    Key {
+        name: "lambda",
+        label: "L2 λ",
+        help: "L2 regularization strength (0 = off)",
+        group: Group::Regularization,
+        range: Some(Range::closed(0.0, MAX_LAMBDA)),
+        slot: field!(lambda),
+        ..ROW
+    },
+    Key {
+        name: "keep",
+        label: "keep probability",
+        help: "dropout keep probability (1 = off)",
+        group: Group::Regularization,
+        range: Some(Range::above(0.0, 1.0)),
+        slot: field!(keep),
+        ..ROW
+    },
+    Key {
+        name: "mask",
+        label: "dropout masks",
+        help: "fixed (the course: same masks every iteration) | fresh (new masks every iteration)",
+        kind: Kind::Choice,
+        group: Group::Regularization,
+        slot: field!(mask),
+        ..ROW
+    },
+    Key {
+        name: "dropSeed",
+        label: "dropout seed",
+        help: "dropout seed",
+        kind: Kind::Seed,
+        group: Group::Regularization,
+        slot: field!(drop_seed),
+        ..ROW
+    },
+    Key {
+        name: "bugs",
+        label: "planted bugs",
+        help: "planted backprop bugs: w2, b1 (comma-separated; empty = none)",
+        kind: Kind::Choice,
+        group: Group::Gradcheck,
+        slot: field!(bugs),
+        ..ROW
+    },
+    Key {
+        name: "eps",
+        label: "ε",
+        help: "gradient-checking step epsilon",
+        group: Group::Gradcheck,
+        range: Some(Range::closed(MIN_EPS, MAX_EPS)),
+        slot: field!(eps),
+        ..ROW
+    },
+    Key {
+        name: "play",
+        label: "train as soon as the link opens",
+        help: "1 = start training when the link opens",
+        kind: Kind::Flag,
+        group: Group::View,
+        slot: field!(view play),
+        ..ROW
+    },
+    Key {
+        name: "compare",
+        label: "compare three runs",
+        help: "1 = show the lab's three runs side by side (with this link's other changes)",
+        kind: Kind::Flag,
+        group: Group::View,
+        slot: field!(view compare),
+        ..ROW
+    },
+    Key {
+        name: "showTest",
+        label: "show test points",
+        help: "1 = draw the test points",
+        kind: Kind::Flag,
+        group: Group::View,
+        slot: field!(view show_test),
+        ..ROW
+    },
+    Key {
+        name: "logCost",
+        label: "log-scale cost",
+        help: "1 = cost curve on a log scale",
+        kind: Kind::Flag,
+        group: Group::View,
+        slot: field!(view log_cost),
+        ..ROW
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::link;
+
+    /// Values to try for a key, from its kind, choices and range.
+    fn candidates(key: &Key) -> Vec<String> {
+        let mid = key.range.map(|r| (r.min + r.max) / 2.0);
+        match key.kind {
+            Kind::Choice => key.choices(),
+            Kind::Number => vec![mid.unwrap_or(0.5).to_string()],
+            Kind::Count => vec![mid.unwrap_or(7.0).round().to_string()],
+            Kind::Seed => vec!["12345".into()],
+            Kind::Flag => vec!["1".into(), "0".into()],
+            Kind::List => vec!["3,4".into()],
+        }
+    }
+
+    #[test]
+    fn every_key_round_trips_a_value_other_than_the_default() {
+        let (config, view) = (Config::default(), View::default());
+        for key in KEYS {
+            let default = key.value(&config, &view);
+            let value = candidates(key)
+                .into_iter()
+                .find(|v| {
+                    Some(v) != default.as_ref() && link::parse(&format!("{}={v}", key.name)).is_ok()
+                })
+                .unwrap_or_else(|| panic!("{}: no other valid value", key.name));
+            let query = format!("{}={value}", key.name);
+            let parsed = link::parse(&query).unwrap();
+            assert_eq!(
+                key.value(&parsed.config, &parsed.view),
+                Some(value.clone()),
+                "{query}"
+            );
+            assert_eq!(parsed.query(), query);
+            let again = link::parse(&parsed.query()).unwrap();
+            assert_eq!(
+                (again.config, again.view),
+                (parsed.config, parsed.view),
+                "{query}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_row_is_consistent() {
+        let (config, view) = (Config::default(), View::default());
+        for key in KEYS {
+            assert!(key.field_kinds().contains(&key.kind), "{}", key.name);
+            assert_eq!(key.is_view(), key.group == Group::View, "{}", key.name);
+            assert_eq!(
+                key.kind == Kind::Choice,
+                !key.choices().is_empty(),
+                "{}",
+                key.name
+            );
+            assert_eq!(key.kind == Kind::List, key.length.is_some(), "{}", key.name);
+            // Optional keys are absent by default (absent = the course's data).
+            assert_eq!(
+                key.optional(),
+                key.value(&config, &view).is_none(),
+                "{}",
+                key.name
+            );
+            assert!(
+                !key.label.is_empty() && !key.help.is_empty(),
+                "{}",
+                key.name
+            );
+            assert_eq!(KEYS.iter().filter(|k| k.name == key.name).count(), 1);
+        }
+        // Groups come in page order, each one's keys together.
+        let mut groups: Vec<Group> = KEYS.iter().map(|k| k.group).collect();
+        groups.dedup();
+        let mut once = groups.clone();
+        once.sort_by_key(|g| *g as u8);
+        once.dedup();
+        assert_eq!(groups, once);
+    }
+
+    #[test]
+    fn ranges_read_as_before() {
+        let allowed = |name: &str| {
+            let k = key(name).unwrap();
+            k.range.unwrap().describe(k.name, k.kind)
+        };
+        assert_eq!(allowed("lr"), "0 < lr <= 1000");
+        assert_eq!(allowed("eps"), "0.000000000001 <= eps <= 0.1");
+        assert_eq!(allowed("iters"), "1 to 1000000");
+        assert_eq!(allowed("n"), "2 to 2000 points");
+        assert_eq!(allowed("layers"), "1 to 64 units per layer");
+        for (q, message) in [
+            ("keep=0", "keep=0: out of range, allowed 0 < keep <= 1"),
+            ("n=1", "n=1: out of range, allowed 2 to 2000 points"),
+            (
+                "layers=1,1,1,1,1,1,1",
+                "layers=1,1,1,1,1,1,1: out of range, allowed 1 to 6 hidden layers",
+            ),
+            (
+                "layers=65",
+                "layers=65: out of range, allowed 1 to 64 units per layer",
+            ),
+            (
+                "data=cats",
+                "data=cats: expected circles | football | moons | xor | spiral | gauss | gradcase",
+            ),
+            ("mask=x", "mask=x: expected fixed | fresh"),
+        ] {
+            assert_eq!(link::parse(q).unwrap_err().to_string(), message);
+        }
+        assert_eq!(
+            key("bugs").unwrap().choices(),
+            ["none", "w2", "b1", "w2,b1"]
+        );
+    }
+}

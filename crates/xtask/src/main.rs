@@ -7,6 +7,8 @@
 //!   trunk build into dist/, and the browser end-to-end tests (node's test runner, last).
 
 mod bench;
+#[cfg(test)]
+mod layout;
 mod setup;
 mod steps;
 mod versions;

@@ -24,6 +24,14 @@ pub enum Shape {
 }
 
 impl Shape {
+    pub const ALL: [Shape; 5] = [
+        Shape::Circles,
+        Shape::Moons,
+        Shape::Xor,
+        Shape::Spiral,
+        Shape::Gauss,
+    ];
+
     /// The noise level a link gets when it names none.
     pub fn default_noise(self) -> f64 {
         match self {
@@ -166,13 +174,7 @@ mod tests {
 
     #[test]
     fn every_shape_gives_n_points_with_both_labels() {
-        for shape in [
-            Shape::Circles,
-            Shape::Moons,
-            Shape::Xor,
-            Shape::Spiral,
-            Shape::Gauss,
-        ] {
+        for shape in Shape::ALL {
             let d = generate(shape, 200, shape.default_noise(), 5);
             assert_eq!(d.len(), 200, "{shape:?}");
             let ones = d.y.iter().sum::<f64>();
@@ -193,13 +195,7 @@ mod tests {
 
     #[test]
     fn tiny_sets_do_not_panic() {
-        for shape in [
-            Shape::Circles,
-            Shape::Moons,
-            Shape::Xor,
-            Shape::Spiral,
-            Shape::Gauss,
-        ] {
+        for shape in Shape::ALL {
             for n in 1..4 {
                 assert_eq!(generate(shape, n, 0.1, 1).len(), n);
             }

@@ -56,21 +56,19 @@ impl PlotLayout {
     /// About five ticks per axis over `bounds`: `(x ticks at pixel columns,
     /// y ticks at pixel rows)`, on pixel centres.
     pub fn ticks(&self, b: &Bounds) -> (Vec<PixelTick>, Vec<PixelTick>) {
-        let x = nice_ticks(b.x_min, b.x_max, 5)
-            .into_iter()
-            .map(|t| PixelTick {
-                at: self.to_px(b, t.value, b.y_min).0.round() + 0.5,
-                label: t.label,
-            })
-            .collect();
-        let y = nice_ticks(b.y_min, b.y_max, 5)
-            .into_iter()
-            .map(|t| PixelTick {
-                at: self.to_px(b, b.x_min, t.value).1.round() + 0.5,
-                label: t.label,
-            })
-            .collect();
-        (x, y)
+        let place = |lo: f64, hi: f64, px: &dyn Fn(f64) -> f64| -> Vec<PixelTick> {
+            nice_ticks(lo, hi, 5)
+                .into_iter()
+                .map(|t| PixelTick {
+                    at: px(t.value).round() + 0.5,
+                    label: t.label,
+                })
+                .collect()
+        };
+        (
+            place(b.x_min, b.x_max, &|v| self.to_px(b, v, b.y_min).0),
+            place(b.y_min, b.y_max, &|v| self.to_px(b, b.x_min, v).1),
+        )
     }
 
     /// Pixel positions `[x, y, ...]` of the points of `set` with label

@@ -9,12 +9,15 @@
 //!   matrices, SIMD lanes, the fused training kernels);
 //! - [`model`]: the network, its initialization, cost and dropout;
 //! - [`data`]: data sets and their generators;
-//! - [`config`]: one typed configuration, the presets, the link format;
+//! - [`config`]: one typed configuration, the presets, the link format and
+//!   its one table of keys;
 //! - [`run`]: a run step by step ([`run::trainer::Trainer`]), gradient
-//!   checking, decision regions, the benchmark's cases;
-//! - [`view`]: what the page's views show, as plain data (axis ticks);
-//! - [`format`]: numbers as people read them (the course's Python form, the
-//!   page's short forms).
+//!   checking and its diagnosis, health, snapshots, decision regions,
+//!   exports, the benchmark's cases;
+//! - [`view`]: what the page draws, as numbers (the chart's and the regions
+//!   panel's geometry, the diagram, the gradient-check panel, heat colours);
+//! - [`mod@format`]: numbers as people read them (the course's Python form,
+//!   the page's short forms) and the one JSON writer.
 
 pub mod config;
 pub mod data;

@@ -42,10 +42,9 @@ impl Config {
         let work: usize =
             sizes.windows(2).map(|w| w[0] * w[1]).sum::<usize>() * self.train_points();
         if work > MAX_WORK {
-            let layers = key("layers").and_then(|k| k.value(self, &View::default()));
             return Err(conflict(
                 "layers",
-                layers.unwrap_or_default(),
+                self.layers_text(),
                 format!(
                     "{} points through this network is {work} multiply-adds per pass, over the limit of {MAX_WORK}: use fewer or narrower layers or fewer points",
                     self.train_points()
@@ -53,5 +52,13 @@ impl Config {
             ));
         }
         Ok(())
+    }
+
+    /// The hidden layer sizes as the link writes them (`10,5`), for messages
+    /// about `layers`.
+    pub fn layers_text(&self) -> String {
+        key("layers")
+            .and_then(|k| k.value(self, &View::default()))
+            .unwrap_or_default()
     }
 }

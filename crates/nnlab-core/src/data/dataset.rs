@@ -26,6 +26,17 @@ pub struct Bounds {
     pub y_max: f64,
 }
 
+impl Bounds {
+    /// `[-1, 1]²`: the plane shown when the data gives no bounds (not 2-D,
+    /// or not finite).
+    pub const UNIT: Bounds = Bounds {
+        x_min: -1.0,
+        x_max: 1.0,
+        y_min: -1.0,
+        y_max: 1.0,
+    };
+}
+
 impl Dataset {
     /// Builds from points and labels. Panics if they differ in length.
     pub fn from_points(points: &[[f64; 2]], labels: &[f64]) -> Self {
@@ -102,12 +113,7 @@ impl Split {
         let mut hi = [f64::NEG_INFINITY; 2];
         for set in [&self.train, &self.test] {
             if set.features() != 2 {
-                return Bounds {
-                    x_min: -1.0,
-                    x_max: 1.0,
-                    y_min: -1.0,
-                    y_max: 1.0,
-                };
+                return Bounds::UNIT;
             }
             for j in 0..set.len() {
                 for r in 0..2 {
@@ -118,12 +124,7 @@ impl Split {
             }
         }
         if !(lo[0].is_finite() && lo[1].is_finite() && hi[0].is_finite() && hi[1].is_finite()) {
-            return Bounds {
-                x_min: -1.0,
-                x_max: 1.0,
-                y_min: -1.0,
-                y_max: 1.0,
-            };
+            return Bounds::UNIT;
         }
         let half = ((hi[0] - lo[0]).max(hi[1] - lo[1]) / 2.0 * 1.1).max(0.1);
         let cx = (lo[0] + hi[0]) / 2.0;

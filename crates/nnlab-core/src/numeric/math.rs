@@ -126,7 +126,7 @@ pub fn ln_rounded(x: f64) -> f64 {
     }
     // Scale subnormals into the normal range.
     let (x, mut k) = if x < f64::MIN_POSITIVE {
-        (x * 2f64.powi(54), -54i32)
+        (x * (1u64 << 54) as f64, -54i32)
     } else {
         (x, 0)
     };

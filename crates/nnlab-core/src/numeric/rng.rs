@@ -13,8 +13,8 @@ use rand_core::{impls, RngCore, SeedableRng};
 /// - [`NumpyRng::randn`]: the polar Box–Muller method, returning `f·x2` and
 ///   caching `f·x1` for the next call.
 ///
-/// Arrays are filled in row-major order ([`NumpyRng::fill_rand`],
-/// [`NumpyRng::fill_randn`]), like NumPy's.
+/// Arrays are filled in row-major order ([`NumpyRng::fill_randn`]), like
+/// NumPy's.
 ///
 /// It is also a `rand_core` generator ([`RngCore`], [`SeedableRng`]): the
 /// raw 32-bit words are MT19937's, so code generic over `RngCore` can draw
@@ -68,13 +68,6 @@ impl NumpyRng {
                 self.cached_normal = Some(f * x1);
                 return f * x2;
             }
-        }
-    }
-
-    /// Fills `out` with `rand()` draws in order.
-    pub fn fill_rand(&mut self, out: &mut [f64]) {
-        for v in out {
-            *v = self.rand();
         }
     }
 

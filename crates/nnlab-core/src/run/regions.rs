@@ -63,26 +63,12 @@ impl Regions {
         self.bounds
     }
 
-    /// Pixel coordinates of a data point (may fall outside the image).
-    pub fn to_pixel(&self, x: f64, y: f64) -> (f64, f64) {
-        let b = self.bounds;
-        (
-            (x - b.x_min) / (b.x_max - b.x_min) * self.width as f64,
-            (b.y_max - y) / (b.y_max - b.y_min) * self.height as f64,
-        )
-    }
-
     /// Evaluates `net` (a 2-input network) on every pixel: the same bits
     /// as [`Network::predict_batch`], through the fused kernel
     /// ([`Network::predict_into`]: no hidden activations stored, no
     /// allocation after the first frame).
     pub fn evaluate(&mut self, net: &Network) -> &[f64] {
         net.predict_into(&self.grid, &mut self.probs, &mut self.ws);
-        &self.probs
-    }
-
-    /// The probabilities of the last [`Regions::evaluate`].
-    pub fn probabilities(&self) -> &[f64] {
         &self.probs
     }
 
@@ -209,7 +195,6 @@ mod tests {
         let px = |x: usize, y: usize| &rgba[4 * (y * 20 + x)..4 * (y * 20 + x) + 3];
         assert!(px(19, 5)[2] > px(19, 5)[0], "right side is blue");
         assert_eq!(px(9, 5), BOUNDARY, "boundary where the class flips");
-        assert_eq!(r.to_pixel(0.0, 0.0), (10.0, 5.0));
     }
 
     #[test]

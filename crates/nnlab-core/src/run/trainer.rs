@@ -3,7 +3,7 @@
 //! command line runs one to the end.
 
 use crate::config::error::ConfigError;
-use crate::config::{Config, DataKind};
+use crate::config::Config;
 use crate::data::dataset::Split;
 use crate::model::cost;
 use crate::model::dropout::Dropout;
@@ -237,7 +237,7 @@ impl Trainer {
         if count > GRADCHECK_MAX_PARAMS {
             return Err(ConfigError::Conflict {
                 key: "layers".into(),
-                value: self.config.hidden.iter().map(|h| h.to_string()).collect::<Vec<_>>().join(","),
+                value: self.config.layers_text(),
                 reason: format!(
                     "gradient checking takes one pass per parameter: this network has {count}, the limit is {GRADCHECK_MAX_PARAMS}"
                 ),
@@ -257,11 +257,5 @@ impl Trainer {
             self.config.bugs,
             self.config.eps,
         ))
-    }
-
-    /// Whether this is the course's gradient-check case (the page shows the
-    /// course's numbers beside it).
-    pub fn is_course_gradcase(&self) -> bool {
-        self.config.data == DataKind::Gradcase && self.iteration == 0
     }
 }

@@ -9,7 +9,7 @@ use nnlab_core::config::link::Parsed;
 use nnlab_core::format::fmt_py;
 use nnlab_core::format::json::Json;
 use nnlab_core::model::network::Network;
-use nnlab_core::run::gradcheck::diagnosis::{CourseNumber, SUSPECT};
+use nnlab_core::run::gradcheck::diagnosis::CourseNumber;
 use nnlab_core::run::gradcheck::{diagnose, Diagnosis, OneD, OLD_THRESHOLD, THRESHOLD};
 use nnlab_core::Trainer;
 
@@ -150,8 +150,8 @@ fn print(query: &str, d: &Diagnosis, out: &mut dyn Write) -> Result<(), CliError
         "{:width$}  {:>24}  {:>24}  {:>24}  {:>24}",
         "parameter", "analytic", "numerical", "relative error", "share of difference"
     )?;
-    for ((e, label), share) in r.entries.iter().zip(&labels).zip(r.shares()) {
-        let flag = if d.params[e.param].suspect && share > THRESHOLD {
+    for ((e, label), (share, stands_out)) in r.entries.iter().zip(&labels).zip(d.entry_shares()) {
+        let flag = if stands_out {
             format!("  <- alone above {}", fmt_py(THRESHOLD))
         } else {
             String::new()
@@ -165,13 +165,7 @@ fn print(query: &str, d: &Diagnosis, out: &mut dyn Write) -> Result<(), CliError
             fmt_py(share)
         )?;
     }
-    writeln!(
-        out,
-        "(difference of a parameter: the same formula over its entries; share of difference: ||analytic - numerical|| / (||grad|| + ||gradapprox||), over a parameter or one row; the difference is the square root of the sum of the squared shares. A parameter is suspect when its share alone is above {}, its own difference above {} and its error above round-off. A row's relative error can exceed {} from round-off when its gradient is small.)",
-        fmt_py(THRESHOLD),
-        fmt_py(SUSPECT),
-        fmt_py(THRESHOLD)
-    )?;
+    writeln!(out, "{}", Diagnosis::rule_text())?;
     Ok(())
 }
 

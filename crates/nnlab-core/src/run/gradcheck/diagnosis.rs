@@ -344,6 +344,33 @@ impl Diagnosis {
         }
     }
 
+    /// Each entry's share of the difference and whether it stands out: its
+    /// share alone is above [`THRESHOLD`] and its parameter is a suspect
+    /// (the rows a reader should look at first), in entry order.
+    pub fn entry_shares(&self) -> Vec<(f64, bool)> {
+        self.report
+            .shares()
+            .into_iter()
+            .zip(&self.report.entries)
+            .map(|(share, e)| (share, self.params[e.param].suspect && share > THRESHOLD))
+            .collect()
+    }
+
+    /// The suspect rule and the columns in one paragraph, for readers of
+    /// the per-entry table.
+    pub fn rule_text() -> String {
+        format!(
+            "(difference of a parameter: the same formula over its entries; share of difference: \
+             ||analytic - numerical|| / (||grad|| + ||gradapprox||), over a parameter or one row; \
+             the difference is the square root of the sum of the squared shares. A parameter is \
+             suspect when its share alone is above {t}, its own difference above {s} and its \
+             error above round-off. A row's relative error can exceed {t} from round-off when its \
+             gradient is small.)",
+            t = fmt_py(THRESHOLD),
+            s = fmt_py(SUSPECT),
+        )
+    }
+
     /// Why the difference is not a number.
     pub fn why_nan(&self) -> String {
         let r = &self.report;
@@ -392,6 +419,17 @@ mod tests {
             // The shares add up (in squares) to the difference.
             let sum: f64 = d.params.iter().map(|p| p.share * p.share).sum();
             assert!((sum.sqrt() / d.difference() - 1.0).abs() < 1e-12, "{bugs}");
+            // Rows stand out only inside a suspect, and every suspect has one.
+            let rows = d.entry_shares();
+            for p in &d.params {
+                let mine = &rows[p.offset..p.offset + p.rows * p.cols];
+                assert_eq!(
+                    mine.iter().any(|&(_, out)| out),
+                    p.suspect,
+                    "{bugs} {}",
+                    p.name
+                );
+            }
         }
         let d = diagnosis("preset=gradcheck&bugs=w2,b1");
         let by = |n: &str| d.params.iter().find(|p| p.name == n).unwrap().clone();

@@ -165,11 +165,7 @@ export function createGradcheck(root, app, theme) {
     ui.thresholdNew.dataset.pass = String(r.passes);
     ui.thresholdOld.dataset.pass = String(r.passesOld);
     setText(ui.verdict, r.verdictText);
-    setText(
-      ui.meta,
-      `${r.entries.length} parameters · ${r.examples} training example${r.examples === 1 ? "" : "s"} · ` +
-        `cost J(θ) = ${r.costText} · iteration ${r.iteration}`,
-    );
+    setText(ui.meta, r.summary);
 
     for (const [key, input] of ui.bugInputs) input.checked = r.bugs.includes(key);
     setText(ui.epsNow, r.epsilonText);

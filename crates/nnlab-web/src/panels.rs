@@ -35,6 +35,7 @@ impl Lab {
     /// Checks this run's current weights (up to 16 training examples, its λ
     /// and planted bugs, its ε): `{difference, differenceText, threshold,
     /// oldThreshold, passes, passesOld, verdict, verdictText, epsilon, cost,
+    /// examples, iteration, summary,
     /// params: [{name, rows, cols, offset, worst, difference, share, suspect,
     /// color}], suspects, course, courseText, oneD, legend, entries: [{label,
     /// analytic, numerical, relativeError, color}]}` (every number already

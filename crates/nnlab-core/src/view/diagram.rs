@@ -247,7 +247,12 @@ impl DiagramLayout {
     /// the 300-pixel default).
     pub fn new(sizes: &[usize], arrays: &DiagramArrays, panel_width: f64) -> DiagramLayout {
         let inner = panel_width - 2.0 * PANEL_PADDING;
-        let width = if inner == 0.0 || inner.is_nan() { 300.0 } else { inner }.max(200.0);
+        let width = if inner == 0.0 || inner.is_nan() {
+            300.0
+        } else {
+            inner
+        }
+        .max(200.0);
         let widest = sizes.iter().copied().max().unwrap_or(1) as f64;
         let height = (widest * 13.0 + 46.0).max(170.0).min(360.0);
         let layers = sizes.len();
@@ -291,7 +296,11 @@ impl DiagramLayout {
             labels,
             centres,
             links,
-            line_widths: arrays.widths.iter().map(|&w| 0.4 + w as f64 * 4.6).collect(),
+            line_widths: arrays
+                .widths
+                .iter()
+                .map(|&w| 0.4 + w as f64 * 4.6)
+                .collect(),
             strokes: arrays
                 .colors
                 .chunks_exact(4)
@@ -398,16 +407,25 @@ mod tests {
         assert!((g.cross - 0.55 * g.radius).abs() < 1e-12);
         assert_eq!(g.centres.len(), 2 * 26);
         // Columns at 34, 34 + 432/3, ..., 466; units centred in their column.
-        let xs: Vec<f64> = [0, 2, 21, 22, 25].iter().map(|&u| g.centres[2 * u]).collect();
+        let xs: Vec<f64> = [0, 2, 21, 22, 25]
+            .iter()
+            .map(|&u| g.centres[2 * u])
+            .collect();
         assert_eq!(xs, [34.0, 178.0, 178.0, 322.0, 466.0]);
         assert_eq!(g.centres[1], 12.0 + 0.5 * 134.0);
         assert_eq!(g.centres[2 * 25 + 1], 12.0 + 0.5 * 268.0);
         // The first link joins input 0 to hidden unit 0, the last hidden 2's
         // unit 2 to the output.
         assert_eq!(g.links.len(), 4 * a.widths.len());
-        assert_eq!(g.links[..4], [g.centres[0], g.centres[1], g.centres[4], g.centres[5]]);
+        assert_eq!(
+            g.links[..4],
+            [g.centres[0], g.centres[1], g.centres[4], g.centres[5]]
+        );
         let last = &g.links[g.links.len() - 4..];
-        assert_eq!(last, [g.centres[48], g.centres[49], g.centres[50], g.centres[51]]);
+        assert_eq!(
+            last,
+            [g.centres[48], g.centres[49], g.centres[50], g.centres[51]]
+        );
         for (k, w) in a.widths.iter().enumerate() {
             assert_eq!(g.line_widths[k], 0.4 + *w as f64 * 4.6);
         }
@@ -417,7 +435,10 @@ mod tests {
             format!("rgba({},{},{},{})", c[0], c[1], c[2], c[3] as f64 / 255.0)
         );
         let texts: Vec<&str> = g.labels.iter().map(|l| l.text.as_str()).collect();
-        assert_eq!(texts, ["input (2)", "hidden 1 (20)", "hidden 2 (3)", "output (1)"]);
+        assert_eq!(
+            texts,
+            ["input (2)", "hidden 1 (20)", "hidden 2 (3)", "output (1)"]
+        );
         assert!(g.labels.iter().all(|l| l.y == 298.0));
         assert_eq!(g.labels[0].x, 34.0);
     }
@@ -439,7 +460,10 @@ mod tests {
         assert_eq!(g.line_widths[0], 5.0);
         assert_eq!(g.strokes, ["rgba(0,114,178,1)"]);
         // No panel width yet: 300 pixels.
-        assert_eq!(DiagramLayout::new(&[2, 1], &a(&[2, 1]), f64::NAN).width, 300.0);
+        assert_eq!(
+            DiagramLayout::new(&[2, 1], &a(&[2, 1]), f64::NAN).width,
+            300.0
+        );
         assert_eq!(DiagramLayout::new(&[2, 1], &a(&[2, 1]), 24.0).width, 300.0);
         // 64 units: the tallest canvas, the smallest units, no crosses; labels
         // keep 30 pixels from the sides.

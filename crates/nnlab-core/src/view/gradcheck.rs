@@ -141,6 +141,8 @@ pub struct GradcheckView {
     /// Examples the check used.
     pub examples: usize,
     pub iteration: u64,
+    /// `47 parameters · 3 training examples · cost J(θ) = 1.2 · iteration 0`.
+    pub summary: String,
     pub bugs: Vec<&'static str>,
     pub params: Vec<ParamView>,
     /// Names of the parameters whose gradient is wrong.
@@ -214,7 +216,9 @@ pub fn gradcheck_view(d: &Diagnosis) -> (GradcheckView, GradcheckArrays) {
         arrays.numerical.push(e.numerical);
         arrays.relative_error.push(e.relative_error);
         let heat = heat_color(e.relative_error);
-        arrays.colors.extend_from_slice(&[heat[0], heat[1], heat[2], 255]);
+        arrays
+            .colors
+            .extend_from_slice(&[heat[0], heat[1], heat[2], 255]);
         entries.push(EntryView {
             label: e.label(),
             analytic: fmt_sci(e.analytic),
@@ -249,6 +253,13 @@ pub fn gradcheck_view(d: &Diagnosis) -> (GradcheckView, GradcheckArrays) {
         epsilon_text: fmt_py(r.epsilon),
         cost: r.cost,
         cost_text: fmt_py(r.cost),
+        summary: format!(
+            "{n} parameters · {} training example{} · cost J(θ) = {} · iteration {}",
+            d.examples,
+            if d.examples == 1 { "" } else { "s" },
+            fmt_py(r.cost),
+            d.iteration
+        ),
         examples: d.examples,
         iteration: d.iteration,
         bugs: d.bugs.clone(),
@@ -288,6 +299,13 @@ mod tests {
         assert_eq!(a.analytic.len(), 47);
         assert_eq!(a.colors.len(), 4 * 47);
         assert_eq!(d.entries.len(), 47);
+        assert_eq!(
+            d.summary,
+            format!(
+                "47 parameters · 3 training examples · cost J(θ) = {} · iteration 0",
+                d.cost_text
+            )
+        );
         assert_eq!(d.entries[0].label, "W1[0,0]");
         let e = &d.entries[0];
         assert_eq!(e.analytic, fmt_sci(a.analytic[0]));
@@ -295,7 +313,8 @@ mod tests {
         assert!(e.numerical.contains("e-") || e.numerical.contains("e+") || e.numerical == "0");
         assert_eq!(e.color, css(heat_color(a.relative_error[0])));
         assert!(
-            d.course_text.starts_with("course (correct backprop): 1.1890913024229996e-07 · agrees to "),
+            d.course_text
+                .starts_with("course (correct backprop): 1.1890913024229996e-07 · agrees to "),
             "{}",
             d.course_text
         );
@@ -305,7 +324,10 @@ mod tests {
         assert_eq!(d.old_threshold_text, "1e-07");
         assert_eq!(d.one_d.difference_text, "2.919335883291695e-10");
         assert_eq!(d.one_d.course.as_ref().unwrap().digits, 17);
-        assert_eq!(d.one_d.course.as_ref().unwrap().summary, "course (the course's 1-D check): 2.919335883291695e-10 · identical");
+        assert_eq!(
+            d.one_d.course.as_ref().unwrap().summary,
+            "course (the course's 1-D check): 2.919335883291695e-10 · identical"
+        );
         assert!(
             d.one_d.summary.starts_with(
                 "J(θ) = θ·x with x = 2, θ = 4, ε = 1e-07: difference 2.919335883291695e-10 (course: 2.919335883291695e-10)."

@@ -254,12 +254,12 @@ impl DiagramLayout {
         }
         .max(200.0);
         let widest = sizes.iter().copied().max().unwrap_or(1) as f64;
-        let height = (widest * 13.0 + 46.0).max(170.0).min(360.0);
+        let height = (widest * 13.0 + 46.0).clamp(170.0, 360.0);
         let layers = sizes.len();
         let col_x = |l: usize| PAD_X + (l as f64 * (width - 2.0 * PAD_X)) / (layers - 1) as f64;
         let gap = |n: f64| (height - PAD_TOP - PAD_BOTTOM) / n;
         let unit_y = |l: usize, u: usize| PAD_TOP + (u as f64 + 0.5) * gap(sizes[l] as f64);
-        let radius = (gap(widest) * 0.38).min(9.0).max(2.5);
+        let radius = (gap(widest) * 0.38).clamp(2.5, 9.0);
 
         let mut centres = Vec::with_capacity(2 * sizes.iter().sum::<usize>());
         let mut labels = Vec::with_capacity(layers);

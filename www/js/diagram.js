@@ -1,11 +1,12 @@
 // The network diagram: units in columns, one line per weight.
 //
-// lab.networkView(byGradient) gives everything in one call: layer sizes, and per link
-// (W[l][j, i], row-major, layer by layer) a width 0..1 and an RGBA colour computed by the
-// engine (by weight or by the last gradient), per unit flags (1 = dropped by the current
-// dropout mask of the first training point, 2 = dead: ReLU 0 on every training point), a
-// caption and a plain health message. This module only places and draws them, at most
-// every 100 ms (a late redraw waits for the loop's tick).
+// lab.networkView(byGradient, panelWidth) gives everything in one call: layer sizes, per
+// unit flags (1 = dropped by the current dropout mask of the first training point, 2 =
+// dead: ReLU 0 on every training point), a caption, a plain health message, and the layout
+// in CSS pixels computed by the engine (canvas size, unit centres and radius, one segment,
+// line width and stroke colour per link W[l][j, i] by weight or by the last gradient, layer
+// labels). This module only draws them, at most every 100 ms (a late redraw waits for the
+// loop's tick).
 
 import { fitCanvas, h, messageOf, setText } from "./dom.js";
 
@@ -85,93 +86,64 @@ export function createDiagram(root, app, theme) {
     state.last = performance.now();
     let view;
     try {
-      view = lab.networkView(state.byGradient);
+      view = lab.networkView(state.byGradient, root.clientWidth);
     } catch (err) {
       setText(ui.caption, messageOf(err));
       return;
     }
     state.view = view;
-    const sizes = view.sizes;
-    const layers = sizes.length;
-    const widest = Math.max(...sizes);
-    const width = Math.max(200, root.clientWidth - 2 * 12 || 300);
-    const height = Math.min(360, Math.max(170, widest * 13 + 46));
+    const g = view.layout;
+    const { width, height, radius, cross, centres, links, lineWidths, strokes } = g;
     const ctx = fitCanvas(ui.canvas, width, height);
     ctx.clearRect(0, 0, width, height);
 
-    // layout: one column per layer, units spread evenly
-    const padX = 34;
-    const top = 12;
-    const bottom = 26;
-    const colX = (l) => padX + (l * (width - 2 * padX)) / (layers - 1);
-    const gap = (n) => (height - top - bottom) / n;
-    const unitY = (l, u) => top + (u + 0.5) * gap(sizes[l]);
-    const radius = Math.max(2.5, Math.min(9, gap(widest) * 0.38));
-
     // links, layer by layer, in the engine's order
-    const { widths, colors, units } = view;
-    let k = 0;
     ctx.lineCap = "round";
-    for (let l = 1; l < layers; l++) {
-      const x0 = colX(l - 1);
-      const x1 = colX(l);
-      for (let j = 0; j < sizes[l]; j++) {
-        const y1 = unitY(l, j);
-        for (let i = 0; i < sizes[l - 1]; i++, k++) {
-          ctx.strokeStyle = `rgba(${colors[4 * k]},${colors[4 * k + 1]},${colors[4 * k + 2]},${colors[4 * k + 3] / 255})`;
-          ctx.lineWidth = 0.4 + widths[k] * 4.6;
-          ctx.beginPath();
-          ctx.moveTo(x0, unitY(l - 1, i));
-          ctx.lineTo(x1, y1);
-          ctx.stroke();
-        }
-      }
+    for (let k = 0; k < strokes.length; k++) {
+      ctx.strokeStyle = strokes[k];
+      ctx.lineWidth = lineWidths[k];
+      ctx.beginPath();
+      ctx.moveTo(links[4 * k], links[4 * k + 1]);
+      ctx.lineTo(links[4 * k + 2], links[4 * k + 3]);
+      ctx.stroke();
     }
 
-    // units
-    let offset = 0;
-    for (let l = 0; l < layers; l++) {
-      const x = colX(l);
-      for (let u = 0; u < sizes[l]; u++) {
-        const flags = units[offset + u];
-        const y = unitY(l, u);
+    // units, input layer first
+    const inputs = view.sizes[0];
+    for (let u = 0; u < view.units.length; u++) {
+      const flags = view.units[u];
+      const x = centres[2 * u];
+      const y = centres[2 * u + 1];
+      ctx.beginPath();
+      ctx.arc(x, y, radius, 0, 2 * Math.PI);
+      ctx.fillStyle = flags & DEAD ? theme.dead : flags & DROPPED ? theme.dropped : u < inputs ? theme.grid : theme.panel;
+      ctx.fill();
+      ctx.setLineDash(flags & DROPPED ? [2, 2] : []);
+      ctx.strokeStyle = flags & DROPPED ? theme.muted : theme.ink;
+      ctx.lineWidth = 1.2;
+      ctx.stroke();
+      ctx.setLineDash([]);
+      if (flags & DEAD && cross > 0) {
+        // a cross: dead, whatever the colours
         ctx.beginPath();
-        ctx.arc(x, y, radius, 0, 2 * Math.PI);
-        ctx.fillStyle =
-          flags & DEAD ? theme.dead : flags & DROPPED ? theme.dropped : l === 0 ? theme.grid : theme.panel;
-        ctx.fill();
-        ctx.setLineDash(flags & DROPPED ? [2, 2] : []);
-        ctx.strokeStyle = flags & DROPPED ? theme.muted : theme.ink;
-        ctx.lineWidth = 1.2;
+        ctx.moveTo(x - cross, y - cross);
+        ctx.lineTo(x + cross, y + cross);
+        ctx.moveTo(x + cross, y - cross);
+        ctx.lineTo(x - cross, y + cross);
+        ctx.strokeStyle = theme.panel;
+        ctx.lineWidth = 1.4;
         ctx.stroke();
-        ctx.setLineDash([]);
-        if (flags & DEAD && radius >= 4) {
-          // a cross: dead, whatever the colours
-          const r = radius * 0.55;
-          ctx.beginPath();
-          ctx.moveTo(x - r, y - r);
-          ctx.lineTo(x + r, y + r);
-          ctx.moveTo(x + r, y - r);
-          ctx.lineTo(x - r, y + r);
-          ctx.strokeStyle = theme.panel;
-          ctx.lineWidth = 1.4;
-          ctx.stroke();
-        }
       }
-      offset += sizes[l];
-      // layer label
-      ctx.fillStyle = theme.muted;
-      ctx.font = `11px ${theme.font}`;
-      ctx.textAlign = "center";
-      ctx.textBaseline = "alphabetic";
-      const name = l === 0 ? "input" : l === layers - 1 ? "output" : `hidden ${l}`;
-      ctx.fillText(`${name} (${sizes[l]})`, Math.min(Math.max(x, 30), width - 30), height - 8);
     }
 
-    ui.canvas.setAttribute(
-      "aria-label",
-      `Network ${sizes.join("-")}: ${view.caption}${view.health ? ` ${view.health}` : ""}`,
-    );
+    // layer labels
+    ctx.fillStyle = theme.muted;
+    ctx.font = `11px ${theme.font}`;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "alphabetic";
+    for (const label of g.labels) ctx.fillText(label.text, label.x, label.y);
+
+    ui.canvas.setAttribute("aria-label", view.description);
     ui.legend.replaceChildren(
       swatch(view.positiveColor, "+"),
       swatch(view.negativeColor, "−"),

@@ -32,13 +32,6 @@ export function createGradcheck(root, app, theme) {
     dueAt: 0, // when the live re-check runs (0: none)
   };
 
-  function fmt(v) {
-    if (Number.isNaN(v)) return "nan";
-    if (!Number.isFinite(v)) return v > 0 ? "inf" : "-inf";
-    if (v === 0) return "0";
-    return v.toExponential(6);
-  }
-
   /** Finds the panel's elements (static markup in index.html) and wires them. */
   function mount() {
     for (const el of root.querySelectorAll("[data-gc]")) ui[el.dataset.gc] = el;
@@ -117,7 +110,7 @@ export function createGradcheck(root, app, theme) {
     const moved = iteration !== state.iteration;
     if (!force && !changed && !moved) return;
     const now = performance.now();
-    const small = (state.result?.labels.length ?? 0) <= LIVE_PARAMS;
+    const small = (state.result?.entries.length ?? 0) <= LIVE_PARAMS;
     if (!force && !changed && moved && (!small || now - state.checkedAt < LIVE_EVERY_MS)) {
       ui.stale.hidden = false;
       setText(ui.stale, `The weights have changed since this check (iteration ${state.iteration}).`);
@@ -158,18 +151,8 @@ export function createGradcheck(root, app, theme) {
     ui.badge.dataset.verdict = r.verdict;
     root.dataset.verdict = r.verdict;
 
-    if (r.course) {
-      const agree = r.course.digits >= 17 ? "identical" : `agrees to ${r.course.digits} significant digits`;
-      setText(ui.course, `course (${r.course.label}): ${r.course.text} · ${agree}`);
-      ui.course.hidden = false;
-    } else {
-      setText(
-        ui.course,
-        "The course prints 1.1890913024229996e-07 (correct backprop) and 0.2850931567761623 " +
-          "(both bugs) for its own case: the gradcheck preset at iteration 0, ε = 1e-7.",
-      );
-      ui.course.hidden = false;
-    }
+    setText(ui.course, r.courseText);
+    ui.course.hidden = false;
     ui.course.classList.toggle("gc-course-live", !!r.course);
     setText(
       ui.thresholdNew,
@@ -182,11 +165,7 @@ export function createGradcheck(root, app, theme) {
     ui.thresholdNew.dataset.pass = String(r.passes);
     ui.thresholdOld.dataset.pass = String(r.passesOld);
     setText(ui.verdict, r.verdictText);
-    setText(
-      ui.meta,
-      `${r.labels.length} parameters · ${r.examples} training example${r.examples === 1 ? "" : "s"} · ` +
-        `cost J(θ) = ${r.costText} · iteration ${r.iteration}`,
-    );
+    setText(ui.meta, r.summary);
 
     for (const [key, input] of ui.bugInputs) input.checked = r.bugs.includes(key);
     setText(ui.epsNow, r.epsilonText);
@@ -209,7 +188,7 @@ export function createGradcheck(root, app, theme) {
       }),
     );
     ui.chips.replaceChildren(
-      chip("all", `all (${r.labels.length})`, false, null),
+      chip("all", `all (${r.entries.length})`, false, null),
       ...r.params.map((p) =>
         chip(
           p.name,
@@ -220,18 +199,11 @@ export function createGradcheck(root, app, theme) {
       ),
     );
     if (state.selected === null) {
-      state.selected = r.labels.length <= MAX_ROWS ? "all" : (r.suspects[0] ?? r.params[0].name);
+      state.selected = r.entries.length <= MAX_ROWS ? "all" : (r.suspects[0] ?? r.params[0].name);
     }
     drawStrip();
     fillTable();
-    const d = r.oneD;
-    const course = d.course ? ` (course: ${d.course.text})` : "";
-    setText(
-      ui.oneD,
-      `J(θ) = θ·x with x = ${d.x}, θ = ${d.theta}, ε = ${d.epsilonText}: ` +
-        `difference ${d.differenceText}${course}. The slope of a line needs no truncation, so ` +
-        "only round-off remains.",
-    );
+    setText(ui.oneD, r.oneD.summary);
   }
 
   function chip(name, label, suspect, color) {
@@ -263,7 +235,7 @@ export function createGradcheck(root, app, theme) {
   function drawStrip() {
     const r = state.result;
     if (!r) return;
-    const n = r.labels.length;
+    const n = r.entries.length;
     const width = Math.max(100, ui.strip.parentElement?.clientWidth || 300);
     const height = 28;
     const ctx = fitCanvas(ui.strip, width, height);
@@ -290,7 +262,7 @@ export function createGradcheck(root, app, theme) {
     const r = state.result;
     if (!r) return;
     const rect = ui.strip.getBoundingClientRect();
-    const k = Math.floor(((event.clientX - rect.left) / rect.width) * r.labels.length);
+    const k = Math.floor(((event.clientX - rect.left) / rect.width) * r.entries.length);
     const p = r.params.findLast((q) => q.offset <= k);
     if (!p) return;
     ui.chips.querySelector(`[data-param="${p.name}"]`)?.click();
@@ -305,16 +277,17 @@ export function createGradcheck(root, app, theme) {
     let count = 0;
     for (const p of params) {
       for (let k = p.offset; k < p.offset + p.rows * p.cols && count < MAX_ROWS; k++, count++) {
+        const e = r.entries[k];
         const sw = h("i", { class: "gc-swatch", "aria-hidden": "true" });
-        sw.style.background = `rgb(${r.colors[4 * k]},${r.colors[4 * k + 1]},${r.colors[4 * k + 2]})`;
+        sw.style.background = e.color;
         rows.push(
           h(
             "tr",
             { class: p.suspect ? "suspect" : "", "data-param": p.name },
-            h("th", { scope: "row" }, r.labels[k]),
-            h("td", { class: "mono" }, fmt(r.analytic[k])),
-            h("td", { class: "mono" }, fmt(r.numerical[k])),
-            h("td", { class: "mono" }, sw, fmt(r.relativeError[k])),
+            h("th", { scope: "row" }, e.label),
+            h("td", { class: "mono" }, e.analytic),
+            h("td", { class: "mono" }, e.numerical),
+            h("td", { class: "mono" }, sw, e.relativeError),
           ),
         );
       }

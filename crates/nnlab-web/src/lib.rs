@@ -94,7 +94,7 @@ pub fn keys() -> Result<JsValue, JsError> {
 pub fn palette() -> JsValue {
     use nnlab_core::run::regions::{COLOR_0, COLOR_1};
     use nnlab_core::view::chart::SERIES_COLOURS;
-    let css = |[r, g, b]: [u8; 3]| JsValue::from(format!("rgb({r},{g},{b})"));
+    let css = |c: [u8; 3]| JsValue::from(nnlab_core::view::heat::css(c));
     js::obj(&[
         ("class0", css(COLOR_0)),
         ("class1", css(COLOR_1)),

@@ -11,7 +11,7 @@ use crate::serializer;
 use js_sys::{Float32Array, Float64Array, Reflect, Uint8Array};
 use nnlab_core::run::export;
 use nnlab_core::run::gradcheck::diagnose;
-use nnlab_core::view::diagram::diagram_data;
+use nnlab_core::view::diagram::{diagram_data, DiagramLayout};
 use nnlab_core::view::gradcheck::gradcheck_view;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -22,39 +22,57 @@ fn set(obj: &JsValue, key: &str, value: &JsValue) -> Result<(), JsError> {
         .map_err(crate::lab::js_err)
 }
 
+/// Sets each `(key, values)` on `obj` as a `Float64Array`.
+fn set_f64_arrays(obj: &JsValue, fields: [(&str, &[f64]); 3]) -> Result<(), JsError> {
+    for (key, values) in fields {
+        set(obj, key, &Float64Array::from(values))?;
+    }
+    Ok(())
+}
+
 #[wasm_bindgen]
 impl Lab {
     /// Checks this run's current weights (up to 16 training examples, its λ
     /// and planted bugs, its ε): `{difference, differenceText, threshold,
     /// oldThreshold, passes, passesOld, verdict, verdictText, epsilon, cost,
+    /// examples, iteration, summary,
     /// params: [{name, rows, cols, offset, worst, difference, share, suspect,
-    /// color}], suspects, course, oneD, legend, labels}` plus typed arrays
-    /// `analytic`, `numerical`, `relativeError` (Float64Array) and `colors`
-    /// (RGBA bytes, one cell per scalar parameter). Fails (with a message
-    /// naming `layers`) for networks over 3000 parameters.
+    /// color}], suspects, course, courseText, oneD, legend, entries: [{label,
+    /// analytic, numerical, relativeError, color}]}` (every number already
+    /// formatted as text) plus typed arrays `analytic`, `numerical`,
+    /// `relativeError` (Float64Array) and `colors` (RGBA bytes, one cell per
+    /// scalar parameter). Fails (with a message naming `layers`) for networks
+    /// over 3000 parameters.
     pub fn gradcheck(&self) -> Result<JsValue, JsError> {
         let diagnosis = diagnose(&self.trainer).map_err(|e| JsError::new(&e.to_string()))?;
         let (view, arrays) = gradcheck_view(&diagnosis);
         let obj = view.serialize(&serializer())?;
-        for (key, values) in [
-            ("analytic", &arrays.analytic),
-            ("numerical", &arrays.numerical),
-            ("relativeError", &arrays.relative_error),
-        ] {
-            set(&obj, key, &Float64Array::from(values.as_slice()))?;
-        }
+        set_f64_arrays(
+            &obj,
+            [
+                ("analytic", &arrays.analytic),
+                ("numerical", &arrays.numerical),
+                ("relativeError", &arrays.relative_error),
+            ],
+        )?;
         set(&obj, "colors", &Uint8Array::from(arrays.colors.as_slice()))?;
         Ok(obj)
     }
 
-    /// The network diagram: `{sizes, mode, maxAbs, caption, dropout, dropped,
-    /// dead, hidden, health, healthLevel, positiveColor, negativeColor}` plus
+    /// The network diagram in a panel `panel_width` CSS pixels wide:
+    /// `{sizes, mode, maxAbs, caption, description, dropout, dropped, dead,
+    /// hidden, health, healthLevel, positiveColor, negativeColor}` plus
     /// `widths` (Float32Array, 0..1, one per link in `W[l][j, i]` row-major
-    /// order), `colors` (RGBA per link) and `units` (flags per unit, input
-    /// layer first: 1 dropped for the first training point, 2 dead).
+    /// order), `colors` (RGBA per link), `units` (flags per unit, input
+    /// layer first: 1 dropped for the first training point, 2 dead) and
+    /// `layout`, in CSS pixels: `{width, height, radius, cross, labels:
+    /// [{text, x, y}], strokes: [css colour per link]}` plus `centres` (unit
+    /// `[x, y, ...]`), `links` (`[x0, y0, x1, y1, ...]`) and `lineWidths`
+    /// (Float64Array); see `DiagramLayout`.
     #[wasm_bindgen(js_name = networkView)]
-    pub fn network_view(&self, by_gradient: bool) -> Result<JsValue, JsError> {
+    pub fn network_view(&self, by_gradient: bool, panel_width: f64) -> Result<JsValue, JsError> {
         let (data, arrays) = diagram_data(&self.trainer, by_gradient);
+        let layout = DiagramLayout::new(&data.sizes, &arrays, panel_width);
         let obj = data.serialize(&serializer())?;
         set(
             &obj,
@@ -63,6 +81,16 @@ impl Lab {
         )?;
         set(&obj, "colors", &Uint8Array::from(arrays.colors.as_slice()))?;
         set(&obj, "units", &Uint8Array::from(arrays.units.as_slice()))?;
+        let geometry = layout.serialize(&serializer())?;
+        set_f64_arrays(
+            &geometry,
+            [
+                ("centres", &layout.centres),
+                ("links", &layout.links),
+                ("lineWidths", &layout.line_widths),
+            ],
+        )?;
+        set(&obj, "layout", &geometry)?;
         Ok(obj)
     }
 

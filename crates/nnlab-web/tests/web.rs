@@ -188,6 +188,47 @@ fn chart_lays_out_and_hovers() {
 }
 
 #[wasm_bindgen_test]
+fn diagram_and_gradcheck_come_laid_out_and_formatted() {
+    let mut lab = Lab::new("preset=reg-dropout").unwrap();
+    lab.step(10);
+    let view = lab.network_view(false, 524.0).unwrap();
+    let layout = get(&view, "layout");
+    assert_eq!(get(&layout, "width").as_f64(), Some(500.0));
+    assert_eq!(get(&layout, "height").as_f64(), Some(306.0));
+    let centres = Float64Array::from(get(&layout, "centres"));
+    assert_eq!(centres.length(), 2 * 26);
+    let links = Float64Array::from(get(&layout, "links"));
+    assert_eq!(links.length(), 4 * 103);
+    assert_eq!(Float64Array::from(get(&layout, "lineWidths")).length(), 103);
+    let stroke = at(&get(&layout, "strokes"), 0).as_string().unwrap();
+    assert!(stroke.starts_with("rgba("), "{stroke}");
+    let label = at(&get(&layout, "labels"), 1);
+    assert_eq!(
+        get(&label, "text").as_string().as_deref(),
+        Some("hidden 1 (20)")
+    );
+    let description = get(&view, "description").as_string().unwrap();
+    assert!(
+        description.starts_with("Network 2-20-3-1: "),
+        "{description}"
+    );
+
+    let check = Lab::new("preset=gradcheck").unwrap().gradcheck().unwrap();
+    let entry = at(&get(&check, "entries"), 0);
+    assert_eq!(get(&entry, "label").as_string().as_deref(), Some("W1[0,0]"));
+    let analytic = get(&entry, "analytic").as_string().unwrap();
+    assert!(analytic.ends_with("e-01"), "{analytic}");
+    assert!(get(&entry, "color")
+        .as_string()
+        .unwrap()
+        .starts_with("rgb("));
+    assert!(get(&check, "summary")
+        .as_string()
+        .unwrap()
+        .starts_with("47 parameters"));
+}
+
+#[wasm_bindgen_test]
 fn page_tables_and_seeds() {
     let presets = js_sys::Array::from(&nnlab_web::presets().unwrap());
     assert_eq!(presets.length(), 7);

@@ -83,15 +83,34 @@ pub fn fmt_short(v: f64) -> String {
     }
     let exp = libm::log10(v.abs()).floor() as i32;
     if !(-4..6).contains(&exp) {
-        let sci = format!("{v:.2e}");
-        let (mantissa, e) = sci.split_once('e').expect("LowerExp writes an exponent");
-        let e: i32 = e.parse().expect("LowerExp exponent");
-        let sign = if e < 0 { '-' } else { '+' };
-        format!("{mantissa}e{sign}{:02}", e.abs())
+        scientific(v, 2)
     } else {
         let decimals = (2 - exp).max(0) as usize;
         format!("{v:.decimals$}")
     }
+}
+
+/// Seven significant digits in scientific notation, like Python's
+/// `'%.6e' % v` (`1.189091e-07`, `-3.000000e+00`); `0`, `nan`, `inf` and
+/// `-inf` as themselves. The gradient-check table's entries.
+pub fn fmt_sci(v: f64) -> String {
+    if !v.is_finite() {
+        fmt_py(v)
+    } else if v == 0.0 {
+        "0".into()
+    } else {
+        scientific(v, 6)
+    }
+}
+
+/// `v` with `decimals` digits after the point and Python's exponent (a sign
+/// and at least two digits): `4.27e-06`.
+fn scientific(v: f64, decimals: usize) -> String {
+    let sci = format!("{v:.decimals$e}");
+    let (mantissa, e) = sci.split_once('e').expect("LowerExp writes an exponent");
+    let e: i32 = e.parse().expect("LowerExp exponent");
+    let sign = if e < 0 { '-' } else { '+' };
+    format!("{mantissa}e{sign}{:02}", e.abs())
 }
 
 /// How many leading digits two numbers share
@@ -143,5 +162,12 @@ mod tests {
         assert_eq!(fmt_short(123.456), "123");
         assert_eq!(fmt_short(2e7), "2.00e+07");
         assert_eq!(fmt_short(0.0), "0");
+        assert_eq!(fmt_sci(1.1890913024229996e-07), "1.189091e-07");
+        assert_eq!(fmt_sci(-3.0), "-3.000000e+00");
+        assert_eq!(fmt_sci(0.2850931567761623), "2.850932e-01");
+        assert_eq!(fmt_sci(1.5e123), "1.500000e+123");
+        assert_eq!(fmt_sci(0.0), "0");
+        assert_eq!(fmt_sci(f64::NAN), "nan");
+        assert_eq!(fmt_sci(f64::NEG_INFINITY), "-inf");
     }
 }

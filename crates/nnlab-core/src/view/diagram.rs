@@ -1,6 +1,8 @@
 //! The network diagram's data: one line width and colour per weight (or
 //! last gradient), flags per unit (dropped, dead), a caption and the run's
-//! health; `www/js/diagram.js` only places and draws them.
+//! health; and its layout in CSS pixels ([`DiagramLayout`]): unit centres,
+//! link segments, line widths, stroke colours, layer labels.
+//! `www/js/diagram.js` only draws them.
 
 use super::heat::{css, NOT_A_NUMBER};
 use crate::format::fmt_short;
@@ -43,6 +45,8 @@ pub struct DiagramData {
     /// Colours for the legend: positive and negative values (`rgb(…)`).
     pub positive_color: String,
     pub negative_color: String,
+    /// The canvas's accessible name: `Network 2-20-3-1: <caption> <health>`.
+    pub description: String,
 }
 
 /// One entry per link (`W[l][j, i]` for l = 1..=L, row-major) and per unit.
@@ -152,6 +156,12 @@ pub fn diagram_data(trainer: &Trainer, by_gradient: bool) -> (DiagramData, Diagr
         ));
     }
     let health = health(trainer, &dead);
+    let shape: Vec<String> = sizes.iter().map(|n| n.to_string()).collect();
+    let mut description = format!("Network {}: {caption}", shape.join("-"));
+    if let Some(h) = &health {
+        description.push(' ');
+        description.push_str(&h.text);
+    }
     let data = DiagramData {
         sizes,
         mode: if by_gradient { "gradients" } else { "weights" },
@@ -166,6 +176,7 @@ pub fn diagram_data(trainer: &Trainer, by_gradient: bool) -> (DiagramData, Diagr
         health: health.map(|h| h.text),
         positive_color: css(COLOR_1),
         negative_color: css(COLOR_0),
+        description,
     };
     (
         data,
@@ -175,6 +186,128 @@ pub fn diagram_data(trainer: &Trainer, by_gradient: bool) -> (DiagramData, Diagr
             units,
         },
     )
+}
+
+/// Horizontal padding left and right of the outer columns, CSS pixels.
+const PAD_X: f64 = 34.0;
+/// Space above the first unit and below the last (the labels' band).
+const PAD_TOP: f64 = 12.0;
+const PAD_BOTTOM: f64 = 26.0;
+/// Label baseline above the bottom edge; label centres stay this far from the sides.
+const LABEL_BASELINE: f64 = 8.0;
+const LABEL_INSET: f64 = 30.0;
+/// The panel's side padding (the canvas is the panel's width less twice this).
+const PANEL_PADDING: f64 = 12.0;
+
+/// A layer's label, centred at `(x, y)` (alphabetic baseline).
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct LayerLabel {
+    /// `input (2)`, `hidden 1 (20)`, `output (1)`.
+    pub text: String,
+    pub x: f64,
+    pub y: f64,
+}
+
+/// The diagram in CSS pixels: one column per layer, units spread evenly
+/// down it, one segment per link in [`DiagramArrays`]' order.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "camelCase")
+)]
+pub struct DiagramLayout {
+    /// Canvas size: `max(200, panel − 24)` wide (300 without a panel width),
+    /// `clamp(widest · 13 + 46, 170, 360)` high.
+    pub width: f64,
+    pub height: f64,
+    /// Unit radius: `clamp(0.38 · gap, 2.5, 9)`, gap = the widest layer's spacing.
+    pub radius: f64,
+    /// Half-size of the cross on a dead unit (`0.55 · radius`), 0 when the
+    /// units are too small for one (radius < 4).
+    pub cross: f64,
+    pub labels: Vec<LayerLabel>,
+    /// Unit centres, `[x, y, ...]`, input layer first (as `DiagramArrays::units`).
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub centres: Vec<f64>,
+    /// Link segments, `[x0, y0, x1, y1, ...]`, one per link.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub links: Vec<f64>,
+    /// Line width per link: `0.4 + 4.6 · width`.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub line_widths: Vec<f64>,
+    /// Stroke colour per link, `rgba(r,g,b,a)` from `DiagramArrays::colors`.
+    pub strokes: Vec<String>,
+}
+
+impl DiagramLayout {
+    /// The layout of a network with layer `sizes` (at least 2 layers) and
+    /// links `arrays`, in a panel `panel_width` CSS pixels wide (NaN or 24:
+    /// the 300-pixel default).
+    pub fn new(sizes: &[usize], arrays: &DiagramArrays, panel_width: f64) -> DiagramLayout {
+        let inner = panel_width - 2.0 * PANEL_PADDING;
+        let width = if inner == 0.0 || inner.is_nan() {
+            300.0
+        } else {
+            inner
+        }
+        .max(200.0);
+        let widest = sizes.iter().copied().max().unwrap_or(1) as f64;
+        let height = (widest * 13.0 + 46.0).clamp(170.0, 360.0);
+        let layers = sizes.len();
+        let col_x = |l: usize| PAD_X + (l as f64 * (width - 2.0 * PAD_X)) / (layers - 1) as f64;
+        let gap = |n: f64| (height - PAD_TOP - PAD_BOTTOM) / n;
+        let unit_y = |l: usize, u: usize| PAD_TOP + (u as f64 + 0.5) * gap(sizes[l] as f64);
+        let radius = (gap(widest) * 0.38).clamp(2.5, 9.0);
+
+        let mut centres = Vec::with_capacity(2 * sizes.iter().sum::<usize>());
+        let mut labels = Vec::with_capacity(layers);
+        for (l, &n) in sizes.iter().enumerate() {
+            let x = col_x(l);
+            for u in 0..n {
+                centres.extend_from_slice(&[x, unit_y(l, u)]);
+            }
+            let name = match l {
+                0 => "input".to_string(),
+                l if l == layers - 1 => "output".to_string(),
+                l => format!("hidden {l}"),
+            };
+            labels.push(LayerLabel {
+                text: format!("{name} ({n})"),
+                x: x.max(LABEL_INSET).min(width - LABEL_INSET),
+                y: height - LABEL_BASELINE,
+            });
+        }
+        let mut links = Vec::with_capacity(4 * arrays.widths.len());
+        for l in 1..layers {
+            let (x0, x1) = (col_x(l - 1), col_x(l));
+            for j in 0..sizes[l] {
+                for i in 0..sizes[l - 1] {
+                    links.extend_from_slice(&[x0, unit_y(l - 1, i), x1, unit_y(l, j)]);
+                }
+            }
+        }
+        DiagramLayout {
+            width,
+            height,
+            radius,
+            cross: if radius >= 4.0 { radius * 0.55 } else { 0.0 },
+            labels,
+            centres,
+            links,
+            line_widths: arrays
+                .widths
+                .iter()
+                .map(|&w| 0.4 + w as f64 * 4.6)
+                .collect(),
+            strokes: arrays
+                .colors
+                .chunks_exact(4)
+                .map(|c| format!("rgba({},{},{},{})", c[0], c[1], c[2], c[3] as f64 / 255.0))
+                .collect(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -258,5 +391,91 @@ mod tests {
         assert_eq!(d.health_level, Some("info"));
         let (d, _) = diagram_data(&trainer("preset=reg-none"), false);
         assert_eq!(d.health, None);
+    }
+
+    #[test]
+    fn layout_places_columns_units_links_and_labels() {
+        let mut t = trainer("preset=reg-dropout");
+        t.step(1);
+        let (d, a) = diagram_data(&t, false);
+        assert_eq!(d.description, format!("Network 2-20-3-1: {}", d.caption));
+        let g = DiagramLayout::new(&d.sizes, &a, 524.0);
+        // 20 units: 20 · 13 + 46 = 306 high; 524 − 24 = 500 wide.
+        assert_eq!((g.width, g.height), (500.0, 306.0));
+        // gap = (306 − 38) / 20 = 13.4, radius = 0.38 · 13.4.
+        assert!((g.radius - 5.092).abs() < 1e-12, "{}", g.radius);
+        assert!((g.cross - 0.55 * g.radius).abs() < 1e-12);
+        assert_eq!(g.centres.len(), 2 * 26);
+        // Columns at 34, 34 + 432/3, ..., 466; units centred in their column.
+        let xs: Vec<f64> = [0, 2, 21, 22, 25]
+            .iter()
+            .map(|&u| g.centres[2 * u])
+            .collect();
+        assert_eq!(xs, [34.0, 178.0, 178.0, 322.0, 466.0]);
+        assert_eq!(g.centres[1], 12.0 + 0.5 * 134.0);
+        assert_eq!(g.centres[2 * 25 + 1], 12.0 + 0.5 * 268.0);
+        // The first link joins input 0 to hidden unit 0, the last hidden 2's
+        // unit 2 to the output.
+        assert_eq!(g.links.len(), 4 * a.widths.len());
+        assert_eq!(
+            g.links[..4],
+            [g.centres[0], g.centres[1], g.centres[4], g.centres[5]]
+        );
+        let last = &g.links[g.links.len() - 4..];
+        assert_eq!(
+            last,
+            [g.centres[48], g.centres[49], g.centres[50], g.centres[51]]
+        );
+        for (k, w) in a.widths.iter().enumerate() {
+            assert_eq!(g.line_widths[k], 0.4 + *w as f64 * 4.6);
+        }
+        let c = &a.colors[..4];
+        assert_eq!(
+            g.strokes[0],
+            format!("rgba({},{},{},{})", c[0], c[1], c[2], c[3] as f64 / 255.0)
+        );
+        let texts: Vec<&str> = g.labels.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["input (2)", "hidden 1 (20)", "hidden 2 (3)", "output (1)"]
+        );
+        assert!(g.labels.iter().all(|l| l.y == 298.0));
+        assert_eq!(g.labels[0].x, 34.0);
+    }
+
+    #[test]
+    fn layout_clamps_size_radius_and_labels() {
+        let a = |sizes: &[usize]| {
+            let links: usize = sizes.windows(2).map(|w| w[0] * w[1]).sum();
+            DiagramArrays {
+                widths: vec![1.0; links],
+                colors: vec![0, 114, 178, 255],
+                units: vec![0; sizes.iter().sum()],
+            }
+        };
+        // Small network, narrow panel: the minimum canvas, the largest units.
+        let g = DiagramLayout::new(&[2, 3, 1], &a(&[2, 3, 1]), 100.0);
+        assert_eq!((g.width, g.height), (200.0, 170.0));
+        assert_eq!(g.radius, 9.0);
+        assert_eq!(g.line_widths[0], 5.0);
+        assert_eq!(g.strokes, ["rgba(0,114,178,1)"]);
+        // No panel width yet: 300 pixels.
+        assert_eq!(
+            DiagramLayout::new(&[2, 1], &a(&[2, 1]), f64::NAN).width,
+            300.0
+        );
+        assert_eq!(DiagramLayout::new(&[2, 1], &a(&[2, 1]), 24.0).width, 300.0);
+        // 64 units: the tallest canvas, the smallest units, no crosses; labels
+        // keep 30 pixels from the sides.
+        let sizes = [2, 64, 64, 1];
+        let g = DiagramLayout::new(&sizes, &a(&sizes), 224.0);
+        assert_eq!(g.height, 360.0);
+        assert_eq!(g.radius, 2.5);
+        assert_eq!(g.cross, 0.0);
+        assert_eq!(g.labels[0].x, 34.0);
+        let wide = DiagramLayout::new(&[2, 1], &a(&[2, 1]), 224.0 + 100.0);
+        assert_eq!(wide.labels[1].x, wide.width - 34.0);
+        let tight = DiagramLayout::new(&[2, 1], &a(&[2, 1]), 0.0);
+        assert_eq!(tight.width, 200.0);
     }
 }

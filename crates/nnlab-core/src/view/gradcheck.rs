@@ -3,8 +3,10 @@
 //! hands it to `www/js/gradcheck.js` as is.
 
 use super::heat::{css, heat_color, legend, LegendStop};
-use crate::format::{fmt_py, fmt_short};
-use crate::run::gradcheck::diagnosis::CourseNumber;
+use crate::format::{fmt_py, fmt_sci, fmt_short};
+use crate::run::gradcheck::diagnosis::{
+    CourseNumber, COURSE_DIFFERENCE_BUGS, COURSE_DIFFERENCE_CORRECT, COURSE_EPSILON,
+};
 use crate::run::gradcheck::{Diagnosis, OneD, OLD_THRESHOLD, THRESHOLD};
 
 /// One parameter matrix (see [`crate::run::gradcheck::ParamDiagnosis`]).
@@ -43,14 +45,23 @@ pub struct CourseView {
     pub text: String,
     /// Leading digits the live number shares with it.
     pub digits: u32,
+    /// `course (<label>): <text> · identical` or `· agrees to N significant digits`.
+    pub summary: String,
 }
 
 impl From<&CourseNumber> for CourseView {
     fn from(c: &CourseNumber) -> Self {
+        let text = fmt_py(c.value);
+        let agree = if c.digits >= 17 {
+            "identical".to_string()
+        } else {
+            format!("agrees to {} significant digits", c.digits)
+        };
         CourseView {
             label: c.label,
             value: c.value,
-            text: fmt_py(c.value),
+            summary: format!("course ({}): {text} · {agree}", c.label),
+            text,
             digits: c.digits,
         }
     }
@@ -72,11 +83,26 @@ pub struct OneDView {
     pub difference_text: String,
     pub passes: bool,
     pub course: Option<CourseView>,
+    /// One sentence: the function, x, θ, ε, the difference and the course's.
+    pub summary: String,
 }
 
 impl From<&OneD> for OneDView {
     fn from(d: &OneD) -> Self {
+        let course = d
+            .course
+            .as_ref()
+            .map(|c| format!(" (course: {})", fmt_py(c.value)))
+            .unwrap_or_default();
         OneDView {
+            summary: format!(
+                "J(θ) = θ·x with x = {}, θ = {}, ε = {}: difference {}{course}. The slope of \
+                 a line needs no truncation, so only round-off remains.",
+                d.x,
+                d.theta,
+                fmt_py(d.epsilon),
+                fmt_py(d.difference)
+            ),
             x: d.x,
             theta: d.theta,
             epsilon: d.epsilon,
@@ -115,15 +141,37 @@ pub struct GradcheckView {
     /// Examples the check used.
     pub examples: usize,
     pub iteration: u64,
+    /// `47 parameters · 3 training examples · cost J(θ) = 1.2 · iteration 0`.
+    pub summary: String,
     pub bugs: Vec<&'static str>,
     pub params: Vec<ParamView>,
     /// Names of the parameters whose gradient is wrong.
     pub suspects: Vec<String>,
     pub course: Option<CourseView>,
+    /// The course's number beside the live one (its `summary`), or where
+    /// the course prints its numbers when this case has none.
+    pub course_text: String,
     pub one_d: OneDView,
     pub legend: Vec<LegendStop>,
-    /// `W1[0,0]`, ... one per entry.
-    pub labels: Vec<String>,
+    /// One per entry (scalar parameter), in parameter-list order.
+    pub entries: Vec<EntryView>,
+}
+
+/// One row of the panel's table: an entry's name, its gradients and relative
+/// error ([`fmt_sci`]) and its heat colour (`rgb(…)`).
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "camelCase")
+)]
+pub struct EntryView {
+    /// `W1[0,0]`.
+    pub label: String,
+    pub analytic: String,
+    pub numerical: String,
+    pub relative_error: String,
+    pub color: String,
 }
 
 /// The per-entry arrays: analytic, numerical, relative error, RGBA colours.
@@ -162,15 +210,34 @@ pub fn gradcheck_view(d: &Diagnosis) -> (GradcheckView, GradcheckArrays) {
         relative_error: Vec::with_capacity(n),
         colors: Vec::with_capacity(4 * n),
     };
-    let mut labels = Vec::with_capacity(n);
+    let mut entries = Vec::with_capacity(n);
     for e in &r.entries {
         arrays.analytic.push(e.analytic);
         arrays.numerical.push(e.numerical);
         arrays.relative_error.push(e.relative_error);
-        let [red, green, blue] = heat_color(e.relative_error);
-        arrays.colors.extend_from_slice(&[red, green, blue, 255]);
-        labels.push(e.label());
+        let heat = heat_color(e.relative_error);
+        arrays
+            .colors
+            .extend_from_slice(&[heat[0], heat[1], heat[2], 255]);
+        entries.push(EntryView {
+            label: e.label(),
+            analytic: fmt_sci(e.analytic),
+            numerical: fmt_sci(e.numerical),
+            relative_error: fmt_sci(e.relative_error),
+            color: css(heat),
+        });
     }
+    let course = d.course.as_ref().map(CourseView::from);
+    let course_text = match &course {
+        Some(c) => c.summary.clone(),
+        None => format!(
+            "The course prints {} (correct backprop) and {} (both bugs) for its own case: \
+             the gradcheck preset at iteration 0, ε = {}.",
+            fmt_py(COURSE_DIFFERENCE_CORRECT),
+            fmt_py(COURSE_DIFFERENCE_BUGS),
+            fmt_py(COURSE_EPSILON)
+        ),
+    };
     let view = GradcheckView {
         difference: r.difference,
         difference_text: fmt_py(r.difference),
@@ -186,15 +253,23 @@ pub fn gradcheck_view(d: &Diagnosis) -> (GradcheckView, GradcheckArrays) {
         epsilon_text: fmt_py(r.epsilon),
         cost: r.cost,
         cost_text: fmt_py(r.cost),
+        summary: format!(
+            "{n} parameters · {} training example{} · cost J(θ) = {} · iteration {}",
+            d.examples,
+            if d.examples == 1 { "" } else { "s" },
+            fmt_py(r.cost),
+            d.iteration
+        ),
         examples: d.examples,
         iteration: d.iteration,
         bugs: d.bugs.clone(),
         params,
         suspects: d.suspects.clone(),
-        course: d.course.as_ref().map(CourseView::from),
+        course,
+        course_text,
         one_d: OneDView::from(&d.one_d),
         legend: legend(),
-        labels,
+        entries,
     };
     (view, arrays)
 }
@@ -223,14 +298,43 @@ mod tests {
         assert!(course.digits >= 9, "{} digits", course.digits);
         assert_eq!(a.analytic.len(), 47);
         assert_eq!(a.colors.len(), 4 * 47);
-        assert_eq!(d.labels.len(), 47);
-        assert_eq!(d.labels[0], "W1[0,0]");
+        assert_eq!(d.entries.len(), 47);
+        assert_eq!(
+            d.summary,
+            format!(
+                "47 parameters · 3 training examples · cost J(θ) = {} · iteration 0",
+                d.cost_text
+            )
+        );
+        assert_eq!(d.entries[0].label, "W1[0,0]");
+        let e = &d.entries[0];
+        assert_eq!(e.analytic, fmt_sci(a.analytic[0]));
+        assert_eq!(e.relative_error, fmt_sci(a.relative_error[0]));
+        assert!(e.numerical.contains("e-") || e.numerical.contains("e+") || e.numerical == "0");
+        assert_eq!(e.color, css(heat_color(a.relative_error[0])));
+        assert!(
+            d.course_text
+                .starts_with("course (correct backprop): 1.1890913024229996e-07 · agrees to "),
+            "{}",
+            d.course_text
+        );
         let names: Vec<&str> = d.params.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["W1", "b1", "W2", "b2", "W3", "b3"]);
         assert_eq!(d.threshold_text, "2e-07");
         assert_eq!(d.old_threshold_text, "1e-07");
         assert_eq!(d.one_d.difference_text, "2.919335883291695e-10");
         assert_eq!(d.one_d.course.as_ref().unwrap().digits, 17);
+        assert_eq!(
+            d.one_d.course.as_ref().unwrap().summary,
+            "course (the course's 1-D check): 2.919335883291695e-10 · identical"
+        );
+        assert!(
+            d.one_d.summary.starts_with(
+                "J(θ) = θ·x with x = 2, θ = 4, ε = 1e-07: difference 2.919335883291695e-10 (course: 2.919335883291695e-10)."
+            ),
+            "{}",
+            d.one_d.summary
+        );
         assert_eq!(d.legend.len(), 7);
     }
 
@@ -262,6 +366,13 @@ mod tests {
         assert!(
             one.course.is_none(),
             "the course prints no single-bug number"
+        );
+        assert!(
+            one.course_text.starts_with(
+                "The course prints 1.1890913024229996e-07 (correct backprop) and 0.2850931567761623 (both bugs)"
+            ),
+            "{}",
+            one.course_text
         );
     }
 

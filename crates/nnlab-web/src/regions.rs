@@ -7,7 +7,7 @@ use crate::js::{obj, ticks};
 use crate::Lab;
 use js_sys::{Float64Array, Uint8ClampedArray};
 use nnlab_core::run::regions::{grid_side, Regions};
-use nnlab_core::view::plot::PlotLayout;
+use nnlab_core::view::plot::{no_plane_text, PlotLayout};
 use wasm_bindgen::prelude::*;
 
 impl Lab {
@@ -53,12 +53,8 @@ impl Lab {
         }
         let split = self.trainer.split();
         if split.train.features() != 2 {
-            let features = split.train.features();
             return obj(&[
-                (
-                    "message",
-                    format!("{features}-D data: no plane to paint").into(),
-                ),
+                ("message", no_plane_text(split.train.features()).into()),
                 ("font", layout.font.into()),
             ]);
         }

@@ -17,6 +17,11 @@ pub struct PlotLayout {
     pub side: f64,
 }
 
+/// What the regions panel says instead of a plane for `features`-D data.
+pub fn no_plane_text(features: usize) -> String {
+    format!("{features}-D data: no plane to paint")
+}
+
 impl PlotLayout {
     pub fn new(width: f64, height: f64) -> Self {
         let font = (width.min(height) * 0.034).clamp(9.0, 30.0).round();

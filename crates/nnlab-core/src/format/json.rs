@@ -6,7 +6,7 @@
 //! `1.0`, `1e-07`). JSON has no infinities or NaN, so those are the strings
 //! `"inf"`, `"-inf"` and `"nan"`, as in the course's reference files.
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 use super::fmt_py;
 

@@ -6,8 +6,8 @@
 
 use crate::config::error::ConfigError;
 use crate::config::{Config, Named, View};
-use crate::model::network::PlantedBugs;
 use crate::format::fmt_plain;
+use crate::model::network::PlantedBugs;
 
 /// How a key's value is written, and which control the page gives it
 /// (serialized as its [`Kind::name`]).

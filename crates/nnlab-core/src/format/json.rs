@@ -58,7 +58,10 @@ impl Json {
             Json::Num(x) => f.write_str(&number(*x)),
             Json::Str(s) => write_string(f, s),
             Json::Arr(items) => {
-                let inline = Layout { broken: 0, ..layout };
+                let inline = Layout {
+                    broken: 0,
+                    ..layout
+                };
                 members(f, ('[', ']'), items.len(), inline, level, |f, i| {
                     items[i].write(f, layout, level + 1)
                 })

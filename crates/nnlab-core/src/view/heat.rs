@@ -91,7 +91,15 @@ mod tests {
         let labels: Vec<&str> = l.iter().map(|s| s.label.as_str()).collect();
         assert_eq!(
             labels,
-            ["1e-10", "1e-08", "1e-06", "1e-04", "1e-02", "1", "exact (0)"]
+            [
+                "1e-10",
+                "1e-08",
+                "1e-06",
+                "1e-04",
+                "1e-02",
+                "1",
+                "exact (0)"
+            ]
         );
         assert_eq!(l[5].label, "1");
         assert_eq!(l[5].color, css(DISAGREE));

@@ -4,6 +4,7 @@
 
 use nnlab_core::config::error::shown;
 use nnlab_core::config::limits;
+use nnlab_core::format::fmt_plain;
 
 use crate::error::{usage, CliError};
 
@@ -285,10 +286,10 @@ fn eps(value: &str) -> Result<f64, CliError> {
     match value.trim().parse::<f64>() {
         Ok(e) if (limits::MIN_EPS..=limits::MAX_EPS).contains(&e) => Ok(e),
         _ => Err(usage(format!(
-            "--eps={}: expected a number from {:?} to {:?}",
+            "--eps={}: expected a number from {} to {}",
             shown(value),
-            limits::MIN_EPS,
-            limits::MAX_EPS
+            fmt_plain(limits::MIN_EPS),
+            fmt_plain(limits::MAX_EPS)
         ))),
     }
 }

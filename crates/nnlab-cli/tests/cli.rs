@@ -215,6 +215,7 @@ fn keys_and_help_list_every_key_and_preset() {
         }
     }
     assert!(stdout(&nnlab(&["--help"])).contains("Usage"));
+    assert!(stdout(&nnlab(&["keys"])).contains("(number, 1e-12 <= eps <= 0.1)"));
     let k = json(&["keys", "--json"]);
     let names: Vec<&str> = k["keys"]
         .as_array()
@@ -337,6 +338,8 @@ fn bad_queries_exit_2_with_one_line_naming_the_key_and_the_value() {
         let err = bad_input(&["train", "--json", query.as_str()]);
         assert!(err.contains(&want), "--json {query:?}: {err}");
     }
+    let err = bad_input(&["train", "eps=1"]);
+    assert!(err.contains("allowed 1e-12 <= eps <= 0.1"), "{err}");
 }
 
 #[test]
@@ -367,6 +370,8 @@ fn bad_command_lines_exit_2_with_one_line() {
     ] {
         bad_input(args);
     }
+    let err = bad_input(&["gradcheck", "--1d", "--eps", "0"]);
+    assert!(err.contains("from 1e-12 to 0.1"), "{err}");
     let err = bad_input(&["frobnicate"]);
     assert!(err.contains("frobnicate"), "{err}");
     // Too many parameters to check one by one: the core's limit.

@@ -41,15 +41,11 @@ fn course_json(c: &Option<CourseNumber>) -> Json {
 
 /// `{query, difference, threshold, passes, old_threshold,
 /// passes_old_threshold, verdict, verdict_text, suspects, epsilon, cost,
-/// course, worst_per_param, params: [{name, rows, cols, offset, worst,
-/// difference, share, suspect}], entries: [{param, row, col, analytic,
-/// numerical, relative_error, share}]}`.
+/// course, params: [{name, rows, cols, offset, worst, difference, share,
+/// suspect}] (in the network's order: W1, b1, W2, ...), entries: [{param,
+/// row, col, analytic, numerical, relative_error, share}]}`.
 pub fn to_json(query: &str, d: &Diagnosis) -> Json {
     let r = &d.report;
-    let worst = d
-        .params
-        .iter()
-        .map(|p| (p.name.clone(), Json::from(p.worst)));
     let params = d.params.iter().map(|p| {
         Json::obj([
             ("name", Json::from(p.name.as_str())),
@@ -86,7 +82,6 @@ pub fn to_json(query: &str, d: &Diagnosis) -> Json {
         ("epsilon", r.epsilon.into()),
         ("cost", r.cost.into()),
         ("course", course_json(&d.course)),
-        ("worst_per_param", Json::obj(worst)),
         ("params", Json::Arr(params.collect())),
         ("entries", Json::Arr(entries.collect())),
     ])

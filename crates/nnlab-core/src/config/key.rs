@@ -6,6 +6,7 @@
 
 use crate::config::error::ConfigError;
 use crate::config::{Config, Named, View};
+use crate::format::fmt_plain;
 use crate::model::network::PlantedBugs;
 
 /// How a key's value is written, and which control the page gives it
@@ -133,16 +134,17 @@ impl Range {
         v.is_finite() && above_min && v <= self.max
     }
 
-    /// The range in words: `0 < lr <= 1000` for a number, `2 to 2000 points`
-    /// for whole numbers.
+    /// The range in words, bounds in [`fmt_plain`] form: `0 < lr <= 1000`,
+    /// `1e-12 <= eps <= 0.1` for a number, `2 to 2000 points` for whole numbers.
     pub fn describe(&self, key: &str, kind: Kind) -> String {
+        let (min, max) = (fmt_plain(self.min), fmt_plain(self.max));
         if kind == Kind::Number {
             let op = if self.min_open { "<" } else { "<=" };
-            format!("{} {op} {key} <= {}", self.min, self.max)
+            format!("{min} {op} {key} <= {max}")
         } else if self.unit.is_empty() {
-            format!("{} to {}", self.min, self.max)
+            format!("{min} to {max}")
         } else {
-            format!("{} to {} {}", self.min, self.max, self.unit)
+            format!("{min} to {max} {}", self.unit)
         }
     }
 }
@@ -347,9 +349,10 @@ impl Value for f64 {
             Err(_) => Err(invalid(key, text, "a number")),
         }
     }
-    /// The shortest form that parses back to the same bits.
+    /// The shortest form that parses back to the same bits ([`fmt_plain`]:
+    /// `0.02`, `1`, `1e-09`).
     fn write(&self) -> Option<String> {
-        Some(format!("{self}"))
+        Some(fmt_plain(*self))
     }
     fn numbers(&self) -> Vec<f64> {
         vec![*self]

@@ -328,7 +328,7 @@ mod tests {
             k.range.unwrap().describe(k.name, k.kind)
         };
         assert_eq!(allowed("lr"), "0 < lr <= 1000");
-        assert_eq!(allowed("eps"), "0.000000000001 <= eps <= 0.1");
+        assert_eq!(allowed("eps"), "1e-12 <= eps <= 0.1");
         assert_eq!(allowed("iters"), "1 to 1000000");
         assert_eq!(allowed("n"), "2 to 2000 points");
         assert_eq!(allowed("layers"), "1 to 64 units per layer");

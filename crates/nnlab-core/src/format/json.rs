@@ -6,7 +6,7 @@
 //! `1.0`, `1e-07`). JSON has no infinities or NaN, so those are the strings
 //! `"inf"`, `"-inf"` and `"nan"`, as in the course's reference files.
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 use super::fmt_py;
 
@@ -33,6 +33,85 @@ impl Json {
     pub fn arr<T: Into<Json>>(items: impl IntoIterator<Item = T>) -> Json {
         Json::Arr(items.into_iter().map(Into::into).collect())
     }
+
+    /// The value for people to read, still JSON: objects nested less than
+    /// `levels` deep one member a line (two-space indent), everything deeper
+    /// and every array on one line with `, ` and `: ` separators. No final
+    /// newline. `pretty(0)` is the one-line form with spaces.
+    pub fn pretty(&self, levels: usize) -> String {
+        let mut out = String::new();
+        let layout = Layout {
+            broken: levels,
+            spaced: true,
+        };
+        self.write(&mut out, layout, 0)
+            .expect("writing to a String cannot fail");
+        out
+    }
+
+    /// Writes the value at nesting `level` (0: the outermost).
+    fn write(&self, f: &mut dyn fmt::Write, layout: Layout, level: usize) -> fmt::Result {
+        match self {
+            Json::Null => f.write_str("null"),
+            Json::Bool(b) => write!(f, "{b}"),
+            Json::Int(n) => write!(f, "{n}"),
+            Json::Num(x) => f.write_str(&number(*x)),
+            Json::Str(s) => write_string(f, s),
+            Json::Arr(items) => {
+                let inline = Layout {
+                    broken: 0,
+                    ..layout
+                };
+                members(f, ('[', ']'), items.len(), inline, level, |f, i| {
+                    items[i].write(f, layout, level + 1)
+                })
+            }
+            Json::Obj(fields) => members(f, ('{', '}'), fields.len(), layout, level, |f, i| {
+                let (key, value) = &fields[i];
+                write_string(f, key)?;
+                f.write_str(if layout.spaced { ": " } else { ":" })?;
+                value.write(f, layout, level + 1)
+            }),
+        }
+    }
+}
+
+/// How [`Json::write`] lays a value out: objects nested less than `broken`
+/// deep one member a line; `spaced`: `, ` and `: ` rather than `,` and `:`.
+#[derive(Clone, Copy)]
+struct Layout {
+    broken: usize,
+    spaced: bool,
+}
+
+/// `open`, `n` members written by `member` and separated by commas (one a
+/// line, indented, when `level < layout.broken`), then `close`.
+fn members(
+    f: &mut dyn fmt::Write,
+    (open, close): (char, char),
+    n: usize,
+    layout: Layout,
+    level: usize,
+    mut member: impl FnMut(&mut dyn fmt::Write, usize) -> fmt::Result,
+) -> fmt::Result {
+    let broken = level < layout.broken && n > 0;
+    f.write_char(open)?;
+    for i in 0..n {
+        if i > 0 {
+            f.write_char(',')?;
+            if layout.spaced && !broken {
+                f.write_char(' ')?;
+            }
+        }
+        if broken {
+            write!(f, "\n{:1$}", "", 2 * (level + 1))?;
+        }
+        member(f, i)?;
+    }
+    if broken {
+        write!(f, "\n{:1$}", "", 2 * level)?;
+    }
+    f.write_char(close)
 }
 
 impl From<bool> for Json {
@@ -90,11 +169,7 @@ pub fn number(x: f64) -> String {
 
 /// `s` as a JSON string literal (quotes, backslashes and control
 /// characters escaped; U+2028/U+2029 too, for JavaScript).
-pub fn string(s: &str) -> String {
-    Json::Str(s.into()).to_string()
-}
-
-fn write_string(f: &mut fmt::Formatter<'_>, s: &str) -> fmt::Result {
+fn write_string(f: &mut dyn fmt::Write, s: &str) -> fmt::Result {
     f.write_char('"')?;
     for c in s.chars() {
         match c {
@@ -115,34 +190,11 @@ fn write_string(f: &mut fmt::Formatter<'_>, s: &str) -> fmt::Result {
 /// Compact JSON on one line.
 impl fmt::Display for Json {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Json::Null => f.write_str("null"),
-            Json::Bool(b) => write!(f, "{b}"),
-            Json::Int(n) => write!(f, "{n}"),
-            Json::Num(x) => f.write_str(&number(*x)),
-            Json::Str(s) => write_string(f, s),
-            Json::Arr(items) => {
-                f.write_char('[')?;
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        f.write_char(',')?;
-                    }
-                    write!(f, "{item}")?;
-                }
-                f.write_char(']')
-            }
-            Json::Obj(fields) => {
-                f.write_char('{')?;
-                for (i, (key, value)) in fields.iter().enumerate() {
-                    if i > 0 {
-                        f.write_char(',')?;
-                    }
-                    write_string(f, key)?;
-                    write!(f, ":{value}")?;
-                }
-                f.write_char('}')
-            }
-        }
+        let compact = Layout {
+            broken: 0,
+            spaced: false,
+        };
+        self.write(f, compact, 0)
     }
 }
 
@@ -186,7 +238,6 @@ mod tests {
     fn strings_are_escaped() {
         let v = Json::obj([("k\"ey", Json::from("a\\b\n\u{1}\u{2028}λ"))]);
         assert_eq!(v.to_string(), "{\"k\\\"ey\":\"a\\\\b\\n\\u0001\\u2028λ\"}");
-        assert_eq!(string("a\"b\\\u{1}"), "\"a\\\"b\\\\\\u0001\"");
     }
 
     #[test]
@@ -198,5 +249,32 @@ mod tests {
             ("d", Json::Null),
         ]);
         assert_eq!(v.to_string(), r#"{"b":true,"a":3,"c":[[0,0.5]],"d":null}"#);
+    }
+
+    #[test]
+    fn pretty_breaks_outer_objects_only() {
+        let v = Json::obj([
+            ("n", Json::from(2u64)),
+            ("sizes", Json::arr([2u64, 10])),
+            (
+                "params",
+                Json::obj([("W1", Json::obj([("data", Json::arr([0.5, -1.0]))]))]),
+            ),
+            ("empty", Json::obj::<&str>([])),
+        ]);
+        let want = r#"{
+  "n": 2,
+  "sizes": [2, 10],
+  "params": {
+    "W1": {"data": [0.5, -1.0]}
+  },
+  "empty": {}
+}"#;
+        assert_eq!(v.pretty(2), want);
+        assert_eq!(
+            v.pretty(0),
+            r#"{"n": 2, "sizes": [2, 10], "params": {"W1": {"data": [0.5, -1.0]}}, "empty": {}}"#
+        );
+        assert_eq!(Json::arr([1u64]).pretty(3), "[1]");
     }
 }

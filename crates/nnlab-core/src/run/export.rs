@@ -3,7 +3,7 @@
 //! read back to the same bits), non-finite ones as `inf`, `-inf`, `nan`.
 
 use crate::format::fmt_py;
-use crate::format::json;
+use crate::format::json::Json;
 use crate::model::network::Network;
 use crate::run::trainer::Trainer;
 
@@ -17,29 +17,24 @@ pub fn history_csv(trainer: &Trainer) -> String {
 }
 
 /// `{"query", "iteration", "sizes", "params": {"W1": {"shape", "data"}, ...}}`,
-/// arrays row-major like the course's reference files, one parameter a line.
+/// arrays row-major like the course's reference files, one parameter a line
+/// ([`Json::pretty`] two levels deep), ending with a newline.
 pub fn weights_json(trainer: &Trainer, query: &str) -> String {
     let net = trainer.network();
-    let sizes: Vec<String> = net.sizes().iter().map(|s| s.to_string()).collect();
-    let mut out = format!(
-        "{{\n  \"query\": {},\n  \"iteration\": {},\n  \"sizes\": [{}],\n  \"params\": {{",
-        json::string(query),
-        trainer.iteration(),
-        sizes.join(", ")
-    );
-    for (p, m) in net.params().iter().enumerate() {
-        let data: Vec<String> = m.as_slice().iter().map(|&v| json::number(v)).collect();
-        out.push_str(&format!(
-            "{}\n    {}: {{\"shape\": [{}, {}], \"data\": [{}]}}",
-            if p == 0 { "" } else { "," },
-            json::string(&Network::param_name(p)),
-            m.rows(),
-            m.cols(),
-            data.join(", ")
-        ));
-    }
-    out.push_str("\n  }\n}\n");
-    out
+    let params = net.params().iter().enumerate().map(|(p, m)| {
+        let param = Json::obj([
+            ("shape", Json::arr([m.rows(), m.cols()])),
+            ("data", Json::arr(m.as_slice().iter().copied())),
+        ]);
+        (Network::param_name(p), param)
+    });
+    let export = Json::obj([
+        ("query", Json::from(query)),
+        ("iteration", trainer.iteration().into()),
+        ("sizes", Json::arr(net.sizes().iter().copied())),
+        ("params", Json::obj(params)),
+    ]);
+    export.pretty(2) + "\n"
 }
 
 /// A file name for exports: `nnlab-init-he-15000` (preset or data, iteration).
@@ -72,6 +67,14 @@ mod tests {
         assert!(json.contains("\"sizes\": [2, 10, 5, 1]"));
         assert!(json.contains("\"W1\": {\"shape\": [10, 2], \"data\": ["));
         assert!(json.contains("\"b3\": {\"shape\": [1, 1]"));
+        let lines: Vec<&str> = json.lines().collect();
+        assert_eq!(lines.len(), 13, "{json}");
+        assert_eq!(lines[0], "{");
+        assert_eq!(lines[4], "  \"params\": {");
+        assert!(lines[5].starts_with("    \"W1\": {\"shape\": [10, 2], \"data\": ["));
+        assert!(lines[10].starts_with("    \"b3\": "));
+        assert_eq!(&lines[11..], ["  }", "}"]);
+        assert!(json.ends_with("}\n"));
         let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
         let w1 = parsed["params"]["W1"]["data"][0].as_f64().unwrap();
         assert_eq!(

@@ -221,9 +221,9 @@ pub fn gradcheck_view(d: &Diagnosis) -> (GradcheckView, GradcheckArrays) {
             .extend_from_slice(&[heat[0], heat[1], heat[2], 255]);
         entries.push(EntryView {
             label: e.label(),
-            analytic: fmt_sci(e.analytic),
-            numerical: fmt_sci(e.numerical),
-            relative_error: fmt_sci(e.relative_error),
+            analytic: fmt_sci(e.analytic, 6),
+            numerical: fmt_sci(e.numerical, 6),
+            relative_error: fmt_sci(e.relative_error, 6),
             color: css(heat),
         });
     }
@@ -308,8 +308,8 @@ mod tests {
         );
         assert_eq!(d.entries[0].label, "W1[0,0]");
         let e = &d.entries[0];
-        assert_eq!(e.analytic, fmt_sci(a.analytic[0]));
-        assert_eq!(e.relative_error, fmt_sci(a.relative_error[0]));
+        assert_eq!(e.analytic, fmt_sci(a.analytic[0], 6));
+        assert_eq!(e.relative_error, fmt_sci(a.relative_error[0], 6));
         assert!(e.numerical.contains("e-") || e.numerical.contains("e+") || e.numerical == "0");
         assert_eq!(e.color, css(heat_color(a.relative_error[0])));
         assert!(

@@ -1,6 +1,7 @@
 //! The heat scale of relative errors (the gradient-check strip) and the
 //! colours of the page's views, Okabe–Ito like the decision regions.
 
+use crate::format::fmt_sci;
 use crate::run::regions::{COLOR_0, COLOR_1};
 
 /// Agreement (blue) through neutral to disagreement (orange).
@@ -51,7 +52,8 @@ pub struct LegendStop {
     pub color: String,
 }
 
-/// The heat strip's legend, one stop per two decades, and the exact stop.
+/// The heat strip's legend, one stop per two decades (`1e-10`, `1e-08`, …,
+/// `1`, exponents as the panel's other numbers write them), and the exact stop.
 pub fn legend() -> Vec<LegendStop> {
     let mut stops: Vec<LegendStop> = (0..=5)
         .map(|k| {
@@ -60,7 +62,7 @@ pub fn legend() -> Vec<LegendStop> {
                 label: if decade == 0 {
                     "1".into()
                 } else {
-                    format!("1e{decade}")
+                    fmt_sci(libm::pow(10.0, decade as f64), 0)
                 },
                 color: css(heat_color(libm::pow(10.0, decade as f64))),
             }
@@ -86,7 +88,19 @@ mod tests {
         assert_eq!(heat_color(f64::NAN), NOT_A_NUMBER);
         let l = legend();
         assert_eq!(l.len(), 7);
-        assert_eq!(l[0].label, "1e-10");
+        let labels: Vec<&str> = l.iter().map(|s| s.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "1e-10",
+                "1e-08",
+                "1e-06",
+                "1e-04",
+                "1e-02",
+                "1",
+                "exact (0)"
+            ]
+        );
         assert_eq!(l[5].label, "1");
         assert_eq!(l[5].color, css(DISAGREE));
     }

@@ -1,5 +1,8 @@
 //! Round axis ticks for the page's plots, linear and log. Display only:
-//! `log10`/`pow` come from `libm` like every other function of the core.
+//! `log10`/`pow` come from `libm` like every other function of the core;
+//! labels are [`fmt_fixed`] with as many decimals as the step needs.
+
+use crate::format::fmt_fixed;
 
 /// One axis tick: its value and its label.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,11 +33,10 @@ pub fn nice_ticks(lo: f64, hi: f64, target: usize) -> Vec<Tick> {
     (first..=last)
         .map(|k| {
             let value = k as f64 * step;
-            let mut label = format!("{value:.decimals$}");
-            if label.starts_with('-') && label[1..].chars().all(|c| c == '0' || c == '.') {
-                label.remove(0);
+            Tick {
+                value,
+                label: fmt_fixed(value, decimals),
             }
-            Tick { value, label }
         })
         .collect()
 }
@@ -55,12 +57,10 @@ pub fn log_ticks(lo: f64, hi: f64) -> Vec<Tick> {
         for m in mults {
             let value = m * libm::pow(10.0, e as f64);
             if value >= lo * (1.0 - 1e-9) && value <= hi * (1.0 + 1e-9) {
-                let label = if e >= 0 {
-                    format!("{value:.0}")
-                } else {
-                    format!("{value:.prec$}", prec = (-e) as usize)
-                };
-                out.push(Tick { value, label });
+                out.push(Tick {
+                    value,
+                    label: fmt_fixed(value, (-e).max(0) as usize),
+                });
             }
         }
     }

@@ -31,6 +31,40 @@ pub struct Health {
     pub text: String,
 }
 
+/// The note beside an infinite cost.
+pub const INFINITE_COST: &str = "The cost is ∞: the sigmoid output is exactly 0 or 1 on the wrong \
+     side for some training point (log 0). Huge weights saturate it.";
+
+/// The sentence appended to the status line when every weight gradient was 0.
+pub const STALLED: &str = "Learning has stopped: every weight's gradient is exactly 0 (see the \
+     network diagram), so no weight can change.";
+
+/// The sentence for a run that diverged at `iteration`.
+pub fn diverged_text(iteration: u32) -> String {
+    format!(
+        "Training diverged at iteration {iteration}: a gradient overflowed to inf or NaN, \
+         so training stopped. The weights shown are the last finite ones. \
+         Lower the learning rate (or λ) and reset."
+    )
+}
+
+/// The page's status line for a run at `iteration` of `iters` with `status`,
+/// while the page is `playing` or not; `stalled` appends [`STALLED`].
+pub fn status_line(status: &Status, iteration: u32, iters: u32, playing: bool, stalled: bool) -> String {
+    let line = match status {
+        Status::Diverged { iteration } => diverged_text(*iteration as u32),
+        Status::Done => format!("Done: {iters} iterations."),
+        Status::Training if playing => "Training…".into(),
+        Status::Training if iteration == 0 => "Ready: press Play or step.".into(),
+        Status::Training => "Paused.".into(),
+    };
+    if stalled {
+        format!("{line} {STALLED}")
+    } else {
+        line
+    }
+}
+
 /// Hidden units whose ReLU is 0 on every training point, per hidden layer.
 pub fn dead_units(trainer: &Trainer) -> Vec<Vec<bool>> {
     let mut acts = Activations::default();
@@ -56,11 +90,7 @@ pub fn health(trainer: &Trainer, dead: &[Vec<bool>]) -> Option<Health> {
     if let Status::Diverged { iteration } = trainer.status() {
         return Some(Health {
             level: Level::Error,
-            text: format!(
-                "Training diverged at iteration {iteration}: a gradient overflowed to inf or NaN, \
-                 so training stopped. The weights shown are the last finite ones. \
-                 Lower the learning rate (or λ) and reset."
-            ),
+            text: diverged_text(*iteration as u32),
         });
     }
     let net = trainer.network();
@@ -100,9 +130,7 @@ pub fn health(trainer: &Trainer, dead: &[Vec<bool>]) -> Option<Health> {
     if cost_inf {
         return Some(Health {
             level: Level::Warning,
-            text: "The cost is ∞: the sigmoid output is exactly 0 or 1 on the wrong side for some \
-                 training point (log 0). Huge weights saturate it."
-                .into(),
+            text: INFINITE_COST.into(),
         });
     }
     if dead_count > 0 {

@@ -62,6 +62,11 @@ pub fn query_with_preset(view: &View, name: &str) -> Result<String, ConfigError>
     canonical(&preset.config(), &view)
 }
 
+/// The lab a link that does not open falls back to: the He preset, paused.
+pub fn fallback_query() -> String {
+    link::serialize(&Preset::InitHe.config(), &View::default())
+}
+
 /// The query with the hidden layers edited: `add` (a layer after the last,
 /// as wide as it), `remove` (layer `index`), `inc`/`dec` (one unit more or
 /// less in layer `index`).
@@ -200,6 +205,7 @@ mod tests {
         // The gradient check is not a run to play: its preset leaves play off.
         let (_, playing) = parse("preset=init-he&play=1");
         assert_eq!(query_with_preset(&playing, "gradcheck").unwrap(), "preset=gradcheck");
+        assert_eq!(fallback_query(), "preset=init-he");
         let e = query_with_preset(&v, "nope").unwrap_err().to_string();
         assert_eq!(e, "preset=nope: expected init-zeros | init-random | init-he | reg-none | reg-l2 | reg-dropout | gradcheck");
     }

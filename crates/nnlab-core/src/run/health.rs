@@ -55,8 +55,8 @@ pub fn status_line(status: &Status, iteration: u32, iters: u32, playing: bool, s
         Status::Diverged { iteration } => diverged_text(*iteration as u32),
         Status::Done => format!("Done: {iters} iterations."),
         Status::Training if playing => "Training…".into(),
-        Status::Training if iteration == 0 => "Ready: press Play or step.".into(),
-        Status::Training => "Paused.".into(),
+        Status::Training if iteration == 0 => READY.into(),
+        Status::Training => PAUSED.into(),
     };
     if stalled {
         format!("{line} {STALLED}")
@@ -64,6 +64,32 @@ pub fn status_line(status: &Status, iteration: u32, iters: u32, playing: bool, s
         line
     }
 }
+
+/// Compare mode's status line for its three runs: all `done`, or the page
+/// `playing`, or `started` (some run past iteration 0); `stalled` names the
+/// runs whose every weight gradient was 0.
+pub fn compare_status_line(done: bool, playing: bool, started: bool, stalled: &[String]) -> String {
+    let line = if done {
+        "Done: all three runs finished."
+    } else if playing {
+        "Training the three runs…"
+    } else if started {
+        PAUSED
+    } else {
+        READY
+    };
+    if stalled.is_empty() {
+        line.into()
+    } else {
+        format!(
+            "{line} Learning has stopped in {}: every weight's gradient is exactly 0.",
+            stalled.join(", ")
+        )
+    }
+}
+
+const READY: &str = "Ready: press Play or step.";
+const PAUSED: &str = "Paused.";
 
 /// Hidden units whose ReLU is 0 on every training point, per hidden layer.
 pub fn dead_units(trainer: &Trainer) -> Vec<Vec<bool>> {
@@ -142,4 +168,24 @@ pub fn health(trainer: &Trainer, dead: &[Vec<bool>]) -> Option<Health> {
         });
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_lines() {
+        assert_eq!(status_line(&Status::Training, 0, 10, false, false), READY);
+        assert_eq!(status_line(&Status::Training, 3, 10, false, true), format!("{PAUSED} {STALLED}"));
+        assert_eq!(status_line(&Status::Done, 10, 10, true, false), "Done: 10 iterations.");
+        assert!(status_line(&Status::Diverged { iteration: 7 }, 8, 10, true, false)
+            .starts_with("Training diverged at iteration 7:"));
+        assert_eq!(
+            compare_status_line(true, false, true, &["Zeros".into()]),
+            "Done: all three runs finished. Learning has stopped in Zeros: every weight's gradient is exactly 0."
+        );
+        assert_eq!(compare_status_line(false, true, true, &[]), "Training the three runs…");
+        assert_eq!(compare_status_line(false, false, false, &[]), READY);
+    }
 }

@@ -134,7 +134,7 @@ test("the gradient-check preset opens paused and its link says so (the core deci
   });
 });
 
-test("the ∞ note and a diverged status are the engine's sentences", async (t) => {
+test("the ∞ note and the status line are the engine's sentences", async (t) => {
   await withPage(t, { viewport: DESKTOP, hash: "preset=init-random" }, async (page) => {
     await wasmReady(page);
     await page.getByTestId("step-1").click();

@@ -204,7 +204,10 @@ mod tests {
         );
         // The gradient check is not a run to play: its preset leaves play off.
         let (_, playing) = parse("preset=init-he&play=1");
-        assert_eq!(query_with_preset(&playing, "gradcheck").unwrap(), "preset=gradcheck");
+        assert_eq!(
+            query_with_preset(&playing, "gradcheck").unwrap(),
+            "preset=gradcheck"
+        );
         assert_eq!(fallback_query(), "preset=init-he");
         let e = query_with_preset(&v, "nope").unwrap_err().to_string();
         assert_eq!(e, "preset=nope: expected init-zeros | init-random | init-he | reg-none | reg-l2 | reg-dropout | gradcheck");

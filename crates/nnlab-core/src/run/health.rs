@@ -50,7 +50,13 @@ pub fn diverged_text(iteration: u32) -> String {
 
 /// The page's status line for a run at `iteration` of `iters` with `status`,
 /// while the page is `playing` or not; `stalled` appends [`STALLED`].
-pub fn status_line(status: &Status, iteration: u32, iters: u32, playing: bool, stalled: bool) -> String {
+pub fn status_line(
+    status: &Status,
+    iteration: u32,
+    iters: u32,
+    playing: bool,
+    stalled: bool,
+) -> String {
     let line = match status {
         Status::Diverged { iteration } => diverged_text(*iteration as u32),
         Status::Done => format!("Done: {iters} iterations."),
@@ -177,15 +183,26 @@ mod tests {
     #[test]
     fn status_lines() {
         assert_eq!(status_line(&Status::Training, 0, 10, false, false), READY);
-        assert_eq!(status_line(&Status::Training, 3, 10, false, true), format!("{PAUSED} {STALLED}"));
-        assert_eq!(status_line(&Status::Done, 10, 10, true, false), "Done: 10 iterations.");
-        assert!(status_line(&Status::Diverged { iteration: 7 }, 8, 10, true, false)
-            .starts_with("Training diverged at iteration 7:"));
+        assert_eq!(
+            status_line(&Status::Training, 3, 10, false, true),
+            format!("{PAUSED} {STALLED}")
+        );
+        assert_eq!(
+            status_line(&Status::Done, 10, 10, true, false),
+            "Done: 10 iterations."
+        );
+        assert!(
+            status_line(&Status::Diverged { iteration: 7 }, 8, 10, true, false)
+                .starts_with("Training diverged at iteration 7:")
+        );
         assert_eq!(
             compare_status_line(true, false, true, &["Zeros".into()]),
             "Done: all three runs finished. Learning has stopped in Zeros: every weight's gradient is exactly 0."
         );
-        assert_eq!(compare_status_line(false, true, true, &[]), "Training the three runs…");
+        assert_eq!(
+            compare_status_line(false, true, true, &[]),
+            "Training the three runs…"
+        );
         assert_eq!(compare_status_line(false, false, false, &[]), READY);
     }
 }

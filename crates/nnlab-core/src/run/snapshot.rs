@@ -253,8 +253,14 @@ mod tests {
             s.cost_text
         );
         assert_eq!(s.first_cost_text, Some(s.cost_text.clone()));
-        assert_eq!((s.status_text.as_str(), s.playing_status_text.as_str()), ("Paused.", "Training…"));
-        assert_eq!((s.heading.as_str(), s.can_compare, s.cost_note), ("Initialization — He", true, None));
+        assert_eq!(
+            (s.status_text.as_str(), s.playing_status_text.as_str()),
+            ("Paused.", "Training…")
+        );
+        assert_eq!(
+            (s.heading.as_str(), s.can_compare, s.cost_note),
+            ("Initialization — He", true, None)
+        );
     }
 
     #[test]
@@ -262,13 +268,20 @@ mod tests {
         let (mut t, v) = run("preset=gradcheck");
         let s = Snapshot::of(&t, &v);
         assert_eq!(s.status_text, "Ready: press Play or step.");
-        assert_eq!((s.heading.as_str(), s.can_compare), ("Gradient checking", false));
+        assert_eq!(
+            (s.heading.as_str(), s.can_compare),
+            ("Gradient checking", false)
+        );
         // A huge λ with lr = 10 overflows within a few iterations.
         let (mut big, v) = run("preset=reg-l2&lambda=1000&lr=10");
         big.run();
         let s = Snapshot::of(&big, &v);
         assert_eq!(s.status, "diverged");
-        assert!(s.status_text.starts_with("Training diverged at iteration "), "{}", s.status_text);
+        assert!(
+            s.status_text.starts_with("Training diverged at iteration "),
+            "{}",
+            s.status_text
+        );
         assert_eq!(s.status_text, s.playing_status_text);
         t.run();
         let s = Snapshot::of(&t, &v);

@@ -22,7 +22,7 @@ import { createGradcheck } from "./js/gradcheck.js";
 import { createDiagram } from "./js/diagram.js";
 import { createExporter } from "./js/exporter.js";
 import { createBanner } from "./js/banner.js";
-import { applyPalette, readTheme } from "./js/dom.js";
+import { applyPalette, messageOf, readTheme } from "./js/dom.js";
 
 /** Wall time per frame spent stepping while playing (less when drawing took long). */
 const STEP_BUDGET_MS = 8;
@@ -37,8 +37,6 @@ const RUN_TO_END_BUDGET_MS = 40;
 /** One step() call should take about this long: the chunk size adapts to it. */
 const CHUNK_TARGET_MS = 1;
 const MAX_CHUNK = 4096;
-/** The lab a link that does not open falls back to. */
-const FALLBACK_QUERY = "preset=init-he";
 /** How long "Copied" stays beside the copy button. */
 const COPIED_MS = 2000;
 
@@ -62,17 +60,18 @@ const theme = readTheme();
 const state = createState(wasm);
 const presetList = wasm.presets();
 const titles = new Map(presetList.map((p) => [p.name, p.title]));
-// One click on a preset loads the course's configuration and starts it.
+// One click on a preset loads the course's configuration; it plays as the link says.
 const presets = createPresets($("presets"), presetList, (p) => {
   try {
-    setQuery(state.lab.withPreset(p.name), { autoplay: p.lab !== "gradcheck", fresh: true });
+    const query = state.lab.withPreset(p.name);
+    if (setQuery(query, { fresh: true })) playAsLinkSays();
   } catch (err) {
-    showError(String(err?.message ?? err));
+    showError(messageOf(err));
   }
 });
 const regions = createRegions($("regions-canvas"), theme);
 const chart = createChart(wasm, $("chart-canvas"), $("chart-tooltip"), theme);
-const readout = createReadout();
+const readout = createReadout(wasm);
 const compare = createCompare(wasm, {
   section: $("compare-view"),
   panelsBox: $("compare-panels"),
@@ -216,6 +215,11 @@ function play() {
   markDirty();
 }
 
+/** Plays or pauses as the current link's `play` says (unless the run is finished). */
+function playAsLinkSays() {
+  playing = state.lab.snapshot().play && !finished();
+}
+
 function stop() {
   playing = false;
   runToEnd = false;
@@ -256,7 +260,7 @@ $("reset").addEventListener("click", () => {
 });
 $("speed").addEventListener("change", (e) => (maxPerFrame = speedOf(e.target.value)));
 $("compare-toggle").addEventListener("click", () => {
-  setQuery(state.lab.withKey("compare", compare.active ? "0" : "1"));
+  setQuery(state.lab.withKey($("compare-toggle").dataset.key, compare.active ? "0" : "1"));
 });
 
 // Keyboard: Space plays/pauses, → steps once (not while typing in a field).
@@ -352,7 +356,7 @@ $("copy-link").addEventListener("click", async () => {
 // The user edited the hash: reload from it (a bad one keeps the current lab).
 window.addEventListener("hashchange", () => {
   if (location.hash === `#${state.query}`) return;
-  if (setQuery(location.hash)) playing = state.lab.snapshot().play && !finished();
+  if (setQuery(location.hash)) playAsLinkSays();
   markDirty();
 });
 
@@ -364,11 +368,11 @@ new ResizeObserver(markDirty).observe($("compare-panels"));
 // ── Start ──────────────────────────────────────────────────────────────────────
 if (!setQuery(state.urlQuery())) {
   const message = $("error").textContent;
-  setQuery(FALLBACK_QUERY, { autoplay: false });
+  setQuery(wasm.fallbackQuery(), { autoplay: false });
   $("error").textContent = message;
   $("error").hidden = false;
 }
-playing = state.lab.snapshot().play && !finished();
+playAsLinkSays();
 
 const app = {
   wasm,

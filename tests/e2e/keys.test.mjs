@@ -18,15 +18,17 @@ test("every key of the engine's table has a control on the page", async (t) => {
         const field = document.querySelector(`[data-testid="key-${k.name}"]`);
         const beside = document.querySelector(`[data-key="${k.name}"]`);
         const list = k.kind === "list" ? document.querySelector(`[data-field="${k.name}"] [data-testid="layers"]`) : null;
-        const label = document.querySelector(`[data-field="${k.name}"] label, [data-field="${k.name}"] .field-label`);
-        return { name: k.name, kind: k.kind, label: k.label, control: !!(field || beside || list), shown: label?.textContent ?? null, beside: !!beside };
+        const label = document.querySelector(
+          `[data-field="${k.name}"] label, [data-field="${k.name}"] .field-label, [data-key-label="${k.name}"]`,
+        );
+        return { name: k.name, kind: k.kind, label: k.label, control: !!(field || beside || list), shown: label?.textContent ?? null };
       }),
     );
     assert.ok(found.length >= 20, `${found.length} keys`);
     for (const k of found) {
       assert.ok(k.control, `${k.name} has no control`);
-      // Form controls carry the table's label; controls beside their view have their own text.
-      if (!k.beside) assert.equal(k.shown, k.label, k.name);
+      // Every control, in the form or beside its view, carries the table's label.
+      assert.equal(k.shown, k.label, k.name);
     }
     assert.ok(found.some((k) => k.kind === "list"), "the layers are a list key");
   });

@@ -113,3 +113,34 @@ for (const [lab, hash] of [
     });
   }
 }
+
+test("the gradient-check preset opens paused and its link says so (the core decides play)", async (t) => {
+  await withPage(t, { viewport: DESKTOP, hash: "preset=init-he&play=1" }, async (page) => {
+    await wasmReady(page);
+    await page.getByTestId("preset-gradcheck").click();
+    await page.waitForFunction(() => location.hash === "#preset=gradcheck");
+    assert.equal(await page.getByTestId("play").textContent(), "Play");
+    assert.equal(await page.locator("#intro-title").textContent(), "Gradient checking");
+    assert.equal(await page.getByTestId("preset-gradcheck").textContent(), "Check backprop");
+    assert.ok(await page.getByTestId("compare-toggle").isDisabled());
+    // Headings, labels, status lines and the ∞ note are the engine's words, set as they come.
+    const s = await page.evaluate(() => window.nnlab.lab().snapshot());
+    assert.equal(await text(page, "status"), s.statusText);
+    await page.getByTestId("preset-init-he").click();
+    await page.waitForFunction(() => location.hash === "#preset=init-he&play=1");
+    assert.equal(await page.getByTestId("play").textContent(), "Pause");
+    assert.equal(await page.locator("#intro-title").textContent(), "Initialization — He");
+    assert.ok(!(await page.getByTestId("compare-toggle").isDisabled()));
+  });
+});
+
+test("the ∞ note and the status line are the engine's sentences", async (t) => {
+  await withPage(t, { viewport: DESKTOP, hash: "preset=init-random" }, async (page) => {
+    await wasmReady(page);
+    await page.getByTestId("step-1").click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="iteration"]').textContent === "1");
+    const s = await page.evaluate(() => window.nnlab.lab().snapshot());
+    assert.equal(await text(page, "cost-note"), s.costNote);
+    assert.equal(await text(page, "status"), s.statusText);
+  });
+});

@@ -6,17 +6,9 @@
 // withCourseData) and hands it to `onQuery`; the engine's error message (naming key and value)
 // goes to `onError`. Values shown come from lab.values(); no link text is parsed or built here.
 
-const INPUT_MODES = { number: "decimal", count: "numeric", seed: "numeric" };
+import { h, messageOf } from "./dom.js";
 
-function make(tag, attrs = {}, text) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === true) el.setAttribute(k, "");
-    else if (v !== false && v !== undefined) el.setAttribute(k, v);
-  }
-  if (text !== undefined) el.textContent = text;
-  return el;
-}
+const INPUT_MODES = { number: "decimal", count: "numeric", seed: "numeric" };
 
 /**
  * Builds the controls into `form`.
@@ -34,12 +26,12 @@ export function createControls(form, { wasm, getLab, onQuery, onError }) {
   let courseButton = null;
   let dataSeedDice = null;
 
-  function submit(make) {
+  function submit(build) {
     let query;
     try {
-      query = make(getLab());
+      query = build(getLab());
     } catch (err) {
-      onError(String(err?.message ?? err));
+      onError(messageOf(err));
       return false;
     }
     onQuery(query);
@@ -57,21 +49,21 @@ export function createControls(form, { wasm, getLab, onQuery, onError }) {
 
   function field(info) {
     const id = `key-${info.name}`;
-    const wrap = make("div", { class: `field field-${info.kind}`, "data-field": info.name });
-    const label = make("label", { for: id, title: info.help }, info.label);
+    const wrap = h("div", { class: `field field-${info.kind}`, "data-field": info.name });
+    const label = h("label", { for: id, title: info.help }, info.label);
     wrap.append(label);
     let input;
     if (info.kind === "choice") {
-      input = make("select", { id, name: info.name, "data-testid": `key-${info.name}`, title: info.help });
-      for (const choice of info.choices) input.append(make("option", { value: choice }, choice));
+      input = h("select", { id, name: info.name, "data-testid": `key-${info.name}`, title: info.help });
+      for (const choice of info.choices) input.append(h("option", { value: choice }, choice));
       input.addEventListener("change", () => change(info.name, input.value, input));
     } else if (info.kind === "flag") {
       wrap.classList.add("field-inline");
-      input = make("input", { id, type: "checkbox", name: info.name, "data-testid": `key-${info.name}`, title: info.help });
+      input = h("input", { id, type: "checkbox", name: info.name, "data-testid": `key-${info.name}`, title: info.help });
       input.addEventListener("change", () => change(info.name, input.checked ? "1" : "0", input));
       wrap.prepend(input);
     } else {
-      input = make("input", {
+      input = h("input", {
         id,
         type: "text",
         name: info.name,
@@ -90,7 +82,7 @@ export function createControls(form, { wasm, getLab, onQuery, onError }) {
     if (info.kind === "seed") {
       // A data seed draws new data; the others a fresh seed.
       const isData = info.group === "data";
-      const dice = make(
+      const dice = h(
         "button",
         {
           type: "button",
@@ -109,9 +101,9 @@ export function createControls(form, { wasm, getLab, onQuery, onError }) {
 
   /** The editor of a list key (the hidden layers): one −/+/× group per item. */
   function listField(info) {
-    const wrap = make("div", { class: "field field-layers", "data-field": info.name, title: info.help });
-    wrap.append(make("span", { class: "field-label", id: "layers-label" }, info.label));
-    layersBox = make("div", { class: "layers", role: "group", "aria-labelledby": "layers-label", "data-testid": "layers" });
+    const wrap = h("div", { class: "field field-layers", "data-field": info.name, title: info.help });
+    wrap.append(h("span", { class: "field-label", id: "layers-label" }, info.label));
+    layersBox = h("div", { class: "layers", role: "group", "aria-labelledby": "layers-label", "data-testid": "layers" });
     wrap.append(layersBox);
     return wrap;
   }
@@ -120,22 +112,22 @@ export function createControls(form, { wasm, getLab, onQuery, onError }) {
     layersBox.replaceChildren();
     sizes.forEach((units, i) => {
       const n = i + 1;
-      const layer = make("span", { class: "layer", "data-testid": `layer-${n}` });
+      const layer = h("span", { class: "layer", "data-testid": `layer-${n}` });
       const button = (action, label, title) => {
-        const b = make("button", { type: "button", "aria-label": title, title }, label);
+        const b = h("button", { type: "button", "aria-label": title, title }, label);
         b.addEventListener("click", () => submit((lab) => lab.withLayers(action, i)));
         return b;
       };
       layer.append(
         button("dec", "−", `one unit less in layer ${n}`),
-        make("output", { "aria-label": `units in layer ${n}` }, String(units)),
+        h("output", { "aria-label": `units in layer ${n}` }, String(units)),
         button("inc", "+", `one unit more in layer ${n}`),
       );
       if (sizes.length > 1) layer.append(button("remove", "×", `remove layer ${n}`));
       layersBox.append(layer);
     });
     if (sizes.length < wasm.maxHiddenLayers()) {
-      const add = make("button", { type: "button", class: "add-layer", "data-testid": "add-layer" }, "+ layer");
+      const add = h("button", { type: "button", class: "add-layer", "data-testid": "add-layer" }, "+ layer");
       add.addEventListener("click", () => submit((lab) => lab.withLayers("add", 0)));
       layersBox.append(add);
     }
@@ -148,18 +140,22 @@ export function createControls(form, { wasm, getLab, onQuery, onError }) {
   for (const group of groups) {
     const infos = keys.filter((k) => k.group === group && !elsewhere(k.name));
     if (!infos.length) continue;
-    const set = make("fieldset", { class: `group group-${group}` });
-    set.append(make("legend", {}, infos[0].groupTitle));
+    const set = h("fieldset", { class: `group group-${group}` });
+    set.append(h("legend", {}, infos[0].groupTitle));
     for (const info of infos) set.append(info.kind === "list" ? listField(info) : field(info));
     // Optional keys (absent = the course's data) get a way back to the course's data.
     if (infos.some((k) => k.optional)) {
-      courseButton = make("button", { type: "button", class: "course-data", "data-testid": "course-data" }, "Course data");
+      courseButton = h("button", { type: "button", class: "course-data", "data-testid": "course-data" }, "Course data");
       courseButton.addEventListener("click", () => submit((lab) => lab.withCourseData()));
       set.append(courseButton);
     }
     form.append(set);
   }
 
+  // Controls beside their view show the table's label ([data-key-label=NAME]).
+  for (const el of document.querySelectorAll("[data-key-label]")) {
+    el.textContent = keys.find((k) => k.name === el.dataset.keyLabel).label;
+  }
   // Flags that live beside their view (show test points, log scale) use the same path.
   for (const box of document.querySelectorAll("input[type=checkbox][data-key]")) {
     box.addEventListener("change", () => change(box.dataset.key, box.checked ? "1" : "0", box));

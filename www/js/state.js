@@ -4,6 +4,8 @@
 // query the engine built) to `new wasm.Lab(...)`, and the URL gets the engine's canonical
 // `lab.query()` back through history.replaceState (which fires no hashchange).
 
+import { messageOf } from "./dom.js";
+
 /** Creates the state holder. `wasm` is the module's exports (window.wasmBindings). */
 export function createState(wasm) {
   let lab = null;
@@ -36,14 +38,14 @@ export function createState(wasm) {
             return { ok: true, kept: true, warnings: lab.warnings() };
           }
         } catch (err) {
-          return { ok: false, error: String(err?.message ?? err) };
+          return { ok: false, error: messageOf(err) };
         }
       }
       let next;
       try {
         next = new wasm.Lab(text);
       } catch (err) {
-        return { ok: false, error: String(err?.message ?? err) };
+        return { ok: false, error: messageOf(err) };
       }
       lab?.free();
       lab = next;

@@ -114,3 +114,17 @@ pub fn palette() -> JsValue {
 pub fn max_hidden_layers() -> u32 {
     limits::MAX_HIDDEN_LAYERS as u32
 }
+
+/// The query of the lab a link that does not open falls back to.
+#[wasm_bindgen(js_name = fallbackQuery)]
+pub fn fallback_query() -> String {
+    nnlab_core::config::edit::fallback_query()
+}
+
+/// Compare mode's status line ([`nnlab_core::run::health::compare_status_line`]):
+/// all runs `done`, the page `playing`, some run `started`, the titles of the
+/// `stalled` runs.
+#[wasm_bindgen(js_name = compareStatus)]
+pub fn compare_status(done: bool, playing: bool, started: bool, stalled: Vec<String>) -> String {
+    nnlab_core::run::health::compare_status_line(done, playing, started, &stalled)
+}

@@ -258,3 +258,33 @@ fn page_tables_and_seeds() {
     let c = nnlab_web::random_seed().unwrap();
     assert!(a != b || b != c, "the browser's entropy is not constant");
 }
+
+#[wasm_bindgen_test]
+fn the_page_gets_its_words_from_the_engine() {
+    assert_eq!(nnlab_web::fallback_query(), "preset=init-he");
+    let gradcheck = at(&nnlab_web::presets().unwrap(), 6);
+    assert_eq!(
+        get(&gradcheck, "label").as_string().as_deref(),
+        Some("Check backprop")
+    );
+    assert_eq!(
+        get(&gradcheck, "labTitle").as_string().as_deref(),
+        Some("Gradient checking")
+    );
+    let line = nnlab_web::compare_status(false, false, true, vec!["Zeros".into()]);
+    assert!(
+        line.starts_with("Paused. Learning has stopped in Zeros:"),
+        "{line}"
+    );
+    let s = Lab::new("preset=reg-l2").unwrap().snapshot().unwrap();
+    assert_eq!(
+        get(&s, "statusText").as_string().as_deref(),
+        Some("Ready: press Play or step.")
+    );
+    assert_eq!(
+        get(&s, "heading").as_string().as_deref(),
+        Some("Regularization — L2")
+    );
+    assert_eq!(get(&s, "canCompare").as_bool(), Some(true));
+    assert!(get(&s, "costNote").is_null());
+}

@@ -12,6 +12,9 @@ pub enum Family {
     Gradcheck,
 }
 
+/// The page's name for a configuration outside the course's labs.
+pub const PLAYGROUND: &str = "Playground";
+
 impl Family {
     pub fn name(self) -> &'static str {
         match self {
@@ -19,6 +22,22 @@ impl Family {
             Family::Regularization => "regularization",
             Family::Gradcheck => "gradcheck",
         }
+    }
+
+    /// The lab's heading on the page.
+    pub fn title(self) -> &'static str {
+        match self {
+            Family::Initialization => "Initialization",
+            Family::Regularization => "Regularization",
+            Family::Gradcheck => "Gradient checking",
+        }
+    }
+
+    /// Whether the lab is a training run to watch: its preset starts playing
+    /// and the heading names the preset. False for the gradient check (one
+    /// preset, a check rather than a run).
+    pub fn trains(self) -> bool {
+        self != Family::Gradcheck
     }
 }
 
@@ -30,6 +49,25 @@ impl Preset {
             Preset::RegNone | Preset::RegL2 | Preset::RegDropout => Family::Regularization,
             Preset::Gradcheck => Family::Gradcheck,
         }
+    }
+
+    /// The preset's button label: its title, or what the button does for
+    /// the gradient check.
+    pub fn label(self) -> &'static str {
+        match self {
+            Preset::Gradcheck => "Check backprop",
+            p => p.title(),
+        }
+    }
+}
+
+/// The page's heading for a configuration: the lab's title, and its
+/// preset's after a dash in a training lab ([`PLAYGROUND`] outside the labs).
+pub fn heading(config: &Config) -> String {
+    match (family(config), config.preset) {
+        (Some(f), Some(p)) if f.trains() => format!("{} — {}", f.title(), p.title()),
+        (Some(f), _) => f.title().into(),
+        (None, _) => PLAYGROUND.into(),
     }
 }
 
@@ -116,6 +154,17 @@ mod tests {
         assert_eq!(f("data=football"), Some(Family::Regularization));
         assert_eq!(f("preset=gradcheck"), Some(Family::Gradcheck));
         assert_eq!(f("data=moons"), None);
+    }
+
+    #[test]
+    fn headings_name_the_lab_and_a_training_labs_preset() {
+        let h = |q: &str| heading(&link::parse(q).unwrap().config);
+        assert_eq!(h("preset=init-he"), "Initialization — He");
+        assert_eq!(h("data=football"), "Regularization");
+        assert_eq!(h("preset=gradcheck"), "Gradient checking");
+        assert_eq!(h("data=moons"), "Playground");
+        assert_eq!(Preset::Gradcheck.label(), "Check backprop");
+        assert_eq!(Preset::RegL2.label(), "L2");
     }
 
     #[test]

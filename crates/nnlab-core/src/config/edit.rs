@@ -51,14 +51,20 @@ pub fn query_with(
 }
 
 /// The query of preset `name`, keeping the view settings except `play`,
-/// which is switched on (one click starts the lab).
+/// which is switched on in a training lab (one click starts it) and off for
+/// the gradient check ([`crate::config::compare::Family::trains`]).
 pub fn query_with_preset(view: &View, name: &str) -> Result<String, ConfigError> {
     let preset = Preset::from_name(PRESET, name)?;
     let view = View {
-        play: true,
+        play: preset.family().trains(),
         ..*view
     };
     canonical(&preset.config(), &view)
+}
+
+/// The lab a link that does not open falls back to: the He preset, paused.
+pub fn fallback_query() -> String {
+    link::serialize(&Preset::InitHe.config(), &View::default())
 }
 
 /// The query with the hidden layers edited: `add` (a layer after the last,
@@ -196,6 +202,13 @@ mod tests {
             query_with(&c, &v, "preset", "init-zeros").unwrap(),
             "preset=init-zeros&play=1&showTest=1"
         );
+        // The gradient check is not a run to play: its preset leaves play off.
+        let (_, playing) = parse("preset=init-he&play=1");
+        assert_eq!(
+            query_with_preset(&playing, "gradcheck").unwrap(),
+            "preset=gradcheck"
+        );
+        assert_eq!(fallback_query(), "preset=init-he");
         let e = query_with_preset(&v, "nope").unwrap_err().to_string();
         assert_eq!(e, "preset=nope: expected init-zeros | init-random | init-he | reg-none | reg-l2 | reg-dropout | gradcheck");
     }

@@ -31,6 +31,72 @@ pub struct Health {
     pub text: String,
 }
 
+/// The note beside an infinite cost.
+pub const INFINITE_COST: &str = "The cost is ∞: the sigmoid output is exactly 0 or 1 on the wrong \
+     side for some training point (log 0). Huge weights saturate it.";
+
+/// The sentence appended to the status line when every weight gradient was 0.
+pub const STALLED: &str = "Learning has stopped: every weight's gradient is exactly 0 (see the \
+     network diagram), so no weight can change.";
+
+/// The sentence for a run that diverged at `iteration`.
+pub fn diverged_text(iteration: u32) -> String {
+    format!(
+        "Training diverged at iteration {iteration}: a gradient overflowed to inf or NaN, \
+         so training stopped. The weights shown are the last finite ones. \
+         Lower the learning rate (or λ) and reset."
+    )
+}
+
+/// The page's status line for a run at `iteration` of `iters` with `status`,
+/// while the page is `playing` or not; `stalled` appends [`STALLED`].
+pub fn status_line(
+    status: &Status,
+    iteration: u32,
+    iters: u32,
+    playing: bool,
+    stalled: bool,
+) -> String {
+    let line = match status {
+        Status::Diverged { iteration } => diverged_text(*iteration as u32),
+        Status::Done => format!("Done: {iters} iterations."),
+        Status::Training if playing => "Training…".into(),
+        Status::Training if iteration == 0 => READY.into(),
+        Status::Training => PAUSED.into(),
+    };
+    if stalled {
+        format!("{line} {STALLED}")
+    } else {
+        line
+    }
+}
+
+/// Compare mode's status line for its three runs: all `done`, or the page
+/// `playing`, or `started` (some run past iteration 0); `stalled` names the
+/// runs whose every weight gradient was 0.
+pub fn compare_status_line(done: bool, playing: bool, started: bool, stalled: &[String]) -> String {
+    let line = if done {
+        "Done: all three runs finished."
+    } else if playing {
+        "Training the three runs…"
+    } else if started {
+        PAUSED
+    } else {
+        READY
+    };
+    if stalled.is_empty() {
+        line.into()
+    } else {
+        format!(
+            "{line} Learning has stopped in {}: every weight's gradient is exactly 0.",
+            stalled.join(", ")
+        )
+    }
+}
+
+const READY: &str = "Ready: press Play or step.";
+const PAUSED: &str = "Paused.";
+
 /// Hidden units whose ReLU is 0 on every training point, per hidden layer.
 pub fn dead_units(trainer: &Trainer) -> Vec<Vec<bool>> {
     let mut acts = Activations::default();
@@ -56,11 +122,7 @@ pub fn health(trainer: &Trainer, dead: &[Vec<bool>]) -> Option<Health> {
     if let Status::Diverged { iteration } = trainer.status() {
         return Some(Health {
             level: Level::Error,
-            text: format!(
-                "Training diverged at iteration {iteration}: a gradient overflowed to inf or NaN, \
-                 so training stopped. The weights shown are the last finite ones. \
-                 Lower the learning rate (or λ) and reset."
-            ),
+            text: diverged_text(*iteration as u32),
         });
     }
     let net = trainer.network();
@@ -100,9 +162,7 @@ pub fn health(trainer: &Trainer, dead: &[Vec<bool>]) -> Option<Health> {
     if cost_inf {
         return Some(Health {
             level: Level::Warning,
-            text: "The cost is ∞: the sigmoid output is exactly 0 or 1 on the wrong side for some \
-                 training point (log 0). Huge weights saturate it."
-                .into(),
+            text: INFINITE_COST.into(),
         });
     }
     if dead_count > 0 {
@@ -114,4 +174,35 @@ pub fn health(trainer: &Trainer, dead: &[Vec<bool>]) -> Option<Health> {
         });
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_lines() {
+        assert_eq!(status_line(&Status::Training, 0, 10, false, false), READY);
+        assert_eq!(
+            status_line(&Status::Training, 3, 10, false, true),
+            format!("{PAUSED} {STALLED}")
+        );
+        assert_eq!(
+            status_line(&Status::Done, 10, 10, true, false),
+            "Done: 10 iterations."
+        );
+        assert!(
+            status_line(&Status::Diverged { iteration: 7 }, 8, 10, true, false)
+                .starts_with("Training diverged at iteration 7:")
+        );
+        assert_eq!(
+            compare_status_line(true, false, true, &["Zeros".into()]),
+            "Done: all three runs finished. Learning has stopped in Zeros: every weight's gradient is exactly 0."
+        );
+        assert_eq!(
+            compare_status_line(false, true, true, &[]),
+            "Training the three runs…"
+        );
+        assert_eq!(compare_status_line(false, false, false, &[]), READY);
+    }
 }

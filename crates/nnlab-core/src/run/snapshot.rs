@@ -2,9 +2,10 @@
 //! cost, accuracies (as numbers and as the page writes them), status, and
 //! the course's numbers when the run is exactly a preset.
 
-use crate::config::compare::family;
+use crate::config::compare::{compare_presets, family, heading};
 use crate::config::{Expected, Preset, View};
 use crate::format::{fmt_cost, fmt_percent};
+use crate::run::health;
 use crate::run::trainer::{Status, Trainer};
 
 impl Status {
@@ -40,6 +41,11 @@ pub struct Snapshot {
     pub cost_text: String,
     pub cost_iteration: Option<u32>,
     pub cost_infinite: bool,
+    /// [`health::INFINITE_COST`] when the cost is infinite.
+    pub cost_note: Option<&'static str>,
+    /// [`health::status_line`] while paused, and while playing.
+    pub status_text: String,
+    pub playing_status_text: String,
     /// The cost at iteration 0 (the course's first printed number).
     pub first_cost_text: Option<String>,
     pub train_accuracy: f64,
@@ -58,6 +64,10 @@ pub struct Snapshot {
     /// "initialization" | "regularization" | "gradcheck" (from the preset, or
     /// for a link without one, from its data), or null.
     pub lab: Option<&'static str>,
+    /// [`heading`]: the lab's title and, in a training lab, the preset's.
+    pub heading: String,
+    /// Whether compare mode has three runs for this lab ([`compare_presets`]).
+    pub can_compare: bool,
     /// The course's numbers, when the configuration is exactly a preset's.
     pub expected: Option<ExpectedSnapshot>,
     /// Whether the data is 2-D (there are decision regions to paint).
@@ -129,6 +139,10 @@ pub struct PresetInfo {
     pub title: &'static str,
     /// The lab's [`crate::config::compare::Family::name`].
     pub lab: &'static str,
+    /// The lab's [`crate::config::compare::Family::title`].
+    pub lab_title: &'static str,
+    /// [`Preset::label`]: the button's text.
+    pub label: &'static str,
     pub expected: Option<ExpectedInfo>,
 }
 
@@ -138,6 +152,8 @@ impl PresetInfo {
             name: p.name(),
             title: p.title(),
             lab: p.family().name(),
+            lab_title: p.family().title(),
+            label: p.label(),
             expected: p.expected().as_ref().map(ExpectedInfo::of),
         }
     }
@@ -162,16 +178,23 @@ impl Snapshot {
             test_matches: done && (test_f - e.test_accuracy).abs() < 1e-12,
         });
         let gap = (train_f - test_f) * 100.0;
+        let stalled = diverged_at.is_none() && t.stalled();
+        let cost_infinite = last.is_some_and(|(_, c)| c.is_infinite());
+        let (iteration, iters) = (t.iteration() as u32, config.iters as u32);
+        let line = |playing| health::status_line(t.status(), iteration, iters, playing, stalled);
         Snapshot {
-            iteration: t.iteration() as u32,
-            iters: config.iters as u32,
+            iteration,
+            iters,
             status: t.status().name(),
             diverged_at,
-            stalled: diverged_at.is_none() && t.stalled(),
+            stalled,
             cost: last.map(|(_, c)| c),
             cost_text: last.map(|(_, c)| fmt_cost(c)).unwrap_or_else(|| "—".into()),
             cost_iteration: last.map(|(i, _)| i as u32),
-            cost_infinite: last.is_some_and(|(_, c)| c.is_infinite()),
+            cost_infinite,
+            cost_note: cost_infinite.then_some(health::INFINITE_COST),
+            status_text: line(false),
+            playing_status_text: line(true),
             first_cost_text: t.checkpoints().first().map(|(_, c)| fmt_cost(*c)),
             train_accuracy: train_f,
             test_accuracy: test_f,
@@ -188,6 +211,8 @@ impl Snapshot {
             test_total: test.total as u32,
             preset: config.preset.map(Preset::name),
             lab: family(config).map(|f| f.name()),
+            heading: heading(config),
+            can_compare: compare_presets(config).is_some(),
             expected,
             plane: t.split().train.features() == 2,
             recorded_data: config.data.is_recorded(),
@@ -228,6 +253,39 @@ mod tests {
             s.cost_text
         );
         assert_eq!(s.first_cost_text, Some(s.cost_text.clone()));
+        assert_eq!(
+            (s.status_text.as_str(), s.playing_status_text.as_str()),
+            ("Paused.", "Training…")
+        );
+        assert_eq!(
+            (s.heading.as_str(), s.can_compare, s.cost_note),
+            ("Initialization — He", true, None)
+        );
+    }
+
+    #[test]
+    fn status_lines_come_from_health() {
+        let (mut t, v) = run("preset=gradcheck");
+        let s = Snapshot::of(&t, &v);
+        assert_eq!(s.status_text, "Ready: press Play or step.");
+        assert_eq!(
+            (s.heading.as_str(), s.can_compare),
+            ("Gradient checking", false)
+        );
+        // A huge λ with lr = 10 overflows within a few iterations.
+        let (mut big, v) = run("preset=reg-l2&lambda=1000&lr=10");
+        big.run();
+        let s = Snapshot::of(&big, &v);
+        assert_eq!(s.status, "diverged");
+        assert!(
+            s.status_text.starts_with("Training diverged at iteration "),
+            "{}",
+            s.status_text
+        );
+        assert_eq!(s.status_text, s.playing_status_text);
+        t.run();
+        let s = Snapshot::of(&t, &v);
+        assert_eq!(s.status_text, format!("Done: {} iterations.", s.iters));
     }
 
     #[test]

@@ -62,22 +62,22 @@ export function createChart(wasm, canvas, tooltip, theme) {
     ctx.textAlign = "right";
     ctx.textBaseline = "middle";
     for (const t of g.yTicks) {
-      ctx.moveTo(f.x, t.at);
-      ctx.lineTo(f.x + f.w, t.at);
+      ctx.moveTo(f.x0, t.at);
+      ctx.lineTo(f.x0 + f.w, t.at);
       ctx.fillText(t.label, g.yLabelRight, t.at);
     }
     ctx.textAlign = "center";
     ctx.textBaseline = "top";
     for (const t of g.xTicks) {
-      ctx.moveTo(t.at, f.y);
-      ctx.lineTo(t.at, f.y + f.h);
+      ctx.moveTo(t.at, f.y0);
+      ctx.lineTo(t.at, f.y0 + f.h);
       // Labels stay inside the canvas (the last one would overhang the right edge).
       const half = ctx.measureText(t.label).width / 2;
       ctx.fillText(t.label, Math.min(t.at, width - half - 1), g.xLabelTop);
     }
     ctx.stroke();
     ctx.strokeStyle = theme.frame;
-    ctx.strokeRect(f.x, f.y, f.w, f.h);
+    ctx.strokeRect(f.x0, f.y0, f.w, f.h);
     ctx.fillStyle = theme.ink;
     ctx.textBaseline = "bottom";
     ctx.fillText("iteration", g.xTitle[0], g.xTitle[1]);

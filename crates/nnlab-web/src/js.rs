@@ -1,23 +1,21 @@
-//! Small builders for the plain objects the page's drawing code reads.
+//! Typed arrays attached to the plain objects serde builds (bulk numbers
+//! stay typed arrays: one copy, no per-number conversion).
 
-use js_sys::{Array, Object, Reflect};
-use nnlab_core::view::chart::PixelTick;
-use wasm_bindgen::JsValue;
+use js_sys::{Array, Float64Array, Reflect};
+use wasm_bindgen::prelude::*;
 
-/// `{key: value, ...}`.
-pub(crate) fn obj(fields: &[(&str, JsValue)]) -> JsValue {
-    let o = Object::new();
-    for (k, v) in fields {
-        // Setting a property on a fresh plain object cannot fail.
-        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
-    }
-    o.into()
+/// Sets `obj[key] = value`.
+pub(crate) fn set(obj: &JsValue, key: &str, value: &JsValue) -> Result<(), JsError> {
+    Reflect::set(obj, &JsValue::from_str(key), value)
+        .map(|_| ())
+        .map_err(crate::lab::js_err)
 }
 
-/// `[{at, label}]`.
-pub(crate) fn ticks(list: &[PixelTick]) -> JsValue {
-    list.iter()
-        .map(|t| obj(&[("at", t.at.into()), ("label", t.label.as_str().into())]))
-        .collect::<Array>()
-        .into()
+/// Sets `obj[key]` to an array of `Float64Array`s, one per list.
+pub(crate) fn set_f64_arrays(obj: &JsValue, key: &str, lists: &[Vec<f64>]) -> Result<(), JsError> {
+    let arrays: Array = lists
+        .iter()
+        .map(|l| JsValue::from(Float64Array::from(&l[..])))
+        .collect();
+    set(obj, key, &arrays)
 }

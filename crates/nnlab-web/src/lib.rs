@@ -91,22 +91,22 @@ pub fn keys() -> Result<JsValue, JsError> {
 /// curves). The page sets them as CSS custom properties at start, so its
 /// stylesheets and canvases agree.
 #[wasm_bindgen]
-pub fn palette() -> JsValue {
+pub fn palette() -> Result<JsValue, JsError> {
     use nnlab_core::run::regions::{COLOR_0, COLOR_1};
     use nnlab_core::view::chart::SERIES_COLOURS;
-    let css = |c: [u8; 3]| JsValue::from(nnlab_core::view::heat::css(c));
-    js::obj(&[
-        ("class0", css(COLOR_0)),
-        ("class1", css(COLOR_1)),
-        (
-            "series",
-            SERIES_COLOURS
-                .iter()
-                .map(|&c| css(c))
-                .collect::<js_sys::Array>()
-                .into(),
-        ),
-    ])
+    use nnlab_core::view::heat::css;
+    #[derive(Serialize)]
+    struct Palette {
+        class0: String,
+        class1: String,
+        series: Vec<String>,
+    }
+    let palette = Palette {
+        class0: css(COLOR_0),
+        class1: css(COLOR_1),
+        series: SERIES_COLOURS.iter().map(|&c| css(c)).collect(),
+    };
+    Ok(palette.serialize(&serializer())?)
 }
 
 /// Limits the page shows beside its controls.

@@ -6,21 +6,16 @@
 //! per weight). `www/js/{gradcheck,diagram,exporter}.js` only lay them out
 //! and draw.
 
+use crate::js::set;
 use crate::lab::Lab;
 use crate::serializer;
-use js_sys::{Float32Array, Float64Array, Reflect, Uint8Array};
+use js_sys::{Float32Array, Float64Array, Uint8Array};
 use nnlab_core::run::export;
 use nnlab_core::run::gradcheck::diagnose;
 use nnlab_core::view::diagram::{diagram_data, DiagramLayout};
 use nnlab_core::view::gradcheck::gradcheck_view;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-
-fn set(obj: &JsValue, key: &str, value: &JsValue) -> Result<(), JsError> {
-    Reflect::set(obj, &JsValue::from_str(key), value)
-        .map(|_| ())
-        .map_err(crate::lab::js_err)
-}
 
 /// Sets each `(key, values)` on `obj` as a `Float64Array`.
 fn set_f64_arrays(obj: &JsValue, fields: [(&str, &[f64]); 3]) -> Result<(), JsError> {

@@ -3,11 +3,13 @@
 //! ([`nnlab_core::view::plot`]); the page puts the pixels into the square and
 //! draws frame, ticks, labels and points from [`Lab::regions`]'s numbers.
 
-use crate::js::{obj, ticks};
+use crate::js::{set, set_f64_arrays};
+use crate::serializer;
 use crate::Lab;
-use js_sys::{Float64Array, Uint8ClampedArray};
+use js_sys::Uint8ClampedArray;
 use nnlab_core::run::regions::{grid_side, Regions};
-use nnlab_core::view::plot::{no_plane_text, PlotLayout};
+use nnlab_core::view::plot::PlotLayout;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 impl Lab {
@@ -46,46 +48,31 @@ impl Lab {
     /// `[x, y, ...]` per label 0 and 1; `test` empty unless `show_test`),
     /// `{message, font}` for data without a plane, or `null` when the panel is too
     /// small.
-    pub fn regions(&mut self, width: u32, height: u32, show_test: bool) -> JsValue {
+    pub fn regions(
+        &mut self,
+        width: u32,
+        height: u32,
+        show_test: bool,
+    ) -> Result<JsValue, JsError> {
         let layout = PlotLayout::new(width as f64, height as f64);
         if !layout.drawable() {
-            return JsValue::NULL;
+            return Ok(JsValue::NULL);
         }
         let split = self.trainer.split();
         if split.train.features() != 2 {
-            return obj(&[
-                ("message", no_plane_text(split.train.features()).into()),
-                ("font", layout.font.into()),
-            ]);
+            let none = layout.no_plane(split.train.features());
+            return Ok(none.serialize(&serializer())?);
         }
         let bounds = split.bounds();
-        let by_label = |set| -> JsValue {
-            [0.0, 1.0]
-                .iter()
-                .map(|&label| {
-                    JsValue::from(Float64Array::from(&layout.points(&bounds, set, label)[..]))
-                })
-                .collect::<js_sys::Array>()
-                .into()
-        };
-        let (x_ticks, y_ticks) = layout.ticks(&bounds);
+        let by_label = |set| [0.0, 1.0].map(|label| layout.points(&bounds, set, label));
+        let out = layout.panel(&bounds).serialize(&serializer())?;
+        set_f64_arrays(&out, "train", &by_label(&split.train))?;
         let test = if show_test {
-            by_label(&split.test)
+            by_label(&split.test).to_vec()
         } else {
-            js_sys::Array::new().into()
+            Vec::new()
         };
-        let out = obj(&[
-            ("font", layout.font.into()),
-            ("x0", layout.x0.into()),
-            ("y0", layout.y0.into()),
-            ("side", layout.side.into()),
-            ("tick", layout.tick_length().into()),
-            ("radius", layout.point_radius().into()),
-            ("xTicks", ticks(&x_ticks)),
-            ("yTicks", ticks(&y_ticks)),
-            ("train", by_label(&split.train)),
-            ("test", test),
-        ]);
+        set_f64_arrays(&out, "test", &test)?;
         // Last, so no allocation can move wasm memory under the view.
         let grid = grid_side(&self.trainer.config().sizes());
         let rgba = self.render_regions().expect("2-D data");
@@ -98,9 +85,9 @@ impl Lab {
             rgba.as_ptr() as u32,
             rgba.len() as u32,
         );
-        let _ = js_sys::Reflect::set(&out, &"grid".into(), &(grid as u32).into());
-        let _ = js_sys::Reflect::set(&out, &"pixels".into(), &pixels);
-        out
+        set(&out, "grid", &(grid as u32).into())?;
+        set(&out, "pixels", &pixels)?;
+        Ok(out)
     }
 }
 

@@ -124,7 +124,7 @@ fn pixels(regions: &JsValue) -> Vec<u8> {
 fn renders_regions_and_lays_out_points_and_axes() {
     let mut lab = Lab::new("preset=init-he").unwrap();
     lab.step(3000);
-    let r = lab.regions(420, 420, true);
+    let r = lab.regions(420, 420, true).unwrap();
     assert_eq!(get(&r, "grid").as_f64(), Some(200.0));
     let rgba = pixels(&r);
     assert_eq!(rgba.len(), 200 * 200 * 4);
@@ -151,13 +151,13 @@ fn renders_regions_and_lays_out_points_and_axes() {
     assert!(get(&at(&get(&r, "yTicks"), 0), "label").is_string());
     // Rendering again after more steps changes the picture; no test points without show_test.
     lab.step(3000);
-    let again = lab.regions(420, 420, false);
+    let again = lab.regions(420, 420, false).unwrap();
     assert_ne!(rgba, pixels(&again));
     assert_eq!(Array::from(&get(&again, "test")).length(), 0);
     // Too small a panel: nothing to draw. Data with 4 features has no plane: a message.
-    assert!(lab.regions(10, 10, false).is_null());
+    assert!(lab.regions(10, 10, false).unwrap().is_null());
     let mut grad = Lab::new("preset=gradcheck").unwrap();
-    let message = get(&grad.regions(200, 200, false), "message");
+    let message = get(&grad.regions(200, 200, false).unwrap(), "message");
     assert_eq!(
         message.as_string().as_deref(),
         Some("4-D data: no plane to paint")
@@ -171,7 +171,7 @@ fn chart_lays_out_and_hovers() {
     let mut chart = Chart::new();
     chart.add(&lab, "");
     chart.add(&lab, "again");
-    let g = chart.layout(600, 340, true, 2.0);
+    let g = chart.layout(600, 340, true, 2.0).unwrap();
     assert_eq!(get(&g, "font").as_f64(), Some(24.0));
     assert_eq!(
         get(&g, "yTitleText").as_string().as_deref(),
@@ -180,9 +180,9 @@ fn chart_lays_out_and_hovers() {
     let line = Float64Array::from(at(&get(&g, "lines"), 0));
     assert!(line.length() >= 4 && line.length() % 2 == 0);
     assert_eq!(Array::from(&get(&g, "legend")).length(), 1);
-    chart.layout(600, 340, false, 1.0);
-    assert!(chart.hover(1.0, 1.0).is_null());
-    let hit = chart.hover(300.0, 150.0);
+    chart.layout(600, 340, false, 1.0).unwrap();
+    assert!(chart.hover(1.0, 1.0).unwrap().is_null());
+    let hit = chart.hover(300.0, 150.0).unwrap();
     let text = get(&hit, "text").as_string().unwrap();
     assert!(text.contains("iteration "), "{text}");
 }
@@ -233,7 +233,7 @@ fn page_tables_and_seeds() {
     let presets = js_sys::Array::from(&nnlab_web::presets().unwrap());
     assert_eq!(presets.length(), 7);
     let keys = js_sys::Array::from(&nnlab_web::keys().unwrap());
-    let palette = nnlab_web::palette();
+    let palette = nnlab_web::palette().unwrap();
     assert_eq!(
         get(&palette, "class0").as_string().as_deref(),
         Some("rgb(230,159,0)")

@@ -24,6 +24,11 @@ pub struct Series {
 
 /// Where the plot sits in the canvas (device pixels) and what it spans.
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "camelCase")
+)]
 pub struct Frame {
     pub x0: f64,
     pub y0: f64,
@@ -59,13 +64,25 @@ impl Frame {
 /// A tick placed on an axis: `at` is its pixel column (x axis) or row (y
 /// axis), already on a pixel centre (`round + 0.5`) for crisp grid lines.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "camelCase")
+)]
 pub struct PixelTick {
     pub at: f64,
     pub label: String,
 }
 
 /// Everything the page draws for one frame of the chart (device pixels).
+/// Serialized without the polylines, which the binding hands over as typed
+/// arrays.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "camelCase")
+)]
 pub struct ChartGeometry {
     /// Font size in device pixels.
     pub font: f64,
@@ -91,18 +108,37 @@ pub struct ChartGeometry {
     pub clip: (f64, f64, f64, f64),
     /// Per series: the polyline `[x0, y0, x1, y1, ...]`, a `NaN, NaN` pair
     /// where the curve breaks (a cost that cannot be placed).
+    #[cfg_attr(feature = "serde", serde(skip))]
     pub lines: Vec<Vec<f64>>,
     /// Per series: top-centre positions `[x, y, ...]` of its `∞` marks.
+    #[cfg_attr(feature = "serde", serde(skip))]
     pub infinity: Vec<Vec<f64>>,
-    /// Top-right corner of the legend box, its line height, and the indices
-    /// of the series it lists (those with a label).
+    /// Top-right corner of the legend box, its line height, and the series
+    /// it lists (those with a label).
     pub legend_corner: (f64, f64),
     pub legend_line: f64,
-    pub legend: Vec<usize>,
+    pub legend: Vec<LegendEntry>,
+}
+
+/// One legend line: the series (its colour) and its label.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "camelCase")
+)]
+pub struct LegendEntry {
+    pub series: usize,
+    pub label: String,
 }
 
 /// The recorded point nearest the pointer.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "camelCase")
+)]
 pub struct HoverPoint {
     pub x: f64,
     pub y: f64,
@@ -214,6 +250,10 @@ impl CostChart {
             legend_line: font * 1.3,
             legend: (0..self.series.len())
                 .filter(|&k| !self.series[k].label.is_empty())
+                .map(|series| LegendEntry {
+                    series,
+                    label: self.series[series].label.clone(),
+                })
                 .collect(),
         }
     }
@@ -365,7 +405,13 @@ mod tests {
         // Two infinite costs 100 iterations (~50 px) apart: two marks above the frame.
         assert_eq!(g.infinity[0].len(), 4);
         assert!(g.infinity[0][1] < g.frame.y0);
-        assert_eq!(g.legend, vec![0]);
+        assert_eq!(
+            g.legend,
+            [LegendEntry {
+                series: 0,
+                label: "run".into()
+            }]
+        );
     }
 
     #[test]

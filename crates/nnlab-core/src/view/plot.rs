@@ -17,9 +17,37 @@ pub struct PlotLayout {
     pub side: f64,
 }
 
-/// What the regions panel says instead of a plane for `features`-D data.
-pub fn no_plane_text(features: usize) -> String {
-    format!("{features}-D data: no plane to paint")
+/// The regions panel's frame and axes in device pixels: the square
+/// (`x0`, `y0`, `side`), the labels' `font`, tick marks' length, the points'
+/// radius and the ticks of both axes. The binding adds the region pixels and
+/// the points' positions as typed arrays.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "camelCase")
+)]
+pub struct PanelGeometry {
+    pub font: f64,
+    pub x0: f64,
+    pub y0: f64,
+    pub side: f64,
+    pub tick: f64,
+    pub radius: f64,
+    pub x_ticks: Vec<PixelTick>,
+    pub y_ticks: Vec<PixelTick>,
+}
+
+/// What the regions panel shows instead of a plane for data that is not 2-D.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "camelCase")
+)]
+pub struct NoPlane {
+    pub message: String,
+    pub font: f64,
 }
 
 impl PlotLayout {
@@ -56,6 +84,29 @@ impl PlotLayout {
     /// Length of the tick marks outside the frame.
     pub fn tick_length(&self) -> f64 {
         self.font * 0.4
+    }
+
+    /// The panel's geometry over `bounds`.
+    pub fn panel(&self, b: &Bounds) -> PanelGeometry {
+        let (x_ticks, y_ticks) = self.ticks(b);
+        PanelGeometry {
+            font: self.font,
+            x0: self.x0,
+            y0: self.y0,
+            side: self.side,
+            tick: self.tick_length(),
+            radius: self.point_radius(),
+            x_ticks,
+            y_ticks,
+        }
+    }
+
+    /// What to show instead for `features`-D data.
+    pub fn no_plane(&self, features: usize) -> NoPlane {
+        NoPlane {
+            message: format!("{features}-D data: no plane to paint"),
+            font: self.font,
+        }
     }
 
     /// About five ticks per axis over `bounds`: `(x ticks at pixel columns,

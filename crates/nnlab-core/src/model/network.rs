@@ -8,7 +8,7 @@
 //! optimizer, the L2 penalty and gradient checking all walk it.
 
 use crate::model::cost;
-use crate::numeric::fused::{self, Backend, Pass};
+use crate::numeric::fused::{self, Pass};
 use crate::numeric::math;
 use crate::numeric::matrix::{self, Accumulate, Matrix};
 use crate::numeric::params::ParamList;
@@ -312,22 +312,6 @@ impl Network {
         grads: &mut [Matrix],
         ws: &mut Workspace,
     ) {
-        self.train_pass_with(x, y, dropout, lambda, bugs, grads, ws, Backend::best());
-    }
-
-    /// [`Network::train_pass`] with a chosen kernel backend (tests).
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn train_pass_with(
-        &self,
-        x: &Matrix,
-        y: &[f64],
-        dropout: Option<DropoutMasks>,
-        lambda: f64,
-        bugs: PlantedBugs,
-        grads: &mut [Matrix],
-        ws: &mut Workspace,
-        backend: Backend,
-    ) {
         let layers = self.layers();
         let m = y.len();
         assert_eq!(x.shape(), (self.sizes[0], m), "train_pass: x shape");
@@ -355,7 +339,7 @@ impl Network {
             y: Some(y),
             dropout,
         };
-        fused::run(self.param_list(), x, pass, ws, backend);
+        fused::run(self.param_list(), x, pass, ws);
         let inv_m = 1.0 / m as f64;
         let rule = GradientRule { m, lambda, bugs };
         for l in 1..=layers {
@@ -384,17 +368,6 @@ impl Network {
     /// through the fused kernels (no hidden activations stored, nothing
     /// allocated once `ws` has its size). Needs `n[L] = 1`.
     pub fn predict_into(&self, x: &Matrix, out: &mut [f64], ws: &mut Workspace) {
-        self.predict_into_with(x, out, ws, Backend::best());
-    }
-
-    /// [`Network::predict_into`] with a chosen kernel backend (tests).
-    pub(crate) fn predict_into_with(
-        &self,
-        x: &Matrix,
-        out: &mut [f64],
-        ws: &mut Workspace,
-        backend: Backend,
-    ) {
         let m = x.cols();
         assert_eq!(x.rows(), self.sizes[0], "predict_into: input features");
         assert_eq!(
@@ -407,7 +380,7 @@ impl Network {
             y: None,
             dropout: None,
         };
-        fused::run(self.param_list(), x, pass, ws, backend);
+        fused::run(self.param_list(), x, pass, ws);
         out.copy_from_slice(ws.output());
     }
 }
@@ -442,6 +415,7 @@ impl Accuracy {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::numeric::fused::Backend;
     use crate::numeric::rng::NumpyRng;
 
     /// Every kernel backend this CPU runs.
@@ -530,7 +504,8 @@ mod tests {
             let want_probs = acts.output().to_vec();
             for backend in backends() {
                 let mut got = net.zero_gradients();
-                net.train_pass_with(&x, &y, dropout, lambda, bugs, &mut got, &mut ws, backend);
+                ws.backend = Some(backend);
+                net.train_pass(&x, &y, dropout, lambda, bugs, &mut got, &mut ws);
                 let what = format!("{backend:?} case {case} sizes {:?} m {m}", net.sizes());
                 same(&format!("{what} output"), ws.output(), &want_out);
                 for (p, (g, w)) in got.iter().zip(&want).enumerate() {
@@ -542,7 +517,7 @@ mod tests {
                     );
                 }
                 let mut probs = vec![0.0; m];
-                net.predict_into_with(&x, &mut probs, &mut ws, backend);
+                net.predict_into(&x, &mut probs, &mut ws);
                 same(&format!("{what} predict"), &probs, &want_probs);
             }
         }

@@ -52,7 +52,7 @@ impl Backend {
 /// module docs), filling the workspace's output and, with labels, its
 /// gradient sums ([`Workspace::weight_sums`], [`Workspace::bias_sums`]).
 /// The caller checks the shapes.
-pub(crate) fn run(net: ParamList, x: &Matrix, pass: Pass, ws: &mut Workspace, backend: Backend) {
+pub(crate) fn run(net: ParamList, x: &Matrix, pass: Pass, ws: &mut Workspace) {
     ws.prepare(net.sizes, x.cols());
     if pass.y.is_some() {
         ws.clear_sums();
@@ -68,7 +68,7 @@ pub(crate) fn run(net: ParamList, x: &Matrix, pass: Pass, ws: &mut Workspace, ba
             }
         }
     }
-    match backend {
+    match ws.backend.unwrap_or_else(Backend::best) {
         Backend::Portable => run_with::<PortableKernels>(net, x, pass, ws),
         #[cfg(target_arch = "x86_64")]
         Backend::Avx2 => {

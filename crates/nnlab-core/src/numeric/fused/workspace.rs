@@ -31,6 +31,9 @@ pub struct Workspace {
     pub(super) wt: Vec<f64>,
     /// The output layer's activations for the whole batch.
     pub(super) out: Vec<f64>,
+    /// Which compiled kernels run (`None`: the fastest this CPU has); tests
+    /// pin one to compare the backends.
+    pub(crate) backend: Option<super::Backend>,
 }
 
 impl Workspace {

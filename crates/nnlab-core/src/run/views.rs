@@ -12,6 +12,7 @@
 //! Recording never changes a run's numbers.
 
 use crate::data::dataset::Split;
+use crate::format::json::Json;
 use crate::model::cost;
 use crate::model::network::{Accuracy, Network, Workspace};
 use crate::numeric::matrix::Matrix;
@@ -56,6 +57,35 @@ pub struct Sample {
     pub train_mode_accuracy: f64,
     /// `L` entries, layer 1 first, on the training set without dropout.
     pub layers: Vec<LayerStats>,
+}
+
+impl Sample {
+    /// The sample as `nnlab train --json` prints it (snake_case names;
+    /// a statistic the layer's activation has not is `null`).
+    pub fn to_json(&self) -> Json {
+        let opt = |v: Option<f64>| v.map_or(Json::Null, Json::from);
+        let layers = self.layers.iter().map(|l| {
+            Json::obj([
+                ("z_spread", l.z_spread.into()),
+                ("a_spread", l.a_spread.into()),
+                ("dead_share", opt(l.dead_share)),
+                ("saturated_share", opt(l.saturated_share)),
+                ("grad_ratio", l.grad_ratio.into()),
+            ])
+        });
+        Json::obj([
+            ("iteration", self.iteration.into()),
+            ("cost", self.cost.into()),
+            ("cross_entropy", self.cross_entropy.into()),
+            ("l2", self.l2.into()),
+            ("test_cost", self.test_cost.into()),
+            ("weight_norm", self.weight_norm.into()),
+            ("eval_cost", self.eval_cost.into()),
+            ("eval_accuracy", self.eval_accuracy.into()),
+            ("train_mode_accuracy", self.train_mode_accuracy.into()),
+            ("layers", Json::arr(layers)),
+        ])
+    }
 }
 
 /// The views' samples of one run.

@@ -5,6 +5,7 @@
 //! derives `Serialize` with the page's camelCase names.
 
 pub mod chart;
+pub mod contour;
 pub mod diagram;
 pub mod gradcheck;
 pub mod heat;

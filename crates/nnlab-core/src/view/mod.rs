@@ -7,6 +7,7 @@
 pub mod chart;
 pub mod contour;
 pub mod diagram;
+pub mod formulas;
 pub mod gradcheck;
 pub mod heat;
 pub mod plot;

@@ -154,21 +154,8 @@ impl Probe {
         self.a.resize_with(layers, Matrix::default);
         (1..=layers)
             .map(|l| {
-                let g = Activation::of_layer(l, layers);
-                let (done, rest) = self.a.split_at_mut(l - 1);
-                let input = if l == 1 { x } else { &done[l - 2] };
-                matrix::matmul_bias(
-                    net.weight(l),
-                    input,
-                    Some(net.bias(l)),
-                    &mut self.z,
-                    Accumulate::Plain,
-                );
-                let a = &mut rest[0];
-                a.reset(self.z.rows(), self.z.cols());
-                for (o, &z) in a.as_mut_slice().iter_mut().zip(self.z.as_slice()) {
-                    *o = g.apply(z);
-                }
+                let g = self.layer(net, x, l);
+                let a = &self.a[l - 1];
                 let share = |count: usize, of: usize| count as f64 / of as f64;
                 let dead_share = g.is_off(0.0).map(|_| {
                     let dead = (0..a.rows())
@@ -200,12 +187,42 @@ impl Probe {
             .collect()
     }
 
+    /// Every layer's activations of `x` without the statistics (see
+    /// [`Probe::activations`]).
+    pub fn forward(&mut self, net: &Network, x: &Matrix) {
+        self.a.resize_with(net.layers(), Matrix::default);
+        for l in 1..=net.layers() {
+            self.layer(net, x, l);
+        }
+    }
+
+    /// Layer `l`'s `Z` (left in `self.z`) and `A = g(Z)` from the layer
+    /// below's `A` (or `x`); returns its activation.
+    fn layer(&mut self, net: &Network, x: &Matrix, l: usize) -> Activation {
+        let g = Activation::of_layer(l, net.layers());
+        let (done, rest) = self.a.split_at_mut(l - 1);
+        let input = if l == 1 { x } else { &done[l - 2] };
+        matrix::matmul_bias(
+            net.weight(l),
+            input,
+            Some(net.bias(l)),
+            &mut self.z,
+            Accumulate::Plain,
+        );
+        let a = &mut rest[0];
+        a.reset(self.z.rows(), self.z.cols());
+        for (o, &z) in a.as_mut_slice().iter_mut().zip(self.z.as_slice()) {
+            *o = g.apply(z);
+        }
+        g
+    }
+
     /// The output layer's activations of the last [`Probe::run`].
     pub fn output(&self) -> &[f64] {
         self.a.last().map(Matrix::as_slice).unwrap_or(&[])
     }
 
-    /// Hidden layer `l`'s activations (`(n[l], m)`) of the last run.
+    /// Layer `l`'s activations (`(n[l], m)`) of the last run or forward.
     pub fn activations(&self, l: usize) -> &Matrix {
         &self.a[l - 1]
     }

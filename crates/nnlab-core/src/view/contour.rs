@@ -28,7 +28,12 @@ pub fn contour(probs: &[f64], width: usize, height: usize) -> Vec<f64> {
                 continue;
             }
             let (fx, fy) = (x as f64 + 0.5, y as f64 + 0.5);
-            let at = [(fx, fy), (fx + 1.0, fy), (fx + 1.0, fy + 1.0), (fx, fy + 1.0)];
+            let at = [
+                (fx, fy),
+                (fx + 1.0, fy),
+                (fx + 1.0, fy + 1.0),
+                (fx, fy + 1.0),
+            ];
             let inside = c.map(|v| v > LEVEL);
             // The crossing on edge k (corner k to corner k + 1).
             let cross = |k: usize| {
@@ -39,7 +44,9 @@ pub fn contour(probs: &[f64], width: usize, height: usize) -> Vec<f64> {
                     at[k].1 + t * (at[j].1 - at[k].1),
                 )
             };
-            let edges: Vec<usize> = (0..4).filter(|&k| inside[k] != inside[(k + 1) % 4]).collect();
+            let edges: Vec<usize> = (0..4)
+                .filter(|&k| inside[k] != inside[(k + 1) % 4])
+                .collect();
             let pairs: &[(usize, usize)] = match edges.len() {
                 2 => &[(0, 1)],
                 4 => {
@@ -93,7 +100,11 @@ mod tests {
             .map(|p| ((p[0] * 1e6).round() as i64, (p[1] * 1e6).round() as i64))
             .collect();
         for e in &ends {
-            assert_eq!(ends.iter().filter(|f| *f == e).count(), 2, "closed at {e:?}");
+            assert_eq!(
+                ends.iter().filter(|f| *f == e).count(),
+                2,
+                "closed at {e:?}"
+            );
         }
     }
 

@@ -132,11 +132,16 @@ mod tests {
     /// The values follow the keys; each formula is one balanced `<math>`.
     #[test]
     fn formulas_follow_the_configuration() {
-        assert_eq!(titles(Preset::RegNone), ["cost", "update", "initialization", "gradient check"]);
+        assert_eq!(
+            titles(Preset::RegNone),
+            ["cost", "update", "initialization", "gradient check"]
+        );
         assert_eq!(titles(Preset::RegDropout)[3], "dropout");
         let l2 = formulas(&Preset::RegL2.config());
         assert!(l2[0].mathml.contains("<mn>0.7</mn>"), "λ = 0.7");
-        assert!(!formulas(&Preset::RegNone.config())[0].mathml.contains("<mn>0.7</mn>"));
+        assert!(!formulas(&Preset::RegNone.config())[0]
+            .mathml
+            .contains("<mn>0.7</mn>"));
         assert!(l2[1].mathml.contains("<mn>0.3</mn>"), "α = 0.3");
         let drop = formulas(&Preset::RegDropout.config());
         assert!(drop[3].mathml.contains("<mn>0.86</mn>"));
@@ -144,19 +149,39 @@ mod tests {
         assert!(large[2].mathml.contains("<mo>×</mo><mn>10</mn>"));
         let he = formulas(&Preset::InitHe.config());
         assert!(he[2].mathml.contains("<mn>2</mn>") && he[2].mathml.contains("msqrt"));
-        assert!(formulas(&Preset::InitZeros.config())[2].mathml.contains("<mo>=</mo><mn>0</mn><mo>,"));
+        assert!(formulas(&Preset::InitZeros.config())[2]
+            .mathml
+            .contains("<mo>=</mo><mn>0</mn><mo>,"));
         let eps = Config {
             eps: 1e-5,
             ..Preset::Gradcheck.config()
         };
-        assert!(formulas(&eps).last().unwrap().mathml.contains("<mn>1e-05</mn>"));
+        assert!(formulas(&eps)
+            .last()
+            .unwrap()
+            .mathml
+            .contains("<mn>1e-05</mn>"));
         for p in Preset::ALL {
             for f in formulas(&p.config()) {
                 let m = &f.mathml;
                 assert!(m.starts_with("<math ") && m.ends_with("</math>"));
-                for tag in ["mrow", "mfrac", "msup", "msub", "msqrt", "munderover", "munder", "msubsup"] {
+                for tag in [
+                    "mrow",
+                    "mfrac",
+                    "msup",
+                    "msub",
+                    "msqrt",
+                    "munderover",
+                    "munder",
+                    "msubsup",
+                ] {
                     let opened = m.matches(&format!("<{tag}>")).count();
-                    assert_eq!(opened, m.matches(&format!("</{tag}>")).count(), "{tag} in {}", f.title);
+                    assert_eq!(
+                        opened,
+                        m.matches(&format!("</{tag}>")).count(),
+                        "{tag} in {}",
+                        f.title
+                    );
                 }
             }
         }

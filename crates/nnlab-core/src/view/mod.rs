@@ -10,5 +10,7 @@ pub mod diagram;
 pub mod formulas;
 pub mod gradcheck;
 pub mod heat;
+pub mod inside;
+pub mod neurons;
 pub mod plot;
 pub mod ticks;

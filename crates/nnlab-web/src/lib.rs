@@ -26,6 +26,7 @@ mod lab;
 mod panels;
 mod panic;
 mod regions;
+mod views;
 
 pub use chart::Chart;
 pub use lab::Lab;

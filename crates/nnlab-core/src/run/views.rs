@@ -31,6 +31,14 @@ pub struct Recording {
     pub checkpoints: bool,
 }
 
+impl Recording {
+    /// The page's: live samples only.
+    pub const LIVE: Recording = Recording {
+        live: true,
+        checkpoints: false,
+    };
+}
+
 /// The views' numbers at one iteration (before that iteration's update).
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(

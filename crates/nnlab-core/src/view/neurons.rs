@@ -7,7 +7,8 @@ use crate::data::dataset::Bounds;
 use crate::model::network::Network;
 use crate::run::regions::{Regions, COLOR_1};
 use crate::run::stats::Probe;
-use crate::view::diagram::DiagramLayout;
+use crate::run::trainer::Trainer;
+use crate::view::diagram::{diagram_data, DiagramLayout, UNIT_DROPPED};
 
 /// Pixels a side of a small map, and of the large one.
 pub const MAP_SIDE: usize = 24;
@@ -138,6 +139,52 @@ pub fn map_boxes(sizes: &[usize], layout: &DiagramLayout) -> (Vec<f64>, usize) {
     (boxes, hidden_off)
 }
 
+/// The neuron maps' placement over the diagram (the pixels come from
+/// [`NeuronMaps`]).
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "camelCase")
+)]
+pub struct NeuronView {
+    /// Pixels a side of each small map and of the large one.
+    pub side: usize,
+    pub large_side: usize,
+    /// `"The maps of 64 hidden units do not fit at this width."`
+    pub note: Option<String>,
+    /// Per hidden unit: `"hidden layer 1, unit 3"`.
+    pub labels: Vec<String>,
+    /// [`map_boxes`], per hidden unit.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub boxes: Vec<f64>,
+    /// Per hidden unit: 1 when the current dropout mask drops it for the
+    /// first training point (the diagram's flag), else 0.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub dropped: Vec<u8>,
+}
+
+/// Where `trainer`'s neuron maps go over its diagram `panel_width` wide.
+pub fn neuron_view(trainer: &Trainer, panel_width: f64) -> NeuronView {
+    let (data, arrays) = diagram_data(trainer, false);
+    let layout = DiagramLayout::new(&data.sizes, &arrays, panel_width);
+    let (boxes, off) = map_boxes(&data.sizes, &layout);
+    let sizes = &data.sizes;
+    let hidden = &arrays.units[sizes[0]..sizes[0] + boxes.len() / 3];
+    let labels = (1..sizes.len() - 1)
+        .flat_map(|l| (1..=sizes[l]).map(move |u| format!("hidden layer {l}, unit {u}")))
+        .collect();
+    NeuronView {
+        side: MAP_SIDE,
+        large_side: LARGE_SIDE,
+        note: (off > 0)
+            .then(|| format!("The maps of {off} hidden units do not fit at this width.")),
+        labels,
+        boxes,
+        dropped: hidden.iter().map(|f| f & UNIT_DROPPED).collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,5 +254,14 @@ mod tests {
         assert_eq!(off, 64);
         assert!(b[..3 * 64].chunks(3).all(|b| b[2] == 0.0));
         assert!(b[3 * 64..].chunks(3).all(|b| b[2] >= MAP_MIN_PX));
+        let mut t = Trainer::new(Preset::RegDropout.config()).unwrap();
+        t.step(1);
+        let v = neuron_view(&t, 600.0);
+        assert_eq!((v.labels.len(), v.dropped.len(), v.note), (23, 23, None));
+        assert_eq!(v.labels[20], "hidden layer 2, unit 1");
+        let mask = &t.masks().unwrap()[0];
+        for u in 0..20 {
+            assert_eq!(v.dropped[u] == 1, mask.get(u, 0) == 0.0, "unit {u}");
+        }
     }
 }

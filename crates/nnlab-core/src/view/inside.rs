@@ -6,6 +6,7 @@
 
 use crate::format::{fmt_cost_short, fmt_percent, fmt_plain, fmt_short};
 use crate::model::dropout::MaskMode;
+use crate::model::network::Network;
 use crate::run::stats::{identical_units, LayerStats};
 use crate::run::trainer::Trainer;
 use crate::run::views::Sample;
@@ -88,12 +89,27 @@ pub struct InsideView {
     pub sparks: Vec<Spark>,
     /// Layer names for the small curves' legend: `layer 1`, ..., `output`.
     pub layer_names: Vec<String>,
-    /// Hidden layers whose units are all copies (zeros initialization).
-    pub symmetry: Option<String>,
     /// Dropout's training mode beside test mode, and what the mask does.
     pub dropout: Option<String>,
     pub mask: Option<String>,
     pub formulas: Vec<Formula>,
+}
+
+/// One sentence per hidden layer whose units are all copies of each other
+/// (zeros initialization: symmetry), or `None`.
+pub fn symmetry_text(net: &Network) -> Option<String> {
+    let layers: Vec<String> = identical_units(net)
+        .iter()
+        .enumerate()
+        .filter(|(_, &n)| n > 0)
+        .map(|(l, n)| {
+            format!(
+                "Hidden layer {}: these {n} units compute the same function.",
+                l + 1
+            )
+        })
+        .collect();
+    (!layers.is_empty()).then(|| layers.join(" "))
 }
 
 type Stat = (
@@ -118,6 +134,7 @@ const STATS: [Stat; 5] = [
 /// One chart of `series` (`(layer, values per sample)`) over `xs`
 /// (iterations), `width × height` CSS pixels, y from 0 to the largest
 /// finite value.
+#[allow(clippy::too_many_arguments)]
 fn spark(
     title: &'static str,
     xs: &[f64],
@@ -209,18 +226,6 @@ pub fn inside_view(trainer: &Trainer, width: f64, height: f64) -> InsideView {
         s.now = s.now.replacen("output", "all layers", 1);
         sparks.push(s);
     }
-    let copies = identical_units(trainer.network());
-    let symmetry: Vec<String> = copies
-        .iter()
-        .enumerate()
-        .filter(|(_, &n)| n > 0)
-        .map(|(l, n)| {
-            format!(
-                "Hidden layer {}: these {n} units compute the same function.",
-                l + 1
-            )
-        })
-        .collect();
     let latest = views.latest().cloned();
     let dropout = match (&latest, config.dropout_on()) {
         (Some(s), true) => Some(format!(
@@ -251,7 +256,6 @@ pub fn inside_view(trainer: &Trainer, width: f64, height: f64) -> InsideView {
         latest,
         sparks,
         layer_names: names,
-        symmetry: (!symmetry.is_empty()).then(|| symmetry.join(" ")),
         dropout,
         mask,
         formulas: formulas(config),
@@ -316,10 +320,9 @@ mod tests {
         assert!(v.sparks[0]
             .now
             .starts_with(&format!("layer 1 {}", fmt_short(latest.layers[0].z_spread))));
-        assert!(v.symmetry.is_none() && v.dropout.is_none());
-        let zeros = inside_view(&run(Preset::InitZeros, 50), 200.0, 60.0);
+        assert!(symmetry_text(t.network()).is_none() && v.dropout.is_none());
         assert_eq!(
-            zeros.symmetry.unwrap(),
+            symmetry_text(run(Preset::InitZeros, 50).network()).unwrap(),
             "Hidden layer 1: these 10 units compute the same function. Hidden layer 2: these 5 units compute the same function."
         );
         let drop = inside_view(&run(Preset::RegDropout, 50), 200.0, 60.0);

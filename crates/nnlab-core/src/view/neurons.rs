@@ -9,6 +9,7 @@ use crate::run::regions::{Regions, COLOR_1};
 use crate::run::stats::Probe;
 use crate::run::trainer::Trainer;
 use crate::view::diagram::{diagram_data, DiagramLayout, UNIT_DROPPED};
+use crate::view::inside::symmetry_text;
 
 /// Pixels a side of a small map, and of the large one.
 pub const MAP_SIDE: usize = 24;
@@ -153,6 +154,8 @@ pub struct NeuronView {
     pub large_side: usize,
     /// `"The maps of 64 hidden units do not fit at this width."`
     pub note: Option<String>,
+    /// [`symmetry_text`]: units that are copies of each other.
+    pub symmetry: Option<String>,
     /// Per hidden unit: `"hidden layer 1, unit 3"`.
     pub labels: Vec<String>,
     /// [`map_boxes`], per hidden unit.
@@ -179,6 +182,7 @@ pub fn neuron_view(trainer: &Trainer, panel_width: f64) -> NeuronView {
         large_side: LARGE_SIDE,
         note: (off > 0)
             .then(|| format!("The maps of {off} hidden units do not fit at this width.")),
+        symmetry: symmetry_text(trainer.network()),
         labels,
         boxes,
         dropped: hidden.iter().map(|f| f & UNIT_DROPPED).collect(),

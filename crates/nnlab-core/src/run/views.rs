@@ -372,7 +372,7 @@ mod tests {
         while t.iteration() < 1_000_000 {
             t.step(50_000);
             let len = t.views().live().len();
-            assert!(len <= VIEW_CAPACITY && len >= VIEW_CAPACITY / 2, "{len}");
+            assert!((VIEW_CAPACITY / 2..=VIEW_CAPACITY).contains(&len), "{len}");
             assert!(t.history().points().len() <= crate::run::trainer::HISTORY_CAPACITY);
             most = most.max(len);
         }

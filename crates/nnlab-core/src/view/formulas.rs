@@ -43,6 +43,10 @@ const CROSS_ENTROPY: &str = "<munderover><mo>∑</mo><mrow><mi>i</mi><mo>=</mo><
 <mo>+</mo><mo>(</mo><mn>1</mn><mo>−</mo><msup><mi>y</mi><mrow><mo>(</mo><mi>i</mi><mo>)</mo></mrow></msup><mo>)</mo><mi>ln</mi>\
 <mo>(</mo><mn>1</mn><mo>−</mo><msup><mi>a</mi><mrow><mo>(</mo><mi>i</mi><mo>)</mo></mrow></msup><mo>)</mo><mo>]</mo>";
 
+/// `randn(n[l], n[l−1])`: the course's normal draws of one weight matrix.
+const RANDN: &str = "<mtext>randn</mtext><mo>(</mo><msup><mi>n</mi><mrow><mo>[</mo><mi>l</mi><mo>]</mo></mrow></msup><mo>,</mo>\
+<msup><mi>n</mi><mrow><mo>[</mo><mi>l</mi><mo>−</mo><mn>1</mn><mo>]</mo></mrow></msup><mo>)</mo>";
+
 /// The formulas for `config` (dropout only when it is on; the cost's L2
 /// term only when `λ > 0`).
 pub fn formulas(config: &Config) -> Vec<Formula> {
@@ -61,10 +65,6 @@ pub fn formulas(config: &Config) -> Vec<Formula> {
         b = layer("b"),
         alpha = num(config.lr)
     );
-    let randn = format!(
-        "<mtext>randn</mtext><mo>(</mo><msup><mi>n</mi><mrow><mo>[</mo><mi>l</mi><mo>]</mo></mrow></msup><mo>,</mo>\
-<msup><mi>n</mi><mrow><mo>[</mo><mi>l</mi><mo>−</mo><mn>1</mn><mo>]</mo></mrow></msup><mo>)</mo>"
-    );
     let root = |top: &str| {
         format!(
             "<msqrt><mfrac><mn>{top}</mn><msup><mi>n</mi><mrow><mo>[</mo><mi>l</mi><mo>−</mo><mn>1</mn><mo>]</mo></mrow></msup></mfrac></msqrt>"
@@ -72,9 +72,9 @@ pub fn formulas(config: &Config) -> Vec<Formula> {
     };
     let init_rhs = match config.init {
         InitKind::Zeros => "<mn>0</mn>".to_string(),
-        InitKind::Random => format!("{randn}<mo>×</mo>{}", num(config.scale)),
-        InitKind::Xavier => format!("{randn}<mo>×</mo>{}", root("1")),
-        InitKind::He => format!("{randn}<mo>×</mo>{}", root("2")),
+        InitKind::Random => format!("{RANDN}<mo>×</mo>{}", num(config.scale)),
+        InitKind::Xavier => format!("{RANDN}<mo>×</mo>{}", root("1")),
+        InitKind::He => format!("{RANDN}<mo>×</mo>{}", root("2")),
         InitKind::Case => "<mtext>the course's fixed test case</mtext>".to_string(),
     };
     let mut out = vec![

@@ -16,6 +16,9 @@ use crate::view::formulas::{formulas, Formula};
 /// The training curve's legend label once other curves join it.
 pub const TRAIN_LABEL: &str = "train cost";
 
+/// A view curve: its kind (colour), legend label and value of a sample.
+type Curve = (&'static str, &'static str, fn(&Sample) -> f64);
+
 /// Adds the run's view curves after its training-cost curve (the last
 /// series of `chart`, which gets [`TRAIN_LABEL`] if it has no label): the
 /// test cost, and with `λ > 0` the cross-entropy and L2 terms whose sum is
@@ -31,8 +34,7 @@ pub fn add_view_curves(chart: &mut CostChart, trainer: &Trainer) -> Vec<&'static
             train.label = TRAIN_LABEL.into();
         }
     }
-    let mut curves: Vec<(&str, &str, fn(&Sample) -> f64)> =
-        vec![("test", "test cost", |s| s.test_cost)];
+    let mut curves: Vec<Curve> = vec![("test", "test cost", |s| s.test_cost)];
     if trainer.config().lambda > 0.0 {
         curves.push(("ce", "cross-entropy term", |s| s.cross_entropy));
         curves.push(("l2", "L2 term", |s| s.l2));

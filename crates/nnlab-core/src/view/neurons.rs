@@ -86,7 +86,7 @@ fn paint(values: &[f64], out: &mut Vec<u8>) {
         (a.min(v), b.max(v))
     });
     for &v in values {
-        let c = if !(hi > lo) || !v.is_finite() {
+        let c = if hi <= lo || !lo.is_finite() || !v.is_finite() {
             FLAT
         } else {
             let t = (v - lo) / (hi - lo);

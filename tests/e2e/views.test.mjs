@@ -1,6 +1,6 @@
 // Inside the training: on the He, L2 and dropout labs, each view (cost curves with the test
 // cost and the cost terms, neuron maps on the diagram, layer statistics, weight norm, dropout
-// modes and mask, formulas) is on the page, moves while training, and shows the numbers of
+// modes and mask, formulas, the smooth 0.5 boundary) is on the page, moves while training, and shows the numbers of
 // the core's JSON: `nnlab train --json` (the CLI built by `cargo test --workspace`) at
 // iterations 0 and 1000, read back from the page's text. One page for all of it; 390 px
 // phone screenshots of each lab.
@@ -103,6 +103,16 @@ test("views of the He, L2 and dropout labs match the core and move while trainin
         return c.addViews(window.nnlab.lab());
       });
       assert.deepEqual(kinds, name === "reg-l2" ? ["test", "ce", "l2"] : ["test"]);
+
+      // The decision boundary: sub-pixel segments to stroke, no staircase of dark pixels.
+      const edge = await page.evaluate(() => {
+        const r = window.nnlab.lab().regions(400, 400, false);
+        let dark = 0;
+        for (let i = 0; i < r.pixels.length; i += 4) dark += r.pixels[i] === 40 && r.pixels[i + 1] === 40 ? 1 : 0;
+        return { segments: r.boundary.length / 4, dark, offGrid: [...r.boundary].some((v) => Math.abs(v - Math.round(v)) > 0.01) };
+      });
+      assert.ok(edge.segments > 20 && edge.offGrid, JSON.stringify(edge));
+      assert.equal(edge.dark, 0);
 
       // Formulas follow the keys.
       const formulas = await page.getByTestId("formulas").textContent();

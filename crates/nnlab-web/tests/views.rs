@@ -45,11 +45,21 @@ fn views_come_as_objects_and_typed_arrays() {
     let side = get(&maps, "side").as_f64().unwrap() as u32;
     let units = 23;
     assert_eq!(Float64Array::from(get(&maps, "boxes")).length(), 3 * units);
-    assert_eq!(Uint8Array::from(get(&maps, "maps")).length(), units * side * side * 4);
+    assert_eq!(
+        Uint8Array::from(get(&maps, "maps")).length(),
+        units * side * side * 4
+    );
     let large = get(&maps, "largeSide").as_f64().unwrap() as u32;
-    assert_eq!(Uint8Array::from(get(&maps, "large")).length(), large * large * 4);
+    assert_eq!(
+        Uint8Array::from(get(&maps, "large")).length(),
+        large * large * 4
+    );
     assert!(get(&lab.neuron_maps(600.0, -1).unwrap(), "large").is_undefined());
-    assert!(Lab::new("preset=gradcheck").unwrap().neuron_maps(600.0, 0).unwrap().is_null());
+    assert!(Lab::new("preset=gradcheck")
+        .unwrap()
+        .neuron_maps(600.0, 0)
+        .unwrap()
+        .is_null());
 
     let mut chart = Chart::new();
     chart.add(&lab, "");

@@ -192,10 +192,9 @@ mod tests {
         }
     }
 
-    #[test]
-    fn paints_both_sides_and_a_boundary() {
-        // p = sigmoid(10·x): left half label 0, right half label 1.
-        let net = Network::new(
+    /// p = sigmoid(10·x): left half label 0, right half label 1.
+    fn step_network() -> Network {
+        Network::new(
             vec![2, 1, 1],
             vec![
                 Matrix::from_vec(1, 2, vec![1.0, 0.0]),
@@ -203,7 +202,12 @@ mod tests {
                 Matrix::from_vec(1, 1, vec![10.0]),
                 Matrix::from_vec(1, 1, vec![-0.0001]),
             ],
-        );
+        )
+    }
+
+    #[test]
+    fn paints_both_sides_and_a_boundary() {
+        let net = step_network();
         let b = Bounds {
             x_min: -1.0,
             x_max: 1.0,
@@ -220,15 +224,7 @@ mod tests {
 
     #[test]
     fn boundary_pixels_can_be_left_to_the_contour() {
-        let net = Network::new(
-            vec![2, 1, 1],
-            vec![
-                Matrix::from_vec(1, 2, vec![1.0, 0.0]),
-                Matrix::zeros(1, 1),
-                Matrix::from_vec(1, 1, vec![10.0]),
-                Matrix::from_vec(1, 1, vec![-0.0001]),
-            ],
-        );
+        let net = step_network();
         let mut r = Regions::new(20, 10, Bounds::UNIT);
         r.set_boundary_pixels(false);
         let rgba = r.render(&net).to_vec();

@@ -163,7 +163,7 @@ test("views of the He, L2 and dropout labs match the core and move while trainin
   });
 });
 
-test("zeros: the diagram says the units are copies", async (t) => {
+test("zeros: the diagram says the units are copies; a wide layer's maps are counted", async (t) => {
   await withPage(t, { viewport: PHONE, hash: "preset=init-zeros" }, async (page) => {
     await wasmReady(page);
     await page.getByTestId("step-100").click();
@@ -174,5 +174,13 @@ test("zeros: the diagram says the units are copies", async (t) => {
       "Hidden layer 1: these 10 units compute the same function. Hidden layer 2: these 5 units compute the same function.",
     );
     await screenshot(page, "views-init-zeros-phone");
+    // A wide layer: its maps do not fit on a phone, the others' do, and the page says so.
+    await page.evaluate(() => window.nnlab.setQuery("preset=init-he&layers=64,4"));
+    await page.getByTestId("step-10").click();
+    const note = page.getByTestId("neuron-note");
+    await note.waitFor();
+    assert.equal(await note.textContent(), "The maps of 64 hidden units do not fit at this width.");
+    await page.waitForFunction(() => document.querySelectorAll(".nm-unit:not([hidden])").length === 4);
+    await screenshot(page, "views-wide-layer-phone");
   });
 });

@@ -7,6 +7,7 @@ pub mod export;
 pub mod gradcheck;
 pub mod health;
 pub mod history;
+pub mod python;
 pub mod regions;
 pub mod snapshot;
 pub mod trainer;

@@ -49,7 +49,7 @@ export function fitCanvas(canvas, cssWidth, cssHeight) {
 /**
  * The page's colours and canvas font, read once from style.css's custom properties (after
  * `applyPalette`): `{ink, muted, faint, grid, frame, panel, legendBack, font, dropped, dead,
- * classes: [0, 1], series: [3]}`.
+ * classes: [0, 1], series: [3], qrDark, qrLight}`.
  */
 export function readTheme() {
   const css = getComputedStyle(document.documentElement);
@@ -67,6 +67,8 @@ export function readTheme() {
     dead: v("dead"),
     classes: [v("orange"), v("accent")],
     series: [v("series-0"), v("series-1"), v("series-2")],
+    qrDark: v("qr-dark"),
+    qrLight: v("qr-light"),
   };
 }
 

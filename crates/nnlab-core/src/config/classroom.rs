@@ -136,6 +136,15 @@ impl Classroom {
     }
 }
 
+/// Why a link of `length` characters has no QR code (the largest QR code
+/// holds 2953 bytes at the lowest error correction).
+pub fn qr_refused(length: usize) -> String {
+    format!(
+        "This link has {length} characters, too many for a QR code (at most about 2900): \
+         shorten the task text."
+    )
+}
+
 /// Makes a parsed view's classroom keys usable and says what was wrong, one
 /// error per problem (naming key and value): unknown names in `lock` and
 /// `hide` are dropped, a task over [`MAX_TASK`] characters keeps its first

@@ -3,6 +3,7 @@
 //! configuration and returns the canonical query ([`link::serialize`]); a
 //! bad value is a [`ConfigError`] naming the key and the value.
 
+use crate::config::classroom;
 use crate::config::error::ConfigError;
 use crate::config::keys::{key, KEYS};
 use crate::config::link::{self, PRESET};
@@ -48,6 +49,31 @@ pub fn query_with(
         }
     }
     canonical(&c, &v)
+}
+
+/// The canonical query with several keys set at once, as `(name, value)`
+/// pairs in order (the teacher's "share as assignment": task, lock, hide,
+/// quiz, embed). A classroom value that [`classroom::settle`] would change
+/// is an error here.
+pub fn query_with_keys(
+    config: &Config,
+    view: &View,
+    pairs: &[(String, String)],
+) -> Result<String, ConfigError> {
+    let (mut c, mut v) = (config.clone(), view.clone());
+    for (name, value) in pairs {
+        let key = key(name).ok_or_else(|| ConfigError::Invalid {
+            key: name.clone(),
+            value: value.clone(),
+            expected: "a key of the link format".into(),
+        })?;
+        key.set(&mut c, &mut v, value.trim())?;
+    }
+    c.validate()?;
+    match classroom::settle(&c, &mut v).into_iter().next() {
+        Some(problem) => Err(problem),
+        None => Ok(link::serialize(&c, &v)),
+    }
 }
 
 /// The query of preset `name`, keeping the view settings except `play`,
@@ -159,6 +185,32 @@ mod tests {
                 assert_eq!(with(q, name, &value).unwrap(), query, "{q}: {name}={value}");
             }
         }
+    }
+
+    #[test]
+    fn an_assignment_sets_several_keys() {
+        let (c, v) = parse("preset=reg-l2&showTest=1");
+        let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        let q = query_with_keys(
+            &c,
+            &v,
+            &pairs(&[
+                ("task", "Why & how?\nSay."),
+                ("lock", "regularization"),
+                ("quiz", "1"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(
+            q,
+            "preset=reg-l2&showTest=1&lock=regularization&task=Why%20%26%20how%3F%0ASay.&quiz=1"
+        );
+        let bad = query_with_keys(&c, &v, &pairs(&[("hide", "cats")])).unwrap_err();
+        assert!(bad.to_string().starts_with("hide=cats:"));
     }
 
     #[test]

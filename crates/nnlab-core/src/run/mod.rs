@@ -8,6 +8,7 @@ pub mod gradcheck;
 pub mod health;
 pub mod history;
 pub mod python;
+pub mod quiz;
 pub mod regions;
 pub mod snapshot;
 pub mod trainer;

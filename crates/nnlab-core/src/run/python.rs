@@ -40,15 +40,6 @@ pub fn script(config: &Config) -> String {
     out
 }
 
-/// The file name of the script: `nnlab-init-he.py`, `nnlab.py` without a
-/// preset.
-pub fn file_name(config: &Config) -> String {
-    match config.preset {
-        Some(p) => format!("nnlab-{}.py", p.name()),
-        None => "nnlab.py".into(),
-    }
-}
-
 /// Escapes `\` and `"` for a Python string literal.
 fn py_escape(s: &str) -> String {
     s.replace('\\', "\\\\").replace('"', "\\\"")

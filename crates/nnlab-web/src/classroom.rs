@@ -7,7 +7,7 @@
 use crate::lab::Lab;
 use crate::{js::set, serializer};
 use js_sys::Uint8Array;
-use nnlab_core::config::{classroom, edit, link};
+use nnlab_core::config::{assignment, edit, link};
 use nnlab_core::run::{python, quiz};
 use qrcode::{EcLevel, QrCode};
 use serde::Serialize;
@@ -30,7 +30,7 @@ impl Lab {
     /// fixed; the page then keeps its run.
     pub fn allows(&self, link: &str) -> Result<(), JsError> {
         let next = link::parse(link).map_err(js)?;
-        classroom::guard((self.config(), self.view()), (&next.config, &next.view)).map_err(js)
+        assignment::guard((self.config(), self.view()), (&next.config, &next.view)).map_err(js)
     }
 
     /// The query with `keys[i]` set to `values[i]` (the assignment's task,
@@ -70,7 +70,7 @@ pub fn qr(text: &str) -> Result<JsValue, JsError> {
     let code = [EcLevel::M, EcLevel::L]
         .into_iter()
         .find_map(|level| QrCode::with_error_correction_level(text, level).ok())
-        .ok_or_else(|| JsError::new(&classroom::qr_refused(text.chars().count())))?;
+        .ok_or_else(|| JsError::new(&assignment::qr_refused(text.chars().count())))?;
     let modules: Vec<u8> = code.to_colors().iter().map(|c| c.select(1, 0)).collect();
     let obj = js_sys::Object::new().into();
     set(&obj, "size", &JsValue::from(code.width() as u32))?;

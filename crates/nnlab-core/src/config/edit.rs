@@ -3,7 +3,7 @@
 //! configuration and returns the canonical query ([`link::serialize`]); a
 //! bad value is a [`ConfigError`] naming the key and the value.
 
-use crate::config::classroom;
+use crate::config::assignment;
 use crate::config::error::ConfigError;
 use crate::config::keys::{key, KEYS};
 use crate::config::link::{self, PRESET};
@@ -53,7 +53,7 @@ pub fn query_with(
 
 /// The canonical query with several keys set at once, as `(name, value)`
 /// pairs in order (the teacher's "share as assignment": task, lock, hide,
-/// quiz, embed). A classroom value that [`classroom::settle`] would change
+/// quiz, embed). A classroom value that [`assignment::settle`] would change
 /// is an error here.
 pub fn query_with_keys(
     config: &Config,
@@ -70,7 +70,7 @@ pub fn query_with_keys(
         key.set(&mut c, &mut v, value.trim())?;
     }
     c.validate()?;
-    match classroom::settle(&c, &mut v).into_iter().next() {
+    match assignment::settle(&c, &mut v).into_iter().next() {
         Some(problem) => Err(problem),
         None => Ok(link::serialize(&c, &v)),
     }

@@ -9,7 +9,7 @@
 //! Serializing writes `preset` and only the keys that differ from it, so
 //! `parse(serialize(c)) == c`.
 
-use crate::config::classroom;
+use crate::config::assignment;
 use crate::config::error::{ConfigError, Warning};
 pub use crate::config::keys::{key, Key, KEYS};
 use crate::config::{Config, Named, Preset, View};
@@ -26,7 +26,7 @@ pub struct Parsed {
     pub config: Config,
     pub view: View,
     pub warnings: Vec<Warning>,
-    /// Bad classroom values, set right ([`classroom::settle`]): the rest of
+    /// Bad classroom values, set right ([`assignment::settle`]): the rest of
     /// the link applies; the page shows them, the command line refuses them.
     pub problems: Vec<ConfigError>,
 }
@@ -92,7 +92,7 @@ pub fn parse(link: &str) -> Result<Parsed, ConfigError> {
         }
     }
     config.validate()?;
-    let problems = classroom::settle(&config, &mut view);
+    let problems = assignment::settle(&config, &mut view);
     Ok(Parsed {
         config,
         view,

@@ -4,6 +4,7 @@
 //! link format ([`link`]), editing a link ([`edit`]), compare mode
 //! ([`compare`]) and the user errors ([`error`]).
 
+pub mod assignment;
 pub mod classroom;
 pub mod compare;
 pub mod edit;

@@ -369,10 +369,6 @@ mod tests {
         assert!(moons.contains("MASKS = \"fresh\"") && !moons.contains("np.array(["));
         let case = script(&parse("preset=gradcheck&bugs=w2").unwrap().config);
         assert!(case.contains("BUG_W2 = True") && case.contains("rs.randn(LAYERS[l], 1)"));
-        assert_eq!(
-            file_name(&parse("preset=reg-l2").unwrap().config),
-            "nnlab-reg-l2.py"
-        );
     }
 
     #[test]

@@ -262,4 +262,22 @@ mod tests {
         let n = open("preset=init-he");
         assert!(guard((&free.config, &free.view), (&n.config, &n.view)).is_ok());
     }
+
+    #[test]
+    fn the_readmes_example_assignments_open_cleanly() {
+        let readme = include_str!("../../../../README.md");
+        let links: Vec<&str> = readme
+            .lines()
+            .filter_map(|l| l.strip_prefix("- ").and_then(|l| l.split_once(": `#")))
+            .map(|(_, rest)| rest.trim_end_matches('`'))
+            .collect();
+        assert_eq!(links.len(), 3, "one per lab");
+        for link in links {
+            let p = parse(link).unwrap();
+            assert!(p.problems.is_empty() && p.warnings.is_empty(), "{link}");
+            let c = &p.view.classroom;
+            assert!(!c.lock.is_empty() && !c.task.is_empty(), "{link}");
+            assert_eq!(p.query(), link, "written canonically");
+        }
+    }
 }

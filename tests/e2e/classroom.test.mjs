@@ -83,9 +83,14 @@ test("hostile task texts stay plain text; a huge one is cut with a message", asy
       "\u202Eevil text\u202C and \u2066isolated\u2069",
       "line one\nline two\n\nline four",
     ];
+    const count = () => page.evaluate(() => document.getElementsByTagName("*").length);
+    await goHash(page, "preset=init-he&task=plain");
+    await page.waitForFunction(() => document.getElementById("task-text").textContent === "plain");
+    const elements = await count();
     for (const text of hostile) {
       await goHash(page, `preset=init-he&task=${encodeURIComponent(text)}`);
       await page.waitForFunction((want) => document.getElementById("task-text").textContent === want, text);
+      assert.equal(await count(), elements, `the page's elements, with ${text}`);
       const shape = await taskShape(page);
       assert.deepEqual(shape.tags, ["H2", "P"], text);
       assert.equal(shape.images + shape.handlers + shape.links, 0, text);

@@ -33,9 +33,10 @@ export function createClassroom(doc = document) {
       ? [el]
       : [...el.querySelectorAll("input, select, button, textarea")];
     for (const input of inputs) mark(input, "disabled", true);
-    const where = el.matches("input") ? boxOf(el) : el;
     const b = badge.content.firstElementChild.cloneNode(true);
-    where.append(b);
+    // Inside a field or a checkbox's label; after a button, whose text it would join.
+    if (el.matches("button")) el.after(b);
+    else (el.matches("input") ? boxOf(el) : el).append(b);
     badges.push(b);
   }
 

@@ -4,7 +4,7 @@
 //! code's modules come from the `qrcode` crate; `www/js/share.js` paints
 //! them.
 
-use crate::lab::Lab;
+use crate::lab::{js, Lab};
 use crate::{js::set, serializer};
 use js_sys::Uint8Array;
 use nnlab_core::config::{assignment, edit, link};
@@ -12,10 +12,6 @@ use nnlab_core::run::{python, quiz};
 use qrcode::{EcLevel, QrCode};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-
-fn js(e: nnlab_core::ConfigError) -> JsError {
-    JsError::new(&e.to_string())
-}
 
 #[wasm_bindgen]
 impl Lab {

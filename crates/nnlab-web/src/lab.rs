@@ -33,7 +33,7 @@ pub struct Lab {
 }
 
 /// A core error as the page's exception: its message names key and value.
-fn js(e: ConfigError) -> JsError {
+pub(crate) fn js(e: ConfigError) -> JsError {
     JsError::new(&e.to_string())
 }
 

@@ -11,19 +11,22 @@ use crate::config::key::{Group, Key};
 use crate::config::keys::KEYS;
 use crate::config::{Config, DataKind, View};
 
+/// The keys `lock` and `hide` can name: all but the classroom's own (a
+/// classroom link fixes those whenever it locks anything: [`guard`]).
+fn nameable() -> impl Iterator<Item = &'static Key> {
+    KEYS.iter().filter(|k| k.group != Group::Classroom)
+}
+
 /// Every group name a link may use in `lock` and `hide`.
 pub fn group_names() -> Vec<&'static str> {
-    let mut groups: Vec<&'static str> = KEYS.iter().map(|k| k.group.name()).collect();
+    let mut groups: Vec<&'static str> = nameable().map(|k| k.group.name()).collect();
     groups.dedup();
     groups
 }
 
 /// Whether `name` is a key, a group or `all`.
 fn known(name: &str) -> bool {
-    name == ALL
-        || KEYS
-            .iter()
-            .any(|k| k.name == name || k.group.name() == name)
+    name == ALL || nameable().any(|k| k.name == name || k.group.name() == name)
 }
 
 impl Names {
@@ -31,11 +34,11 @@ impl Names {
     /// outside the classroom group).
     pub fn keys(&self) -> Vec<&'static str> {
         let named = |k: &Key| {
-            self.0.iter().any(|n| {
-                n == k.name || n == k.group.name() || (n == ALL && k.group != Group::Classroom)
-            })
+            self.0
+                .iter()
+                .any(|n| n == k.name || n == k.group.name() || n == ALL)
         };
-        KEYS.iter().filter(|k| named(k)).map(|k| k.name).collect()
+        nameable().filter(|k| named(k)).map(|k| k.name).collect()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -171,6 +174,14 @@ mod tests {
         assert_eq!(messages.len(), 2);
         assert!(messages[0].starts_with("lock=cats: expected key or group names (data | network"));
         assert!(messages[1].starts_with("hide=dogs: expected"));
+        for own in ["task", "classroom", "lock"] {
+            let p = parse(&format!("lock={own}")).unwrap();
+            assert_eq!(
+                p.problems.len(),
+                1,
+                "{own}: the classroom keys are not nameable"
+            );
+        }
         assert_eq!(p.query(), "lr=0.5&lock=lr,training");
     }
 

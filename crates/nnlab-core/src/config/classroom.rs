@@ -17,7 +17,7 @@ pub const MAX_TASK: usize = 1000;
 /// The name that stands for every key.
 pub const ALL: &str = "all";
 
-/// What a classroom link sets (part of the [`View`]: it never changes what
+/// What a classroom link sets (part of the [`crate::config::View`]: it never changes what
 /// a run computes).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Classroom {

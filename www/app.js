@@ -24,6 +24,9 @@ import { createNeurons } from "./js/neurons.js";
 import { createInside } from "./js/inside.js";
 import { createExporter } from "./js/exporter.js";
 import { createBanner } from "./js/banner.js";
+import { createClassroom } from "./js/classroom.js";
+import { createQuiz } from "./js/quiz.js";
+import { createShare } from "./js/share.js";
 import { applyPalette, messageOf, readTheme } from "./js/dom.js";
 
 /** Wall time per frame spent stepping while playing (less when drawing took long). */
@@ -81,6 +84,8 @@ const compare = createCompare(wasm, {
   titles,
   theme,
 });
+const classroom = createClassroom();
+const quiz = createQuiz(() => state.lab);
 /** The panels (gradient check, network diagram, export), created at start. */
 let panels = [];
 
@@ -95,8 +100,9 @@ let snapshot = null;
 let drawMs = 0;
 let regionsMs = 0;
 let regionsAt = -Infinity;
-/** When the "Copied" message goes (0: not shown). */
+/** When the "Copied" message goes (0: not shown), and [its element, the text it had]. */
 let copiedUntil = 0;
+let copiedStatus = null;
 
 /** The speed menu's value as a cap on iterations per frame. */
 function speedOf(value) {
@@ -159,7 +165,7 @@ function frame(now) {
   for (const panel of panels) waiting = panel.tick(now) || waiting;
   if (copiedUntil && now >= copiedUntil) {
     copiedUntil = 0;
-    $("copied").textContent = "";
+    copiedStatus[0].textContent = copiedStatus[1];
   }
   if (playing || runToEnd || waiting || copiedUntil) schedule();
 }
@@ -319,7 +325,9 @@ function setQuery(text, { autoplay, fresh = false } = {}) {
     chunk = 16;
     runToEnd = false;
   }
+  classroom.clear();
   controls.update(state.lab, s);
+  quiz.apply(classroom.apply(state.lab), !result.kept);
   presets.showLab(s);
   $("link-output").value = state.link();
   if (autoplay !== undefined) playing = autoplay;
@@ -336,9 +344,14 @@ const controls = createControls($("controls"), {
 });
 
 // Copy link: the clipboard when allowed, else select the read-only field for Ctrl-C.
-$("copy-link").addEventListener("click", async () => {
-  const field = $("link-output");
-  field.value = state.link();
+$("copy-link").addEventListener("click", () => {
+  $("link-output").value = state.link();
+  copyField($("link-output"), $("copied"));
+});
+createShare(wasm, () => state.lab, theme, (field) => copyField(field, $("share-copy")));
+
+/** Copies a read-only field's text and says so in `status` for COPIED_MS. */
+async function copyField(field, status) {
   let copied = false;
   try {
     await navigator.clipboard.writeText(field.value);
@@ -350,10 +363,11 @@ $("copy-link").addEventListener("click", async () => {
     field.focus();
     field.select();
   }
-  $("copied").textContent = copied ? "Copied" : "Press Ctrl-C (or ⌘-C) to copy";
+  copiedStatus = [status, status.textContent];
+  status.textContent = copied ? "Copied" : "Press Ctrl-C (or ⌘-C) to copy";
   copiedUntil = performance.now() + COPIED_MS;
   schedule();
-});
+}
 
 // The user edited the hash: reload from it (a bad one keeps the current lab).
 window.addEventListener("hashchange", () => {

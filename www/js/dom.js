@@ -49,7 +49,7 @@ export function fitCanvas(canvas, cssWidth, cssHeight) {
 /**
  * The page's colours and canvas font, read once from style.css's custom properties (after
  * `applyPalette`): `{ink, muted, faint, grid, frame, panel, legendBack, font, dropped, dead,
- * classes: [0, 1], series: [3], curves: {test, ce, l2}, layers: [7]}`.
+ * classes: [0, 1], series: [3], curves: {test, ce, l2}, layers: [7], qrDark, qrLight}`.
  */
 export function readTheme() {
   const css = getComputedStyle(document.documentElement);
@@ -69,6 +69,8 @@ export function readTheme() {
     series: [v("series-0"), v("series-1"), v("series-2")],
     curves: { test: v("curve-test"), ce: v("curve-ce"), l2: v("curve-l2") },
     layers: [1, 2, 3, 4, 5, 6, 7].map((k) => v(`layer-${k}`)),
+    qrDark: v("qr-dark"),
+    qrLight: v("qr-light"),
   };
 }
 

@@ -18,8 +18,10 @@ export function createExporter(root, app) {
   ui.png = h("button", { type: "button", "data-testid": "export-png" }, "Decision regions (PNG)");
   ui.csv = h("button", { type: "button", "data-testid": "export-csv" }, "Cost history (CSV)");
   ui.json = h("button", { type: "button", "data-testid": "export-json" }, "Weights (JSON)");
+  ui.python = h("button", { type: "button", "data-testid": "export-python" }, "Download as Python (NumPy)");
   ui.status = h("p", { class: "ex-status", role: "status", "data-testid": "export-status" });
   ui.png.addEventListener("click", exportPng);
+  ui.python.addEventListener("click", () => exportText("py", "text/x-python", (lab) => lab.python()));
   ui.csv.addEventListener("click", () =>
     exportText("csv", "text/csv", (lab) => lab.historyCsv()),
   );
@@ -28,7 +30,7 @@ export function createExporter(root, app) {
   );
   root.append(
     h("h2", { id: "ex-title" }, "Export"),
-    h("div", { class: "ex-buttons" }, ui.png, ui.csv, ui.json),
+    h("div", { class: "ex-buttons" }, ui.png, ui.csv, ui.json, ui.python),
     ui.status,
   );
   root.setAttribute("role", "region");

@@ -31,6 +31,12 @@ export function createState(wasm) {
      * names the key and the value).
      */
     load(text, { fresh = false } = {}) {
+      // A teacher's lock: a link that changes a locked key is refused, the run kept.
+      try {
+        lab?.allows(text);
+      } catch (err) {
+        return { ok: false, error: messageOf(err) };
+      }
       if (lab && !fresh) {
         try {
           if (lab.adopt(text)) {

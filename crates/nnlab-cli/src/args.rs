@@ -15,6 +15,8 @@ pub enum Command {
     Train(QueryArgs),
     /// Gradient check of a configuration's starting weights.
     Gradcheck(QueryArgs),
+    /// A configuration as a self-contained NumPy script.
+    Python(QueryArgs),
     /// The course's 1-D gradient check `J(θ) = θ·x`.
     Gradcheck1d {
         eps: f64,
@@ -57,6 +59,7 @@ Usage:
   nnlab train QUERY [--json] [--strict]      run a configuration to the end
   nnlab gradcheck QUERY [--json] [--strict]  check backprop at the starting weights
   nnlab gradcheck --1d [--eps E] [--json]    the 1-D check J(θ) = θ·x, x = 2, θ = 4
+  nnlab python QUERY [--strict]              print the run as a NumPy script
   nnlab keys [--json]                        list the link keys and the presets
   nnlab bench QUERY [--repeat N]             time N runs (default 5), print JSON
   nnlab --help | --version
@@ -148,17 +151,20 @@ pub fn parse(args: Vec<String>) -> Result<Command, CliError> {
         };
     }
     let Some((command, rest)) = raw.positionals.split_first() else {
-        return Err(usage("missing subcommand: train, gradcheck, keys or bench"));
+        return Err(usage(
+            "missing subcommand: train, gradcheck, python, keys or bench",
+        ));
     };
     let allowed: &[Flag] = match command.as_str() {
         "train" => &[Flag::Json, Flag::Strict],
         "gradcheck" => &[Flag::Json, Flag::Strict, Flag::OneD, Flag::Eps],
+        "python" => &[Flag::Strict],
         "keys" => &[Flag::Json],
         "bench" => &[Flag::Json, Flag::Strict, Flag::Repeat],
         "help" => return Ok(Command::Help),
         other => {
             return Err(usage(format!(
-                "unknown subcommand '{}': expected train, gradcheck, keys or bench",
+                "unknown subcommand '{}': expected train, gradcheck, python, keys or bench",
                 shown(other)
             )))
         }
@@ -198,6 +204,7 @@ pub fn parse(args: Vec<String>) -> Result<Command, CliError> {
             Ok(match command.as_str() {
                 "train" => Command::Train(query),
                 "gradcheck" => Command::Gradcheck(query),
+                "python" => Command::Python(query),
                 _ => Command::Bench {
                     query,
                     repeat: match raw.value(Flag::Repeat) {

@@ -37,7 +37,7 @@ pub struct Lab {
 }
 
 /// A core error as the page's exception: its message names key and value.
-fn js(e: ConfigError) -> JsError {
+pub(crate) fn js(e: ConfigError) -> JsError {
     JsError::new(&e.to_string())
 }
 
@@ -52,9 +52,9 @@ impl Lab {
             regions: None,
             neurons: None,
             query: parsed.query(),
+            warnings: messages(&parsed),
             config: parsed.config,
             view: parsed.view,
-            warnings: parsed.warnings.iter().map(ToString::to_string).collect(),
         })
     }
 
@@ -67,15 +67,35 @@ impl Lab {
             return Ok(false);
         }
         self.query = parsed.query();
+        self.warnings = messages(&parsed);
         self.view = parsed.view;
-        self.warnings = parsed.warnings.iter().map(ToString::to_string).collect();
         Ok(true)
+    }
+
+    pub(crate) fn config(&self) -> &Config {
+        &self.config
+    }
+
+    pub(crate) fn view(&self) -> &View {
+        &self.view
     }
 
     /// The snapshot as plain Rust data.
     pub fn snapshot_data(&self) -> Snapshot {
         Snapshot::of(&self.trainer, &self.view)
     }
+}
+
+/// What the page shows beside a link it applied: ignored keys, and bad
+/// classroom values the core set right (each names key and value).
+fn messages(parsed: &link::Parsed) -> Vec<String> {
+    let problems = parsed.problems.iter().map(ToString::to_string);
+    parsed
+        .warnings
+        .iter()
+        .map(ToString::to_string)
+        .chain(problems)
+        .collect()
 }
 
 #[wasm_bindgen]
@@ -100,7 +120,8 @@ impl Lab {
         self.adopt_query(link).map_err(js)
     }
 
-    /// What the link contained that was ignored (unknown or repeated keys).
+    /// What the link contained that was ignored (unknown or repeated keys,
+    /// bad classroom values).
     pub fn warnings(&self) -> Vec<String> {
         self.warnings.clone()
     }

@@ -21,6 +21,7 @@ use wasm_bindgen::prelude::*;
 #[cfg(feature = "testing")]
 mod bench;
 mod chart;
+mod classroom;
 mod js;
 mod lab;
 mod panels;

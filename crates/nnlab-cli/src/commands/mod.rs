@@ -20,6 +20,11 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
     match command {
         Command::Train(q) => train::run(load(&q)?, q.json, out),
         Command::Gradcheck(q) => gradcheck::run(load(&q)?, q.json, out),
+        Command::Python(q) => {
+            let script = nnlab_core::run::python::script(&load(&q)?.config);
+            write!(out, "{script}")?;
+            Ok(())
+        }
         Command::Gradcheck1d { eps, json } => gradcheck::run_1d(eps, json, out),
         Command::Keys { json } => keys::run(json, out),
         Command::Bench { query, repeat } => bench::run(load(&query)?, repeat, out),
@@ -64,6 +69,11 @@ pub fn load(args: &QueryArgs) -> Result<Parsed, CliError> {
     } else {
         link::parse(whole)?
     };
+    // A bad classroom value (lock, hide, task, quiz) is an error here; the
+    // page applies the rest of the link and shows the message.
+    if let Some(problem) = parsed.problems.first() {
+        return Err(problem.clone().into());
+    }
     if let (Some(w), true) = (parsed.warnings.first(), args.strict) {
         return Err(usage(format!("{w} (--strict)")));
     }

@@ -3,6 +3,7 @@
 //! configuration and returns the canonical query ([`link::serialize`]); a
 //! bad value is a [`ConfigError`] naming the key and the value.
 
+use crate::config::assignment;
 use crate::config::error::ConfigError;
 use crate::config::keys::{key, KEYS};
 use crate::config::link::{self, PRESET};
@@ -33,7 +34,7 @@ pub fn query_with(
         value: value.into(),
         expected: "a key of the link format".into(),
     })?;
-    let (mut c, mut v) = (config.clone(), *view);
+    let (mut c, mut v) = (config.clone(), view.clone());
     let value = value.trim();
     if !(value.is_empty() && key.clear(&mut c, &mut v)) {
         key.set(&mut c, &mut v, value)?;
@@ -50,6 +51,31 @@ pub fn query_with(
     canonical(&c, &v)
 }
 
+/// The canonical query with several keys set at once, as `(name, value)`
+/// pairs in order (the teacher's "share as assignment": task, lock, hide,
+/// quiz, embed). A classroom value that [`assignment::settle`] would change
+/// is an error here.
+pub fn query_with_keys(
+    config: &Config,
+    view: &View,
+    pairs: &[(String, String)],
+) -> Result<String, ConfigError> {
+    let (mut c, mut v) = (config.clone(), view.clone());
+    for (name, value) in pairs {
+        let key = key(name).ok_or_else(|| ConfigError::Invalid {
+            key: name.clone(),
+            value: value.clone(),
+            expected: "a key of the link format".into(),
+        })?;
+        key.set(&mut c, &mut v, value.trim())?;
+    }
+    c.validate()?;
+    match assignment::settle(&c, &mut v).into_iter().next() {
+        Some(problem) => Err(problem),
+        None => Ok(link::serialize(&c, &v)),
+    }
+}
+
 /// The query of preset `name`, keeping the view settings except `play`,
 /// which is switched on in a training lab (one click starts it) and off for
 /// the gradient check ([`crate::config::compare::Family::trains`]).
@@ -57,7 +83,7 @@ pub fn query_with_preset(view: &View, name: &str) -> Result<String, ConfigError>
     let preset = Preset::from_name(PRESET, name)?;
     let view = View {
         play: preset.family().trains(),
-        ..*view
+        ..view.clone()
     };
     canonical(&preset.config(), &view)
 }
@@ -127,6 +153,7 @@ pub fn values(config: &Config, view: &View) -> Vec<(&'static str, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::key::Group;
 
     fn parse(q: &str) -> (Config, View) {
         let p = link::parse(q).unwrap();
@@ -150,12 +177,40 @@ mod tests {
             let query = link::serialize(&c, &v);
             for (name, value) in values(&c, &v) {
                 if value.is_empty() {
-                    assert!(key(name).unwrap().optional(), "{name}");
+                    // Absent optional keys, and the classroom's empty lists and text.
+                    let k = key(name).unwrap();
+                    assert!(k.optional() || k.group == Group::Classroom, "{name}");
                     continue;
                 }
                 assert_eq!(with(q, name, &value).unwrap(), query, "{q}: {name}={value}");
             }
         }
+    }
+
+    #[test]
+    fn an_assignment_sets_several_keys() {
+        let (c, v) = parse("preset=reg-l2&showTest=1");
+        let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        let q = query_with_keys(
+            &c,
+            &v,
+            &pairs(&[
+                ("task", "Why & how?\nSay."),
+                ("lock", "regularization"),
+                ("quiz", "1"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(
+            q,
+            "preset=reg-l2&showTest=1&lock=regularization&task=Why%20%26%20how%3F%0ASay.&quiz=1"
+        );
+        let bad = query_with_keys(&c, &v, &pairs(&[("hide", "cats")])).unwrap_err();
+        assert!(bad.to_string().starts_with("hide=cats:"));
     }
 
     #[test]

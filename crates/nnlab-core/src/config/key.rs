@@ -30,6 +30,10 @@ pub enum Kind {
     Choice,
     /// A comma-separated list of whole numbers (`10,5`).
     List,
+    /// Free plain text (`task`).
+    Text,
+    /// A comma-separated list of key or group names (`lock`, `hide`).
+    Names,
 }
 
 impl Kind {
@@ -41,6 +45,8 @@ impl Kind {
             Kind::Flag => "flag",
             Kind::Choice => "choice",
             Kind::List => "list",
+            Kind::Text => "text",
+            Kind::Names => "names",
         }
     }
 }
@@ -60,6 +66,9 @@ pub enum Group {
     Regularization,
     Gradcheck,
     View,
+    /// A teacher's link: locked and hidden controls, the task, the quiz,
+    /// the embed view ([`crate::config::classroom`]).
+    Classroom,
 }
 
 impl Group {
@@ -71,6 +80,7 @@ impl Group {
             Group::Regularization => "regularization",
             Group::Gradcheck => "gradcheck",
             Group::View => "view",
+            Group::Classroom => "classroom",
         }
     }
 
@@ -83,6 +93,7 @@ impl Group {
             Group::Regularization => "Regularization",
             Group::Gradcheck => "Gradient checking",
             Group::View => "View",
+            Group::Classroom => "Classroom",
         }
     }
 }

@@ -8,6 +8,7 @@
 
 pub use crate::config::key::{Group, Key, KeyInfo, Kind, Range};
 
+use crate::config::classroom::Names;
 use crate::config::key::{Field, Slot};
 use crate::config::limits::*;
 use crate::config::{Config, View};
@@ -29,6 +30,12 @@ macro_rules! field {
         Slot::View(&Field::<View, bool> {
             get: |v| &v.$f,
             get_mut: |v| &mut v.$f,
+        })
+    };
+    (classroom $f:ident: $t:ty) => {
+        Slot::View(&Field::<View, $t> {
+            get: |v| &v.classroom.$f,
+            get_mut: |v| &mut v.classroom.$f,
         })
     };
 }
@@ -237,6 +244,51 @@ pub const KEYS: &[Key] = &[
         slot: field!(view log_cost),
         ..ROW
     },
+    Key {
+        name: "lock",
+        label: "locked controls",
+        help: "keys or groups students see but cannot change (data, training, ..., all), comma-separated",
+        kind: Kind::Names,
+        group: Group::Classroom,
+        slot: field!(classroom lock: Names),
+        ..ROW
+    },
+    Key {
+        name: "hide",
+        label: "hidden controls",
+        help: "keys or groups not shown (data, training, ..., all), comma-separated",
+        kind: Kind::Names,
+        group: Group::Classroom,
+        slot: field!(classroom hide: Names),
+        ..ROW
+    },
+    Key {
+        name: "task",
+        label: "assignment text",
+        help: "the question shown above the lab, plain text (at most 1000 characters)",
+        kind: Kind::Text,
+        group: Group::Classroom,
+        slot: field!(classroom task: String),
+        ..ROW
+    },
+    Key {
+        name: "quiz",
+        label: "guess before reveal",
+        help: "1 = students guess first: which parameters are wrong (gradient check with bugs), else the test accuracy",
+        kind: Kind::Flag,
+        group: Group::Classroom,
+        slot: field!(classroom quiz: bool),
+        ..ROW
+    },
+    Key {
+        name: "embed",
+        label: "compact embed view",
+        help: "1 = the compact view for an iframe (regions, cost, play, task)",
+        kind: Kind::Flag,
+        group: Group::Classroom,
+        slot: field!(classroom embed: bool),
+        ..ROW
+    },
 ];
 
 #[cfg(test)]
@@ -254,6 +306,8 @@ mod tests {
             Kind::Seed => vec!["12345".into()],
             Kind::Flag => vec!["1".into(), "0".into()],
             Kind::List => vec!["3,4".into()],
+            Kind::Text => vec!["hello".into()],
+            Kind::Names => vec!["data,lr".into()],
         }
     }
 
@@ -290,7 +344,12 @@ mod tests {
         let (config, view) = (Config::default(), View::default());
         for key in KEYS {
             assert!(key.field_kinds().contains(&key.kind), "{}", key.name);
-            assert_eq!(key.is_view(), key.group == Group::View, "{}", key.name);
+            assert_eq!(
+                key.is_view(),
+                matches!(key.group, Group::View | Group::Classroom),
+                "{}",
+                key.name
+            );
             assert_eq!(
                 key.kind == Kind::Choice,
                 !key.choices().is_empty(),

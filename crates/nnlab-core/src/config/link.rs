@@ -9,6 +9,7 @@
 //! Serializing writes `preset` and only the keys that differ from it, so
 //! `parse(serialize(c)) == c`.
 
+use crate::config::assignment;
 use crate::config::error::{ConfigError, Warning};
 pub use crate::config::keys::{key, Key, KEYS};
 use crate::config::{Config, Named, Preset, View};
@@ -25,6 +26,9 @@ pub struct Parsed {
     pub config: Config,
     pub view: View,
     pub warnings: Vec<Warning>,
+    /// Bad classroom values, set right ([`assignment::settle`]): the rest of
+    /// the link applies; the page shows them, the command line refuses them.
+    pub problems: Vec<ConfigError>,
 }
 
 impl Parsed {
@@ -88,10 +92,12 @@ pub fn parse(link: &str) -> Result<Parsed, ConfigError> {
         }
     }
     config.validate()?;
+    let problems = assignment::settle(&config, &mut view);
     Ok(Parsed {
         config,
         view,
         warnings,
+        problems,
     })
 }
 
@@ -137,13 +143,18 @@ fn decode(s: &str) -> String {
 }
 
 /// Escapes what would break a query value: `%`, `&`, `=`, `#`, `+`, `?`,
-/// spaces and control characters (the only percent-encoder).
+/// spaces and control characters; and what a browser would escape in a URL
+/// fragment (`"`, `<`, `>`, `` ` ``, `'` and every non-ASCII character, as
+/// UTF-8 bytes), so a canonical query is plain ASCII and reads back the
+/// same from `location.hash` (the only percent-encoder).
 pub fn encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            '%' | '&' | '=' | '#' | '+' | '?' => out.push_str(&format!("%{:02X}", c as u32)),
-            c if c.is_whitespace() || c.is_control() => {
+            '%' | '&' | '=' | '#' | '+' | '?' | '"' | '<' | '>' | '`' | '\'' => {
+                out.push_str(&format!("%{:02X}", c as u32))
+            }
+            c if c.is_whitespace() || c.is_control() || !c.is_ascii() => {
                 let mut buf = [0u8; 4];
                 for b in c.encode_utf8(&mut buf).bytes() {
                     out.push_str(&format!("%{b:02X}"));

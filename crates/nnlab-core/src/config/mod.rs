@@ -4,6 +4,8 @@
 //! link format ([`link`]), editing a link ([`edit`]), compare mode
 //! ([`compare`]) and the user errors ([`error`]).
 
+pub mod assignment;
+pub mod classroom;
 pub mod compare;
 pub mod edit;
 pub mod error;
@@ -277,7 +279,7 @@ impl Preset {
 
 /// Page-only settings that also live in the link, kept beside the
 /// [`Config`] (they never change what a run computes).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct View {
     /// Start training as soon as the link opens.
     pub play: bool,
@@ -287,6 +289,8 @@ pub struct View {
     pub show_test: bool,
     /// Cost curve on a log scale.
     pub log_cost: bool,
+    /// What a teacher's link fixes (`lock`, `hide`, `task`, `quiz`, `embed`).
+    pub classroom: classroom::Classroom,
 }
 
 /// Everything that determines a run. `Config::default()` is the

@@ -7,6 +7,8 @@ pub mod export;
 pub mod gradcheck;
 pub mod health;
 pub mod history;
+pub mod python;
+pub mod quiz;
 pub mod regions;
 pub mod snapshot;
 pub mod stats;

@@ -9,9 +9,12 @@
 //! mostly valid ones so that the accepted side is exercised as hard as the
 //! rejected one. Each run prints how many cases it ran and how they ended.
 
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
 use nnlab_core::config::error::shown;
 use nnlab_core::config::limits::MAX_WORK;
 use nnlab_core::config::link::{self, KEYS};
+use nnlab_core::data::points::Points;
 use nnlab_core::{ConfigError, Status, Trainer};
 use proptest::prelude::*;
 use proptest::test_runner::{Config as RunConfig, TestCaseError, TestRunner};
@@ -343,6 +346,7 @@ fn name_value() -> impl Strategy<Value = String> {
         "spiral",
         "gauss",
         "gradcase",
+        "custom",
         "zeros",
         "random",
         "xavier",
@@ -385,7 +389,47 @@ fn value_strategy() -> impl Strategy<Value = String> {
             "0%2E5".to_string(), "%31%30".to_string(),
         ]),
         1 => "<script>alert\\(1\\)</script>",
+        2 => points_value(),
     ]
+}
+
+/// Own points in a link: a valid encoding of `n` points.
+fn own_points(n: usize) -> String {
+    let xy: Vec<[f64; 2]> = (0..n)
+        .map(|i| [i as f64 * 3.5 - 7.0, (i * i % 17) as f64])
+        .collect();
+    let labels: Vec<bool> = (0..n).map(|i| i % 3 == 0).collect();
+    Points::new(&xy, &labels, None, 0.25, 1).unwrap().encode()
+}
+
+/// `points=` values: valid, truncated, one character changed, random
+/// base64url, and forged (checksum right, contents hostile).
+fn points_value() -> impl Strategy<Value = String> {
+    let valid = own_points(20);
+    let (cut, changed) = (valid.clone(), valid.clone());
+    prop_oneof![
+        1 => Just(valid.clone()),
+        2 => (0..valid.len()).prop_map(move |k| cut[..k].to_string()),
+        2 => (0..valid.len(), proptest::sample::select(vec!['A', 'z', '0', '-', '_', '='])).prop_map(
+            move |(k, c)| {
+                let mut t: Vec<char> = changed.chars().collect();
+                t[k] = c;
+                t.into_iter().collect()
+            }
+        ),
+        1 => "[A-Za-z0-9_-]{0,120}",
+        2 => (0usize..44, any::<u8>()).prop_map(|(at, byte)| forge(&own_points(20), |b| b[at] = byte)),
+    ]
+}
+
+/// `text` decoded, changed by `edit`, with its checksum made right again.
+fn forge(text: &str, edit: impl Fn(&mut Vec<u8>)) -> String {
+    let mut b = URL_SAFE_NO_PAD.decode(text).unwrap();
+    b.truncate(b.len() - 4);
+    edit(&mut b);
+    let crc = crc32fast::hash(&b);
+    b.extend_from_slice(&crc.to_le_bytes());
+    URL_SAFE_NO_PAD.encode(b)
 }
 
 fn structured_queries() -> impl Strategy<Value = String> {
@@ -454,6 +498,9 @@ fn valid_queries() -> impl Strategy<Value = String> {
         proptest::sample::select(vec!["none", "w2", "b1", "w2,b1", "b1,w2"])
             .prop_map(|b| format!("bugs={b}")),
         (-12.0f64..=-1.0).prop_map(|e| format!("eps={}", 10f64.powf(e))),
+        (2usize..=300).prop_map(|n| format!("data=custom&points={}", own_points(n))),
+        (0.01f64..=0.9).prop_map(|v| format!("testFrac={v}")),
+        Just("normalize=1".to_string()),
         proptest::sample::select(vec!["play", "compare", "showTest", "logCost"])
             .prop_map(|f| format!("{f}=1")),
     ];
@@ -523,4 +570,45 @@ fn the_documented_hostile_links_name_key_and_value() {
         let mut tally = Tally::default();
         check_link(&link, &mut tally).unwrap();
     }
+}
+
+/// Own points that were cut, changed, over the limit or non-finite: each is
+/// refused with a message naming `points=` and saying what is wrong.
+#[test]
+fn hostile_points_links_name_the_key_and_the_fault() {
+    let valid = own_points(30);
+    let n2001 = forge(&own_points(2000), |b| {
+        b[2..4].copy_from_slice(&2001u16.to_le_bytes());
+        b.extend_from_slice(&[0; 5]);
+    });
+    let huge = forge(&valid, |b| {
+        b[14..22].copy_from_slice(&1e300f64.to_le_bytes())
+    });
+    let nan = forge(&valid, |b| {
+        b[6..14].copy_from_slice(&f64::NAN.to_le_bytes())
+    });
+    let inf = forge(&valid, |b| {
+        b[30..38].copy_from_slice(&f64::INFINITY.to_le_bytes())
+    });
+    let mut tampered: Vec<char> = valid.chars().collect();
+    tampered[60] = if tampered[60] == 'x' { 'y' } else { 'x' };
+    let tampered: String = tampered.into_iter().collect();
+    for (points, fault) in [
+        (&valid[..valid.len() - 10], "the link was cut or changed"),
+        (&valid[..valid.len() / 2], "the link was cut or changed"),
+        (tampered.as_str(), "checksum mismatch"),
+        (n2001.as_str(), "2001 points: expected 2 to 2000"),
+        (huge.as_str(), "non-finite or huge numbers"),
+        (nan.as_str(), "non-finite or huge numbers"),
+        (inf.as_str(), "non-finite or huge numbers"),
+        ("", "the link was cut or changed"),
+        ("%00%FF", "expected nnlab's base64url"),
+    ] {
+        let link = format!("#data=custom&points={points}");
+        let e = link::parse(&link).expect_err(&link).to_string();
+        assert!(e.starts_with("points="), "{link}: {e}");
+        assert!(e.contains(fault), "{link}: {e}");
+    }
+    let ok = link::parse(&format!("#data=custom&points={valid}")).unwrap();
+    assert_eq!(ok.config.train_points(), 30);
 }

@@ -232,3 +232,39 @@ mod tests {
             .contains("0 < testFrac <= 0.9"));
     }
 }
+
+#[cfg(test)]
+mod normalize_tests {
+    use super::*;
+    use crate::config::link;
+    use crate::run::regions::Regions;
+    use crate::run::trainer::Trainer;
+
+    /// Own data in units of hundreds: with `normalize=1` the network sees
+    /// mean 0 and spread 1, the page still the data's units, and the
+    /// decision-region grid is normalized like the inputs.
+    #[test]
+    fn normalize_trains_on_standard_inputs_and_shows_the_data_units() {
+        let rows: String = (0..40)
+            .map(|i| format!("{},{},{}\n", 100 + 10 * i, 900 - 7 * i, i % 2))
+            .collect();
+        let base = link::parse("normalize=1&iters=200").unwrap();
+        let q = query_with_csv(&base.config, &base.view, &rows)
+            .unwrap()
+            .query;
+        let t = Trainer::new(link::parse(&q).unwrap().config).unwrap();
+        let x = &t.split().train.x;
+        let mean = x.row(0).iter().sum::<f64>() / x.cols() as f64;
+        assert!(mean.abs() < 1e-12, "{mean}");
+        assert!(t.points().train.x.row(0).iter().all(|v| *v >= 99.0));
+        let norm = t.normalization().unwrap();
+        let b = t.points().bounds();
+        let mut raw = Regions::new(4, 4, b);
+        let mut scaled = Regions::new(4, 4, b).normalized(Some(norm));
+        assert_ne!(raw.evaluate(t.network()), scaled.evaluate(t.network()));
+        let plain =
+            Trainer::new(link::parse(&q.replace("&normalize=1", "")).unwrap().config).unwrap();
+        assert!(plain.normalization().is_none());
+        assert_eq!(plain.points(), plain.split());
+    }
+}

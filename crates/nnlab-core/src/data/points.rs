@@ -53,6 +53,8 @@ pub struct Points {
 pub enum PointsError {
     /// Not base64url text.
     NotText,
+    /// Base64url text that is not whole (cut in the middle of a byte).
+    Broken,
     /// Shorter or longer than its header says.
     Length { found: usize, expected: usize },
     /// Written by another version of the encoding.
@@ -78,6 +80,7 @@ impl fmt::Display for PointsError {
                 f,
                 "expected nnlab's base64url point encoding (A-Z a-z 0-9 - _)"
             ),
+            PointsError::Broken => write!(f, "not a whole encoding: the link was cut or changed"),
             PointsError::Length { found, expected } => write!(
                 f,
                 "{found} bytes where the header says {expected}: the link was cut or changed"
@@ -319,9 +322,15 @@ impl Points {
 
     /// Reads a link's text; any change or cut is an error.
     pub fn decode(text: &str) -> Result<Points, PointsError> {
-        let b = URL_SAFE_NO_PAD
-            .decode(text.trim())
-            .map_err(|_| PointsError::NotText)?;
+        let text = text.trim();
+        let b = URL_SAFE_NO_PAD.decode(text).map_err(|_| {
+            let alphabet = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+            if text.chars().all(alphabet) {
+                PointsError::Broken
+            } else {
+                PointsError::NotText
+            }
+        })?;
         if b.len() < HEADER + 4 {
             return Err(PointsError::Length {
                 found: b.len(),
@@ -452,7 +461,7 @@ mod tests {
         let err = |t: &str| Points::decode(t).unwrap_err();
         assert!(matches!(
             err(&text[..text.len() - 3]),
-            PointsError::Length { .. } | PointsError::NotText
+            PointsError::Length { .. } | PointsError::Broken
         ));
         assert!(matches!(err(&text[..20]), PointsError::Length { .. }));
         let mut chars: Vec<char> = text.chars().collect();

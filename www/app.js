@@ -21,6 +21,7 @@ import { createReadout } from "./js/readout.js";
 import { createGradcheck } from "./js/gradcheck.js";
 import { createDiagram } from "./js/diagram.js";
 import { createExporter } from "./js/exporter.js";
+import { createData } from "./js/data.js";
 import { createBanner } from "./js/banner.js";
 import { applyPalette, messageOf, readTheme } from "./js/dom.js";
 
@@ -384,11 +385,13 @@ const app = {
   wake: () => schedule(),
   regionsCanvas: () => $("regions-canvas"),
 };
+const exporter = createExporter($("export-panel"), app);
 panels = [
   createGradcheck($("gradcheck-panel"), app, theme),
   createDiagram($("diagram-panel"), app, theme),
-  createExporter($("export-panel"), app),
+  exporter,
 ];
+panels.push(createData(app, exporter.save));
 createBanner(app);
 markDirty();
 $("stage").dataset.ready = "true";

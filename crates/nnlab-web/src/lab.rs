@@ -24,9 +24,9 @@ pub struct Lab {
     /// canvas asks for another resolution.
     pub(crate) regions: Option<Regions>,
     /// The run's configuration (the trainer's).
-    config: Config,
+    pub(crate) config: Config,
     /// How the page shows it ([`Lab::adopt`] changes only this).
-    view: View,
+    pub(crate) view: View,
     /// The canonical query of the configuration.
     query: String,
     warnings: Vec<String>,

@@ -23,12 +23,14 @@ mod bench;
 mod chart;
 mod js;
 mod lab;
+mod owndata;
 mod panels;
 mod panic;
 mod regions;
 
 pub use chart::Chart;
 pub use lab::Lab;
+pub use owndata::PointEditor;
 
 /// The nnlab version compiled into the wasm module (the workspace version).
 #[wasm_bindgen]

@@ -18,7 +18,7 @@ impl Lab {
     /// its RGBA pixels (`grid × grid × 4` bytes, rows top to bottom). `None`
     /// without 2-D data.
     pub fn render_regions(&mut self) -> Option<&[u8]> {
-        let split = self.trainer.split();
+        let split = self.trainer.points();
         if split.train.features() != 2 {
             return None;
         }
@@ -29,7 +29,8 @@ impl Lab {
             .as_ref()
             .is_none_or(|r| r.width() != grid || r.bounds() != bounds)
         {
-            self.regions = Some(Regions::new(grid, grid, bounds));
+            let norm = self.trainer.normalization();
+            self.regions = Some(Regions::new(grid, grid, bounds).normalized(norm));
         }
         let regions = self.regions.as_mut().expect("just built");
         Some(regions.render(self.trainer.network()))
@@ -58,7 +59,7 @@ impl Lab {
         if !layout.drawable() {
             return Ok(JsValue::NULL);
         }
-        let split = self.trainer.split();
+        let split = self.trainer.points();
         if split.train.features() != 2 {
             let none = layout.no_plane(split.train.features());
             return Ok(none.serialize(&serializer())?);

@@ -65,14 +65,16 @@ pub fn query_with_csv(config: &Config, view: &View, text: &str) -> Result<Import
     })
 }
 
-/// `config` training on `points` (`data=custom`, no generation keys; the
-/// gradient-check case's initializer, which needs its own data, becomes He).
+/// `config` training on `points` (`data=custom`, no generation keys, no
+/// preset: the other values stay, written out; the gradient-check case's
+/// initializer, which needs its own data, becomes He).
 pub fn query_with_points(
     config: &Config,
     view: &View,
     points: Points,
 ) -> Result<String, ConfigError> {
     let mut c = config.clone();
+    c.preset = None;
     c.data = DataKind::Custom;
     (c.n, c.noise) = (None, None);
     c.points = Some(points);
@@ -160,14 +162,9 @@ mod tests {
         let text = "x1;x2;label\n0;0;cat\n1000;1;dog\n500;0,5;cat\n250;0,2;dog\n10;10;dog\n";
         let base = link::parse("preset=init-he&iters=50&normalize=1").unwrap();
         let imported = query_with_csv(&base.config, &base.view, text).unwrap();
-        assert!(
-            imported
-                .query
-                .starts_with("preset=init-he&data=custom&iters=50&normalize=1&points=")
-                || imported.query.contains("data=custom"),
-            "{}",
-            imported.query
-        );
+        let q = &imported.query;
+        assert!(q.starts_with("data=custom&normalize=1&points="), "{q}");
+        assert!(q.ends_with("&iters=50"), "{q}");
         assert_eq!(
             imported.summary,
             "5 points, split by testFrac and dataSeed; labels: cat → 0, dog → 1"

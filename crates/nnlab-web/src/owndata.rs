@@ -1,0 +1,98 @@
+//! Own data's binding: a pasted or uploaded CSV into a link, the points out
+//! as CSV, and the point editor behind the regions canvas's "edit points"
+//! mode (clicks, undo, redo). What they compute is the core's
+//! (`config::import`, `data::editor`, `view::plot`).
+
+use crate::{serializer, Lab};
+use nnlab_core::config::import;
+use nnlab_core::data::editor::Editor;
+use nnlab_core::view::plot::PlotLayout;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// Any core error as the page's exception (its message is the core's).
+fn js(e: impl std::fmt::Display) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+#[wasm_bindgen]
+impl Lab {
+    /// `{query, summary}`: this lab's link with the CSV's points
+    /// (`data=custom&points=…`) and a line about what was read; a bad CSV
+    /// is an error naming line, column and value.
+    #[wasm_bindgen(js_name = withCsv)]
+    pub fn with_csv(&self, text: &str) -> Result<JsValue, JsError> {
+        let imported = import::query_with_csv(&self.config, &self.view, text).map_err(js)?;
+        Ok(imported.serialize(&serializer())?)
+    }
+
+    /// The points, training and test, as CSV (`x1,x2,label,set`).
+    #[wasm_bindgen(js_name = pointsCsv)]
+    pub fn points_csv(&self) -> Result<String, JsError> {
+        import::points_csv(&self.config).map_err(js)
+    }
+}
+
+/// Points being edited by hand, with undo and redo.
+#[wasm_bindgen]
+pub struct PointEditor {
+    editor: Editor,
+}
+
+impl PointEditor {
+    /// `lab`'s link with the edited points.
+    fn query(&self, lab: &Lab) -> Result<String, JsError> {
+        let points = self.editor.points().map_err(js)?;
+        import::query_with_points(&lab.config, &lab.view, points).map_err(js)
+    }
+}
+
+#[wasm_bindgen]
+impl PointEditor {
+    /// Starts from `lab`'s points (its training and test sets).
+    #[wasm_bindgen(constructor)]
+    pub fn new(lab: &Lab) -> Result<PointEditor, JsError> {
+        let editor = import::editor(&lab.config).map_err(js)?;
+        Ok(PointEditor { editor })
+    }
+
+    /// A click at CSS pixel `(x, y)` of the regions canvas, `css_width` CSS
+    /// pixels wide with a `width × height` backing: removes the point under
+    /// it, else adds a training point of class `label` (0 or 1), of the
+    /// other class with `other` (shift-click). Returns `lab`'s
+    /// link with the edited points; `undefined` outside the plot; an error
+    /// (the core's message) when the edit would leave no valid set.
+    pub fn click(
+        &mut self,
+        lab: &Lab,
+        width: f64,
+        height: f64,
+        css_width: f64,
+        x: f64,
+        y: f64,
+        label: u8,
+        other: bool,
+    ) -> Result<Option<String>, JsError> {
+        let scale = width / css_width;
+        let layout = PlotLayout::new(width, height);
+        let bounds = lab.trainer.points().bounds();
+        let Some((p, reach)) = layout.pick(&bounds, x * scale, y * scale) else {
+            return Ok(None);
+        };
+        self.editor
+            .click(p[0], p[1], reach, (label == 1) != other)
+            .map_err(js)?;
+        self.query(lab).map(Some)
+    }
+
+    /// One edit back: `lab`'s link with the earlier points, `undefined`
+    /// when there is nothing to undo.
+    pub fn undo(&mut self, lab: &Lab) -> Result<Option<String>, JsError> {
+        self.editor.undo().then(|| self.query(lab)).transpose()
+    }
+
+    /// One undone edit forward again (`undefined` when there is none).
+    pub fn redo(&mut self, lab: &Lab) -> Result<Option<String>, JsError> {
+        self.editor.redo().then(|| self.query(lab)).transpose()
+    }
+}

@@ -44,3 +44,25 @@ impl BenchRegions {
         bench::pixels_fingerprint(self.regions.render(self.trainer.network()))
     }
 }
+
+/// The own-data cases (`csv2000`, `encode2000`, `decode2000`) with their
+/// inputs built once.
+#[wasm_bindgen(js_name = BenchOwnData)]
+pub struct BenchOwnData(bench::OwnData);
+
+#[wasm_bindgen(js_class = BenchOwnData)]
+impl BenchOwnData {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> BenchOwnData {
+        BenchOwnData(bench::OwnData::default())
+    }
+
+    /// Runs `case` `reps` times; returns the last run's fingerprint.
+    pub fn run(&self, case: &str, reps: usize) -> Result<String, JsError> {
+        let mut print = String::new();
+        for _ in 0..reps {
+            print = self.0.run(case).map_err(|e| JsError::new(&e))?;
+        }
+        Ok(print)
+    }
+}

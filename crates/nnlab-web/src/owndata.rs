@@ -96,3 +96,40 @@ impl PointEditor {
         self.editor.redo().then(|| self.query(lab)).transpose()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn count(query: &str) -> usize {
+        let lab = Lab::from_query(query).unwrap();
+        import::data_rows(&lab.config).unwrap().len()
+    }
+
+    #[test]
+    fn a_click_in_css_pixels_edits_the_points_and_undo_redo_walk_back() {
+        let lab = Lab::from_query("data=moons&n=40").unwrap();
+        let mut editor = PointEditor::new(&lab).unwrap();
+        // A 200 CSS px canvas with a 400 px backing (a 2x screen): its top-left corner
+        // lies outside the plot, a point near the plot's top-left corner inside it.
+        assert_eq!(
+            editor
+                .click(&lab, 400.0, 400.0, 200.0, 1.0, 1.0, 0, false)
+                .ok(),
+            Some(None)
+        );
+        let layout = PlotLayout::new(400.0, 400.0);
+        let (x, y) = ((layout.x0 + 2.0) / 2.0, (layout.y0 + 2.0) / 2.0);
+        let added = editor
+            .click(&lab, 400.0, 400.0, 200.0, x, y, 0, true)
+            .ok()
+            .flatten()
+            .unwrap();
+        assert!(added.starts_with("data=custom&points="), "{added}");
+        assert_eq!(count(&added), 54);
+        let back = editor.undo(&lab).ok().flatten().unwrap();
+        assert_eq!(count(&back), 53);
+        assert!(editor.undo(&lab).ok().flatten().is_none());
+        assert_eq!(editor.redo(&lab).ok().flatten(), Some(added));
+    }
+}

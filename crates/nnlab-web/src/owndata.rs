@@ -62,6 +62,8 @@ impl PointEditor {
     /// other class with `other` (shift-click). Returns `lab`'s
     /// link with the edited points; `undefined` outside the plot; an error
     /// (the core's message) when the edit would leave no valid set.
+    // Plain numbers across the boundary: the canvas's size and the pointer event's.
+    #[allow(clippy::too_many_arguments)]
     pub fn click(
         &mut self,
         lab: &Lab,

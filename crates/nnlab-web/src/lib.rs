@@ -30,7 +30,6 @@ mod regions;
 
 pub use chart::Chart;
 pub use lab::Lab;
-pub use owndata::PointEditor;
 
 /// The nnlab version compiled into the wasm module (the workspace version).
 #[wasm_bindgen]

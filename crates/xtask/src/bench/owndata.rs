@@ -55,3 +55,47 @@ pub(super) fn report(runners: &[&Runner]) -> String {
     }
     r
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bench::parse_line;
+
+    #[test]
+    fn the_section_lists_every_case_and_compares_own_with_generated() {
+        let mut native = Runner::new("native");
+        let mut node = Runner::new("wasm Node");
+        let line = |case: &str, t: f64, f: &str| {
+            parse_line(&format!(
+                r#"{{"case": "{case}", "times": [{t}], "fingerprint": "{f}"}}"#
+            ))
+            .unwrap()
+        };
+        native.add(Ok(vec![
+            line("csv2000", 0.001, "a"),
+            line("he2000", 0.2, "b"),
+            line("he2000own", 0.1, "c"),
+        ]));
+        node.add(Ok(vec![line("csv2000", 0.002, "x")]));
+        let r = report(&[&native, &node]);
+        assert!(
+            r.contains("| read a 2000-row CSV into points | native | 1.0 ms |"),
+            "{r}"
+        );
+        assert!(
+            r.contains(
+                "| read a 2000-row CSV into points | wasm Node | 2.0 ms | 2.0 ms | DIFFER |"
+            ),
+            "{r}"
+        );
+        assert!(
+            r.contains("| link text to 2000 points | native | not run | | |"),
+            "{r}"
+        );
+        assert!(
+            r.contains("native: own points train in 0.50x the time of generated ones"),
+            "{r}"
+        );
+        assert!(!r.contains("wasm Node: own points"), "{r}");
+    }
+}

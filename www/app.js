@@ -23,6 +23,7 @@ import { createDiagram } from "./js/diagram.js";
 import { createNeurons } from "./js/neurons.js";
 import { createInside } from "./js/inside.js";
 import { createExporter } from "./js/exporter.js";
+import { createData } from "./js/data.js";
 import { createBanner } from "./js/banner.js";
 import { createClassroom } from "./js/classroom.js";
 import { createQuiz } from "./js/quiz.js";
@@ -400,13 +401,15 @@ const app = {
   wake: () => schedule(),
   regionsCanvas: () => $("regions-canvas"),
 };
+const exporter = createExporter($("export-panel"), app);
 panels = [
   createGradcheck($("gradcheck-panel"), app, theme),
   createDiagram($("diagram-panel"), app, theme),
   createNeurons($("diagram-panel"), app),
   createInside($("inside-panel"), app, theme),
-  createExporter($("export-panel"), app),
+  exporter,
 ];
+panels.push(createData(app, exporter.save));
 createBanner(app);
 markDirty();
 $("stage").dataset.ready = "true";

@@ -159,6 +159,7 @@ function allowedUrl(url, origin) {
  *   hash       URL fragment, with or without "#" (default none)
  *   goto       false to open nothing (fn navigates itself with `origin`)
  *   allow      array of RegExp: console errors / page errors matching one are not failures
+ *   hasTouch   true for a touch screen (page.touchscreen; pointer events of type "touch")
  *
  * Fails the test (throws) on any recorded problem, after `fn` finished.
  */
@@ -168,7 +169,8 @@ export async function withPage(t, options, fn) {
   const allow = options.allow ?? [];
   const { server, browser } = await sharedFixtures();
   const { origin } = server;
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, serviceWorkers: "block" });
+  const hasTouch = options.hasTouch ?? false;
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, serviceWorkers: "block", hasTouch });
   context.setDefaultTimeout(30_000);
   const problems = [];
   const note = (text) => {

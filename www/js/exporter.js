@@ -69,6 +69,8 @@ export function createExporter(root, app) {
   }
 
   return {
+    /** Downloads `make(lab)` as `<exportName>.<ext>` (the Data panel's points, too). */
+    save: exportText,
     update(snapshot) {
       if (!snapshot) return;
       const plane = snapshot.plane !== false;

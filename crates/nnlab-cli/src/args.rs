@@ -26,6 +26,13 @@ pub enum Command {
     Keys {
         json: bool,
     },
+    /// Print a configuration's points as CSV.
+    Data(QueryArgs),
+    /// Read a CSV of own points into a link (QUERY's other keys kept).
+    Import {
+        file: String,
+        query: Option<QueryArgs>,
+    },
     /// Time a configuration.
     Bench {
         query: QueryArgs,
@@ -61,6 +68,8 @@ Usage:
   nnlab gradcheck --1d [--eps E] [--json]    the 1-D check J(θ) = θ·x, x = 2, θ = 4
   nnlab python QUERY [--strict]              print the run as a NumPy script
   nnlab keys [--json]                        list the link keys and the presets
+  nnlab data QUERY [--strict]                print the points as CSV: x1,x2,label,set
+  nnlab import FILE.csv [QUERY] [--strict]   print QUERY with FILE's points (data=custom)
   nnlab bench QUERY [--repeat N]             time N runs (default 5), print JSON
   nnlab --help | --version
 
@@ -152,7 +161,7 @@ pub fn parse(args: Vec<String>) -> Result<Command, CliError> {
     }
     let Some((command, rest)) = raw.positionals.split_first() else {
         return Err(usage(
-            "missing subcommand: train, gradcheck, python, keys or bench",
+            "missing subcommand: train, gradcheck, python, keys, data, import or bench",
         ));
     };
     let allowed: &[Flag] = match command.as_str() {
@@ -160,11 +169,12 @@ pub fn parse(args: Vec<String>) -> Result<Command, CliError> {
         "gradcheck" => &[Flag::Json, Flag::Strict, Flag::OneD, Flag::Eps],
         "python" => &[Flag::Strict],
         "keys" => &[Flag::Json],
+        "data" | "import" => &[Flag::Strict],
         "bench" => &[Flag::Json, Flag::Strict, Flag::Repeat],
         "help" => return Ok(Command::Help),
         other => {
             return Err(usage(format!(
-                "unknown subcommand '{}': expected train, gradcheck, python, keys or bench",
+                "unknown subcommand '{}': expected train, gradcheck, python, keys, data, import or bench",
                 shown(other)
             )))
         }
@@ -192,6 +202,29 @@ pub fn parse(args: Vec<String>) -> Result<Command, CliError> {
             };
             Ok(Command::Gradcheck1d { eps, json })
         }
+        "import" => {
+            let (file, query) = match rest {
+                [file] => (file.clone(), None),
+                [file, query] => (file.clone(), Some(query.clone())),
+                [] => {
+                    return Err(usage(
+                        "import needs a CSV file: nnlab import points.csv [QUERY]",
+                    ))
+                }
+                [_, _, extra, ..] => {
+                    return Err(usage(format!(
+                        "import takes a file and one query, got another argument '{}'",
+                        shown(extra)
+                    )))
+                }
+            };
+            let query = query.map(|query| QueryArgs {
+                query,
+                json,
+                strict,
+            });
+            Ok(Command::Import { file, query })
+        }
         "gradcheck" if raw.has(Flag::Eps) => Err(usage(
             "--eps goes with --1d; for a network put eps=... in the query",
         )),
@@ -205,6 +238,7 @@ pub fn parse(args: Vec<String>) -> Result<Command, CliError> {
                 "train" => Command::Train(query),
                 "gradcheck" => Command::Gradcheck(query),
                 "python" => Command::Python(query),
+                "data" => Command::Data(query),
                 _ => Command::Bench {
                     query,
                     repeat: match raw.value(Flag::Repeat) {
@@ -399,6 +433,11 @@ mod tests {
             &["gradcheck", "--1d", "--eps", "nan"],
             &["gradcheck", "a=1", "--eps", "1e-4"],
             &["keys", "extra"],
+            &["import"],
+            &["import", "a.csv", "a=1", "b=2"],
+            &["import", "a.csv", "--json"],
+            &["data"],
+            &["data", "a=1", "--json"],
         ] {
             let e = parse(args(a)).unwrap_err();
             assert!(matches!(e, CliError::Usage(_)), "{a:?}: {e}");

@@ -18,6 +18,9 @@ pub enum CliError {
     Usage(String),
     /// The query is wrong; the core's message names the key and the value.
     Config(ConfigError),
+    /// Own data that cannot be read (a CSV's line and column, or the
+    /// file itself).
+    Data(String),
     /// Writing the output failed.
     Io(io::Error),
 }
@@ -25,7 +28,7 @@ pub enum CliError {
 impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
-            CliError::Usage(_) | CliError::Config(_) => EXIT_USAGE,
+            CliError::Usage(_) | CliError::Config(_) | CliError::Data(_) => EXIT_USAGE,
             CliError::Io(_) => EXIT_IO,
         }
     }
@@ -41,6 +44,7 @@ impl fmt::Display for CliError {
         match self {
             CliError::Usage(message) => write!(f, "{message} (see `nnlab --help`)"),
             CliError::Config(e) => write!(f, "{e}"),
+            CliError::Data(message) => write!(f, "{message}"),
             CliError::Io(e) => write!(f, "cannot write the output: {e}"),
         }
     }

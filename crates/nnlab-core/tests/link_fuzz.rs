@@ -9,6 +9,9 @@
 //! mostly valid ones so that the accepted side is exercised as hard as the
 //! rejected one. Each run prints how many cases it ran and how they ended.
 
+mod hostile_points;
+
+use hostile_points::{forge, own_points, points_value};
 use nnlab_core::config::error::shown;
 use nnlab_core::config::limits::MAX_WORK;
 use nnlab_core::config::link::{self, KEYS};
@@ -343,6 +346,7 @@ fn name_value() -> impl Strategy<Value = String> {
         "spiral",
         "gauss",
         "gradcase",
+        "custom",
         "zeros",
         "random",
         "xavier",
@@ -385,6 +389,7 @@ fn value_strategy() -> impl Strategy<Value = String> {
             "0%2E5".to_string(), "%31%30".to_string(),
         ]),
         1 => "<script>alert\\(1\\)</script>",
+        2 => points_value(),
     ]
 }
 
@@ -454,6 +459,9 @@ fn valid_queries() -> impl Strategy<Value = String> {
         proptest::sample::select(vec!["none", "w2", "b1", "w2,b1", "b1,w2"])
             .prop_map(|b| format!("bugs={b}")),
         (-12.0f64..=-1.0).prop_map(|e| format!("eps={}", 10f64.powf(e))),
+        (2usize..=300).prop_map(|n| format!("data=custom&points={}", own_points(n))),
+        (0.01f64..=0.9).prop_map(|v| format!("testFrac={v}")),
+        Just("normalize=1".to_string()),
         proptest::sample::select(vec!["play", "compare", "showTest", "logCost"])
             .prop_map(|f| format!("{f}=1")),
     ];
@@ -523,4 +531,45 @@ fn the_documented_hostile_links_name_key_and_value() {
         let mut tally = Tally::default();
         check_link(&link, &mut tally).unwrap();
     }
+}
+
+/// Own points that were cut, changed, over the limit or non-finite: each is
+/// refused with a message naming `points=` and saying what is wrong.
+#[test]
+fn hostile_points_links_name_the_key_and_the_fault() {
+    let valid = own_points(30);
+    let n2001 = forge(&own_points(2000), |b| {
+        b[2..4].copy_from_slice(&2001u16.to_le_bytes());
+        b.extend_from_slice(&[0; 5]);
+    });
+    let huge = forge(&valid, |b| {
+        b[14..22].copy_from_slice(&1e300f64.to_le_bytes())
+    });
+    let nan = forge(&valid, |b| {
+        b[6..14].copy_from_slice(&f64::NAN.to_le_bytes())
+    });
+    let inf = forge(&valid, |b| {
+        b[30..38].copy_from_slice(&f64::INFINITY.to_le_bytes())
+    });
+    let mut tampered: Vec<char> = valid.chars().collect();
+    tampered[60] = if tampered[60] == 'x' { 'y' } else { 'x' };
+    let tampered: String = tampered.into_iter().collect();
+    for (points, fault) in [
+        (&valid[..valid.len() - 10], "the link was cut or changed"),
+        (&valid[..valid.len() / 2], "the link was cut or changed"),
+        (tampered.as_str(), "checksum mismatch"),
+        (n2001.as_str(), "2001 points: expected 2 to 2000"),
+        (huge.as_str(), "non-finite or huge numbers"),
+        (nan.as_str(), "non-finite or huge numbers"),
+        (inf.as_str(), "non-finite or huge numbers"),
+        ("", "the link was cut or changed"),
+        ("%00%FF", "expected nnlab's base64url"),
+    ] {
+        let link = format!("#data=custom&points={points}");
+        let e = link::parse(&link).expect_err(&link).to_string();
+        assert!(e.starts_with("points="), "{link}: {e}");
+        assert!(e.contains(fault), "{link}: {e}");
+    }
+    let ok = link::parse(&format!("#data=custom&points={valid}")).unwrap();
+    assert_eq!(ok.config.train_points(), 30);
 }

@@ -28,9 +28,9 @@ pub struct Lab {
     /// The neuron maps' grids (`views.rs`), built on first use.
     pub(crate) neurons: Option<NeuronMaps>,
     /// The run's configuration (the trainer's).
-    config: Config,
+    pub(crate) config: Config,
     /// How the page shows it ([`Lab::adopt`] changes only this).
-    view: View,
+    pub(crate) view: View,
     /// The canonical query of the configuration.
     query: String,
     warnings: Vec<String>,

@@ -24,6 +24,7 @@ mod chart;
 mod classroom;
 mod js;
 mod lab;
+mod owndata;
 mod panels;
 mod panic;
 mod regions;

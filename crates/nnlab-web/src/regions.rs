@@ -19,7 +19,7 @@ impl Lab {
     /// its RGBA pixels (`grid × grid × 4` bytes, rows top to bottom). `None`
     /// without 2-D data.
     pub fn render_regions(&mut self) -> Option<&[u8]> {
-        let split = self.trainer.split();
+        let split = self.trainer.points();
         if split.train.features() != 2 {
             return None;
         }
@@ -30,7 +30,8 @@ impl Lab {
             .as_ref()
             .is_none_or(|r| r.width() != grid || r.bounds() != bounds)
         {
-            let mut regions = Regions::new(grid, grid, bounds);
+            let norm = self.trainer.normalization();
+            let mut regions = Regions::new(grid, grid, bounds).normalized(norm);
             regions.set_boundary_pixels(false); // the page strokes `boundary`
             self.regions = Some(regions);
         }
@@ -63,7 +64,7 @@ impl Lab {
         if !layout.drawable() {
             return Ok(JsValue::NULL);
         }
-        let split = self.trainer.split();
+        let split = self.trainer.points();
         if split.train.features() != 2 {
             let none = layout.no_plane(split.train.features());
             return Ok(none.serialize(&serializer())?);

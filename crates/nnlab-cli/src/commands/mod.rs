@@ -2,6 +2,7 @@
 //! through `nnlab_core::format`).
 
 pub mod bench;
+pub mod data;
 pub mod gradcheck;
 pub mod keys;
 pub mod train;
@@ -27,6 +28,11 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
         }
         Command::Gradcheck1d { eps, json } => gradcheck::run_1d(eps, json, out),
         Command::Keys { json } => keys::run(json, out),
+        Command::Data(q) => data::run_data(load(&q)?, out),
+        Command::Import { file, query } => {
+            let base = query.as_ref().map(load).transpose()?;
+            data::run_import(&file, base, out)
+        }
         Command::Bench { query, repeat } => bench::run(load(&query)?, repeat, out),
         Command::Help => {
             writeln!(out, "{USAGE}")?;

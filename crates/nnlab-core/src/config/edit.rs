@@ -5,6 +5,7 @@
 
 use crate::config::assignment;
 use crate::config::error::ConfigError;
+use crate::config::import;
 use crate::config::keys::{key, KEYS};
 use crate::config::link::{self, PRESET};
 use crate::config::{limits, Config, DataKind, InitKind, Named, Preset, View};
@@ -40,6 +41,10 @@ pub fn query_with(
         key.set(&mut c, &mut v, value)?;
     }
     if c.data != config.data {
+        if c.data == DataKind::Custom && c.points.is_none() {
+            return import::query_with_current_points(config, &v);
+        }
+        import::drop_own_points(&mut c);
         if c.data.is_recorded() {
             clear_generation(&mut c);
         }
@@ -137,7 +142,9 @@ pub fn query_with_course_data(config: &Config, view: &View) -> Result<String, Co
 /// recorded points).
 fn clear_generation(config: &mut Config) {
     let mut view = View::default();
-    for key in KEYS {
+    // Own points stay with their data kind.
+    let own = config.data == DataKind::Custom;
+    for key in KEYS.iter().filter(|k| !(own && k.name == "points")) {
         key.clear(config, &mut view);
     }
 }

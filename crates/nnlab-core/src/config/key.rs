@@ -6,6 +6,7 @@
 
 use crate::config::error::ConfigError;
 use crate::config::{Config, Named, View};
+use crate::data::points::Points;
 use crate::format::fmt_plain;
 use crate::model::network::PlantedBugs;
 
@@ -34,6 +35,8 @@ pub enum Kind {
     Text,
     /// A comma-separated list of key or group names (`lock`, `hide`).
     Names,
+    /// Own points in nnlab's encoding ([`Points`]).
+    Points,
 }
 
 impl Kind {
@@ -47,6 +50,7 @@ impl Kind {
             Kind::List => "list",
             Kind::Text => "text",
             Kind::Names => "names",
+            Kind::Points => "points",
         }
     }
 }
@@ -500,6 +504,21 @@ impl Value for Vec<usize> {
     }
     fn numbers(&self) -> Vec<f64> {
         self.iter().map(|&h| h as f64).collect()
+    }
+}
+
+impl Value for Points {
+    const KINDS: &'static [Kind] = &[Kind::Points];
+    /// [`Points::decode`]; its error is the message.
+    fn read(key: &Key, text: &str) -> Result<Points, ConfigError> {
+        Points::decode(text).map_err(|e| ConfigError::Conflict {
+            key: key.name.into(),
+            value: text.into(),
+            reason: e.to_string(),
+        })
+    }
+    fn write(&self) -> Option<String> {
+        Some(self.encode())
     }
 }
 

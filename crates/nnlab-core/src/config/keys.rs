@@ -68,7 +68,7 @@ pub const KEYS: &[Key] = &[
     Key {
         name: "dataSeed",
         label: "data seed",
-        help: "seed of generated data (circles and football without it are the course's points)",
+        help: "seed of generated data and of own points' test split (circles and football without it are the course's points)",
         kind: Kind::Seed,
         slot: field!(data_seed),
         ..ROW
@@ -92,6 +92,30 @@ pub const KEYS: &[Key] = &[
         help: "noise of generated data",
         range: Some(Range::closed(0.0, MAX_NOISE)),
         slot: field!(noise),
+        ..ROW
+    },
+    Key {
+        name: "testFrac",
+        label: "test share",
+        help: "share of the points held out for testing, drawn with dataSeed (own points without a set column)",
+        range: Some(Range::above(0.0, MAX_TEST_FRAC)),
+        slot: field!(test_frac),
+        ..ROW
+    },
+    Key {
+        name: "normalize",
+        label: "normalize inputs",
+        help: "1 = subtract the training set's mean and divide by its standard deviation, per feature (test set too)",
+        kind: Kind::Flag,
+        slot: field!(normalize),
+        ..ROW
+    },
+    Key {
+        name: "points",
+        label: "own points",
+        help: "own points with data=custom: a pasted or uploaded CSV, or points drawn on the page (quantized, base64url)",
+        kind: Kind::Points,
+        slot: field!(points),
         ..ROW
     },
     Key {
@@ -296,6 +320,29 @@ mod tests {
     use super::*;
     use crate::config::link;
 
+    /// Three own points in the link's encoding.
+    fn own_points() -> String {
+        crate::data::points::Points::new(
+            &[[0.0, 1.0], [2.0, 3.0], [4.0, 1.0]],
+            &[true, false, true],
+            None,
+            0.25,
+            1,
+        )
+        .unwrap()
+        .encode()
+    }
+
+    /// `key=value` in a canonical link with what the key needs: own
+    /// points their data kind, `testFrac` own points.
+    fn with_needs(key: &Key, value: &str) -> String {
+        match key.name {
+            "points" => format!("data=custom&points={value}"),
+            "testFrac" => format!("data=custom&testFrac={value}&points={}", own_points()),
+            name => format!("{name}={value}"),
+        }
+    }
+
     /// Values to try for a key, from its kind, choices and range.
     fn candidates(key: &Key) -> Vec<String> {
         let mid = key.range.map(|r| (r.min + r.max) / 2.0);
@@ -308,6 +355,7 @@ mod tests {
             Kind::List => vec!["3,4".into()],
             Kind::Text => vec!["hello".into()],
             Kind::Names => vec!["data,lr".into()],
+            Kind::Points => vec![own_points()],
         }
     }
 
@@ -318,11 +366,9 @@ mod tests {
             let default = key.value(&config, &view);
             let value = candidates(key)
                 .into_iter()
-                .find(|v| {
-                    Some(v) != default.as_ref() && link::parse(&format!("{}={v}", key.name)).is_ok()
-                })
+                .find(|v| Some(v) != default.as_ref() && link::parse(&with_needs(key, v)).is_ok())
                 .unwrap_or_else(|| panic!("{}: no other valid value", key.name));
-            let query = format!("{}={value}", key.name);
+            let query = with_needs(key, &value);
             let parsed = link::parse(&query).unwrap();
             assert_eq!(
                 key.value(&parsed.config, &parsed.view),
@@ -404,7 +450,7 @@ mod tests {
             ),
             (
                 "data=cats",
-                "data=cats: expected circles | football | moons | xor | spiral | gauss | gradcase",
+                "data=cats: expected circles | football | moons | xor | spiral | gauss | gradcase | custom",
             ),
             ("mask=x", "mask=x: expected fixed | fresh"),
         ] {

@@ -9,6 +9,7 @@ pub mod classroom;
 pub mod compare;
 pub mod edit;
 pub mod error;
+pub mod import;
 pub mod key;
 pub mod keys;
 pub mod link;
@@ -17,6 +18,7 @@ mod validate;
 use crate::config::error::ConfigError;
 use crate::data::dataset::{Dataset, Split};
 use crate::data::generate::{self, Shape};
+use crate::data::points::Points;
 use crate::model::dropout::MaskMode;
 use crate::model::init::Init;
 use crate::model::network::PlantedBugs;
@@ -88,10 +90,13 @@ pub enum DataKind {
     /// The gradient-checking lab's test case: 3 examples of 4 features,
     /// `randn(4, 3)` after seed 1, labels `[1, 1, 0]`.
     Gradcase,
+    /// Own points, from the link's `points` (a pasted or uploaded CSV, or
+    /// points drawn on the page).
+    Custom,
 }
 
 impl DataKind {
-    pub const ALL: [DataKind; 7] = [
+    pub const ALL: [DataKind; 8] = [
         DataKind::Circles,
         DataKind::Football,
         DataKind::Moons,
@@ -99,6 +104,7 @@ impl DataKind {
         DataKind::Spiral,
         DataKind::Gauss,
         DataKind::Gradcase,
+        DataKind::Custom,
     ];
 
     pub fn name(self) -> &'static str {
@@ -110,6 +116,7 @@ impl DataKind {
             DataKind::Spiral => "spiral",
             DataKind::Gauss => "gauss",
             DataKind::Gradcase => "gradcase",
+            DataKind::Custom => "custom",
         }
     }
 
@@ -121,13 +128,14 @@ impl DataKind {
             DataKind::Xor => Some(Shape::Xor),
             DataKind::Spiral => Some(Shape::Spiral),
             DataKind::Gauss => Some(Shape::Gauss),
-            DataKind::Football | DataKind::Gradcase => None,
+            DataKind::Football | DataKind::Gradcase | DataKind::Custom => None,
         }
     }
 
     /// Recorded data that cannot be regenerated (no `dataSeed`, `n`, `noise`).
+    /// Own points are not: `dataSeed` splits them.
     pub fn is_recorded(self) -> bool {
-        self.shape().is_none()
+        self.shape().is_none() && self != DataKind::Custom
     }
 }
 
@@ -322,6 +330,15 @@ pub struct Config {
     pub bugs: PlantedBugs,
     /// Gradient-checking step.
     pub eps: f64,
+    /// Own points (`data=custom`).
+    pub points: Option<Points>,
+    /// The share of own points held out for testing when their split is
+    /// not fixed ([`crate::data::points::test_flags_seeded`], seeded by
+    /// `dataSeed`). A general key: meant for generated data too.
+    pub test_frac: f64,
+    /// Train on inputs normalized by the training set's mean and standard
+    /// deviation ([`crate::data::normalize`]).
+    pub normalize: bool,
 }
 
 impl Default for Config {
@@ -344,16 +361,22 @@ impl Default for Config {
             drop_seed: 1,
             bugs: PlantedBugs::default(),
             eps: 1e-7,
+            points: None,
+            test_frac: DEFAULT_TEST_FRAC,
+            normalize: false,
         }
     }
 }
+
+/// The share of own points held out for testing when no `set` column says.
+pub const DEFAULT_TEST_FRAC: f64 = 0.25;
 
 /// Limits that keep one training step interactive in a browser.
 pub mod limits {
     pub const MAX_HIDDEN_LAYERS: usize = 6;
     pub const MAX_WIDTH: usize = 64;
     pub const MIN_POINTS: usize = 2;
-    pub const MAX_POINTS: usize = 2000;
+    pub const MAX_POINTS: usize = crate::data::points::MAX_COUNT;
     pub const MAX_ITERS: u64 = 1_000_000;
     pub const MAX_LR: f64 = 1000.0;
     pub const MAX_SCALE: f64 = 1e6;
@@ -361,6 +384,8 @@ pub mod limits {
     pub const MAX_NOISE: f64 = 10.0;
     pub const MIN_EPS: f64 = 1e-12;
     pub const MAX_EPS: f64 = 0.1;
+    /// At most this share of own points is held out for testing.
+    pub const MAX_TEST_FRAC: f64 = 0.9;
     /// Multiply-adds of one forward pass (`m · Σ n[l]·n[l-1]`).
     pub const MAX_WORK: usize = 4_000_000;
 }
@@ -388,6 +413,7 @@ impl Config {
             DataKind::Circles if self.uses_course_data() => 300,
             DataKind::Football => 211,
             DataKind::Gradcase => 3,
+            DataKind::Custom => self.points.as_ref().map_or(0, Points::len),
             _ => self.n.unwrap_or(300),
         }
     }
@@ -420,6 +446,11 @@ impl Config {
         match (self.data, self.data.shape()) {
             (DataKind::Circles, _) if self.uses_course_data() => Split::course_circles(),
             (DataKind::Football, _) => Split::course_football(),
+            (DataKind::Custom, _) => self
+                .points
+                .as_ref()
+                .expect("validate: data=custom has points")
+                .split(self.test_frac, self.data_seed.unwrap_or(1)),
             (DataKind::Gradcase, _) => {
                 let mut rng = NumpyRng::new(1);
                 let mut x = Matrix::zeros(4, 3);

@@ -4,7 +4,14 @@
 
 use crate::config::error::ConfigError;
 use crate::config::keys::{key, KEYS};
-use crate::config::{limits, Config, DataKind, InitKind, View};
+use crate::config::{limits, Config, DataKind, InitKind, View, DEFAULT_TEST_FRAC};
+
+/// The link text of key `name` in `config` (`""` when absent).
+fn key_value(config: &Config, name: &str) -> String {
+    key(name)
+        .and_then(|k| k.value(config, &View::default()))
+        .unwrap_or_default()
+}
 
 impl Config {
     /// Checks the whole configuration: every key's range (from the key
@@ -19,6 +26,7 @@ impl Config {
         for k in KEYS {
             k.check(self)?;
         }
+        self.validate_own_points()?;
         if self.data.is_recorded() {
             // The optional keys generate data (absent = the course's).
             let generating = KEYS
@@ -50,6 +58,41 @@ impl Config {
                     self.train_points()
                 ),
             ));
+        }
+        Ok(())
+    }
+
+    /// `points` only with `data=custom`, which needs them and generates
+    /// nothing (no `n`, `noise`); `testFrac` only where it splits.
+    fn validate_own_points(&self) -> Result<(), ConfigError> {
+        let conflict = |key: &str, reason: &str| {
+            let value = key_value(self, key);
+            Err(ConfigError::Conflict {
+                key: key.into(),
+                value,
+                reason: reason.into(),
+            })
+        };
+        let custom = self.data == DataKind::Custom;
+        if !custom && self.points.is_some() {
+            return conflict("points", "own points need data=custom");
+        }
+        if !custom && self.test_frac != DEFAULT_TEST_FRAC {
+            return conflict("testFrac", "testFrac splits own points (data=custom)");
+        }
+        if custom && self.points.is_none() {
+            return conflict(
+                "data",
+                "data=custom needs points= (paste or upload a CSV, or edit points)",
+            );
+        }
+        for name in ["n", "noise"] {
+            if custom && !key_value(self, name).is_empty() {
+                return conflict(
+                    name,
+                    "data=custom has its own points: n and noise generate data",
+                );
+            }
         }
         Ok(())
     }

@@ -17,7 +17,7 @@ pub struct Split {
     pub test: Dataset,
 }
 
-/// A square region of the plane: `x` and `y` both span `[min, max]`.
+/// A region of the plane: `x` spans `[x_min, x_max]`, `y` `[y_min, y_max]`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Bounds {
     pub x_min: f64,
@@ -106,8 +106,10 @@ impl Split {
     }
 
     /// The region the page paints: every 2-D point of both sets with a 10 %
-    /// margin (at least 0.1), squared up around its centre. Data with
-    /// another number of features gets `[-1, 1]²`.
+    /// margin (at least 0.1), squared up around its centre, unless the two
+    /// axes' spans differ more than 4-fold (own data in other units): then
+    /// each axis spans its own data. Data with another number of features
+    /// gets `[-1, 1]²`.
     pub fn bounds(&self) -> Bounds {
         let mut lo = [f64::INFINITY; 2];
         let mut hi = [f64::NEG_INFINITY; 2];
@@ -126,14 +128,22 @@ impl Split {
         if !(lo[0].is_finite() && lo[1].is_finite() && hi[0].is_finite() && hi[1].is_finite()) {
             return Bounds::UNIT;
         }
-        let half = ((hi[0] - lo[0]).max(hi[1] - lo[1]) / 2.0 * 1.1).max(0.1);
+        let (hx, hy) = ((hi[0] - lo[0]) / 2.0 * 1.1, (hi[1] - lo[1]) / 2.0 * 1.1);
+        let half = hx.max(hy).max(0.1);
+        // Axes in different units (spans more than 4-fold apart) get their
+        // own extents, each at least a thousandth of the larger.
+        let (hx, hy) = if hx.max(hy) > 4.0 * hx.min(hy) {
+            (hx.max(half * 1e-3), hy.max(half * 1e-3))
+        } else {
+            (half, half)
+        };
         let cx = (lo[0] + hi[0]) / 2.0;
         let cy = (lo[1] + hi[1]) / 2.0;
         Bounds {
-            x_min: cx - half,
-            x_max: cx + half,
-            y_min: cy - half,
-            y_max: cy + half,
+            x_min: cx - hx,
+            x_max: cx + hx,
+            y_min: cy - hy,
+            y_max: cy + hy,
         }
     }
 }
@@ -166,5 +176,17 @@ mod tests {
             }
         }
         assert!(((b.x_max - b.x_min) - (b.y_max - b.y_min)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn axes_in_other_units_get_their_own_extent() {
+        let set = Dataset::from_points(&[[0.0, 0.0], [1000.0, 1.0]], &[0.0, 1.0]);
+        let b = Split {
+            train: set.clone(),
+            test: set,
+        }
+        .bounds();
+        assert_eq!((b.x_min, b.x_max), (-50.0, 1050.0));
+        assert!((b.y_min + 0.05).abs() < 1e-12 && (b.y_max - 1.05).abs() < 1e-12);
     }
 }

@@ -9,11 +9,16 @@ use std::f64::consts::PI;
 /// The shapes nnlab can generate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
-    /// Two concentric circles (inner radius 0.8), like scikit-learn's
-    /// classic `make_circles`: with seed 1, 300 points, noise 0.05 this is
-    /// the course's construction.
+    /// Two concentric circles (inner radius 0.8): scikit-learn's
+    /// `make_circles(n, noise=noise, random_state=seed)` for every `n`
+    /// (`n // 2` outer points, `n − n // 2` inner ones, each circle on its
+    /// own angles; `tests/generated_circles.rs` checks stored scikit-learn
+    /// output to 1e-12). With seed 1, 300 points, noise 0.05 this is the
+    /// course's construction.
     Circles,
-    /// Two interleaving half circles.
+    /// Two interleaving half circles: nnlab's own shape, not scikit-learn's
+    /// `make_moons` (the same half circles, shifted by `(−0.5, −0.25)` and
+    /// scaled by 1.2 before shuffling and noise, angles `π·i/(count − 1)`).
     Moons,
     /// Uniform points in `[-1, 1]²`, label 1 where `x·y > 0`, then jittered.
     Xor,
@@ -100,20 +105,15 @@ fn two_curves(shape: Shape, n: usize, noise: f64, rng: &mut NumpyRng) -> Dataset
     let mut labels = Vec::with_capacity(n);
     match shape {
         Shape::Circles => {
-            // linspace(0, 2π, n_out + 1)[:-1]; inner circle = outer × 0.8.
-            let step = 2.0 * PI / n_out.max(1) as f64;
-            let outer: Vec<[f64; 2]> = (0..n_out)
-                .map(|i| {
+            // Each circle on its own linspace(0, 2π, count, endpoint=False):
+            // angle i·(2π/count); the inner one scaled by 0.8.
+            for (count, scale, label) in [(n_out, 1.0, 0.0), (n_in, 0.8, 1.0)] {
+                let step = 2.0 * PI / count.max(1) as f64;
+                for i in 0..count {
                     let t = i as f64 * step;
-                    [math::cos(t), math::sin(t)]
-                })
-                .collect();
-            points.extend(outer.iter().copied());
-            labels.extend(std::iter::repeat_n(0.0, n_out));
-            for i in 0..n_in {
-                let p = outer.get(i).copied().unwrap_or([0.0, 0.0]);
-                points.push([p[0] * 0.8, p[1] * 0.8]);
-                labels.push(1.0);
+                    points.push([math::cos(t) * scale, math::sin(t) * scale]);
+                    labels.push(label);
+                }
             }
         }
         _ => {

@@ -1,5 +1,10 @@
 //! Data: data sets (examples as columns, train/test splits, the course's
-//! recorded sets) and the seeded generators.
+//! recorded sets), the seeded generators, and own data: CSV files, points
+//! in a link, their normalization and editing.
 
+pub mod csv;
 pub mod dataset;
+pub mod editor;
 pub mod generate;
+pub mod normalize;
+pub mod points;

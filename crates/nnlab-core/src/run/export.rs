@@ -2,6 +2,7 @@
 //! files' base name. Numbers in the course's Python form ([`fmt_py`]: they
 //! read back to the same bits), non-finite ones as `inf`, `-inf`, `nan`.
 
+use crate::config::{link, View};
 use crate::format::fmt_py;
 use crate::format::json::Json;
 use crate::model::network::Network;
@@ -37,11 +38,38 @@ pub fn weights_json(trainer: &Trainer, query: &str) -> String {
     export.pretty(2) + "\n"
 }
 
-/// A file name for exports: `nnlab-init-he-15000` (preset or data, iteration).
+/// A file name for exports that tells configurations apart, from the
+/// canonical query without its view keys: `nnlab-{what}-{iteration}`, where
+/// `what` is the preset's name, then each other `key-value` (`_` between
+/// them); `circles` for the default configuration. Own points appear as
+/// `points-` and the CRC-32 of their text (8 hex digits); a character other
+/// than `A-Z a-z 0-9 . , -` becomes `-`. `nnlab-reg-dropout-30000`,
+/// `nnlab-reg-dropout_mask-fresh-30000`, `nnlab-data-moons_n-500-15000`.
 pub fn export_basename(trainer: &Trainer) -> String {
     let c = trainer.config();
-    let what = c.preset.map(|p| p.name()).unwrap_or(c.data.name());
-    format!("nnlab-{what}-{}", trainer.iteration())
+    let query = link::serialize(c, &View::default());
+    let mut parts = Vec::new();
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        parts.push(match k {
+            "preset" => v.to_string(),
+            "points" => format!("points-{:08x}", crc32fast::hash(v.as_bytes())),
+            _ => format!("{k}-{v}"),
+        });
+    }
+    let what = if parts.is_empty() {
+        c.data.name().to_string()
+    } else {
+        parts.join("_")
+    };
+    let safe: String = what
+        .chars()
+        .map(|ch| match ch {
+            'A'..='Z' | 'a'..='z' | '0'..='9' | '.' | ',' | '-' | '_' => ch,
+            _ => '-',
+        })
+        .collect();
+    format!("nnlab-{safe}-{}", trainer.iteration())
 }
 
 #[cfg(test)]
@@ -81,6 +109,35 @@ mod tests {
             w1.to_bits(),
             t.network().params()[0].as_slice()[0].to_bits()
         );
-        assert_eq!(export_basename(&t), "nnlab-init-random-3");
+        assert_eq!(export_basename(&t), "nnlab-init-random_iters-3-3");
+    }
+
+    #[test]
+    fn export_names_tell_configurations_apart() {
+        let name =
+            |q: &str| export_basename(&Trainer::new(link::parse(q).unwrap().config).unwrap());
+        assert_eq!(name("preset=reg-dropout&play=1"), "nnlab-reg-dropout-0");
+        assert_eq!(
+            name("preset=reg-dropout&mask=fresh"),
+            "nnlab-reg-dropout_mask-fresh-0"
+        );
+        assert_eq!(name(""), "nnlab-circles-0");
+        assert_eq!(
+            name("data=moons&n=500&layers=8,4&lr=0.1"),
+            "nnlab-data-moons_n-500_layers-8,4_lr-0.1-0"
+        );
+        let own = crate::config::import::query_with_csv(
+            &Default::default(),
+            &View::default(),
+            "0,0,0\n1,1,1\n2,0,1\n",
+        )
+        .unwrap()
+        .query;
+        let n = name(&own);
+        assert!(
+            n.starts_with("nnlab-data-custom_points-")
+                && n.len() == "nnlab-data-custom_points-".len() + 10,
+            "{n}"
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! and its colouring into RGBA pixels (colour-blind-safe orange/blue).
 
 use crate::data::dataset::Bounds;
+use crate::data::normalize::Normalization;
 use crate::model::network::{Network, Workspace};
 use crate::numeric::matrix::Matrix;
 
@@ -53,6 +54,15 @@ impl Regions {
             rgba: vec![0; 4 * n],
             boundary_pixels: true,
         }
+    }
+
+    /// The same grid with each pixel's point normalized as the network's
+    /// inputs are (`normalize=1`); the bounds stay in the data's units.
+    pub fn normalized(mut self, norm: Option<&Normalization>) -> Self {
+        if let Some(norm) = norm {
+            norm.apply(&mut self.grid);
+        }
+        self
     }
 
     pub fn width(&self) -> usize {

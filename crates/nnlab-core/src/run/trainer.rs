@@ -5,6 +5,7 @@
 use crate::config::error::ConfigError;
 use crate::config::Config;
 use crate::data::dataset::Split;
+use crate::data::normalize::Normalization;
 use crate::model::cost;
 use crate::model::dropout::Dropout;
 use crate::model::network::{Accuracy, Activations, DropoutMasks, Network, Workspace};
@@ -41,7 +42,11 @@ pub enum Status {
 #[derive(Clone, Debug)]
 pub struct Trainer {
     config: Config,
+    /// What trains (normalized with `normalize=1`).
     split: Split,
+    /// With `normalize=1`: the points in their own units and the training
+    /// set's statistics.
+    normalized: Option<(Split, Normalization)>,
     network: Network,
     grads: Vec<Matrix>,
     /// Scratch of the fused training pass (sized once).
@@ -60,7 +65,13 @@ impl Trainer {
     /// Validates `config`, builds the data and draws the starting weights.
     pub fn new(config: Config) -> Result<Self, ConfigError> {
         config.validate()?;
-        let split = config.split();
+        let (split, normalized) = match config.split() {
+            raw if config.normalize => {
+                let (split, norm) = Normalization::split(&raw);
+                (split, Some((raw, norm)))
+            }
+            raw => (raw, None),
+        };
         let sizes = config.sizes();
         let network = Network::new(
             sizes.clone(),
@@ -81,6 +92,7 @@ impl Trainer {
         Ok(Trainer {
             config,
             split,
+            normalized,
             network,
             grads,
             ws: Workspace::default(),
@@ -98,8 +110,20 @@ impl Trainer {
         &self.config
     }
 
+    /// The training and test sets as they train (normalized with
+    /// `normalize=1`).
     pub fn split(&self) -> &Split {
         &self.split
+    }
+
+    /// The points in their own units, as the page shows them.
+    pub fn points(&self) -> &Split {
+        self.normalized.as_ref().map_or(&self.split, |(raw, _)| raw)
+    }
+
+    /// The training set's statistics, with `normalize=1`.
+    pub fn normalization(&self) -> Option<&Normalization> {
+        self.normalized.as_ref().map(|(_, n)| n)
     }
 
     pub fn network(&self) -> &Network {

@@ -127,6 +127,21 @@ impl PlotLayout {
         )
     }
 
+    /// What a click at pixel `(px, py)` (device pixels) points at: the
+    /// data point there, `x = x_min + u·(x_max − x_min)`, `y = y_max −
+    /// v·(y_max − y_min)` with `(u, v)` the pixel's place in the square, and
+    /// the reach of a click in data units per axis (1.5 drawn radii, for
+    /// fingers). `None` outside the square.
+    pub fn pick(&self, b: &Bounds, px: f64, py: f64) -> Option<([f64; 2], [f64; 2])> {
+        let (u, v) = ((px - self.x0) / self.side, (py - self.y0) / self.side);
+        if !((0.0..=1.0).contains(&u) && (0.0..=1.0).contains(&v)) {
+            return None;
+        }
+        let (w, h) = (b.x_max - b.x_min, b.y_max - b.y_min);
+        let reach = self.point_radius() * 1.5 / self.side;
+        Some(([b.x_min + u * w, b.y_max - v * h], [reach * w, reach * h]))
+    }
+
     /// Pixel positions `[x, y, ...]` of the points of `set` with label
     /// `label` (0 or 1), in the set's order. Panics unless the set has 2 features.
     pub fn points(&self, b: &Bounds, set: &Dataset, label: f64) -> Vec<f64> {
@@ -172,6 +187,24 @@ mod tests {
         );
         assert_eq!(y.last().map(|t| t.label.as_str()), Some("2"));
         assert_eq!(y.last().map(|t| t.at), Some(l.y0.round() + 0.5));
+    }
+
+    #[test]
+    fn a_pick_inverts_to_px() {
+        let l = PlotLayout::new(400.0, 300.0);
+        let b = Bounds {
+            x_min: 0.0,
+            x_max: 1000.0,
+            y_min: -1.0,
+            y_max: 1.0,
+        };
+        let (px, py) = l.to_px(&b, 250.0, 0.5);
+        let (p, reach) = l.pick(&b, px, py).unwrap();
+        assert!((p[0] - 250.0).abs() < 1e-9 && (p[1] - 0.5).abs() < 1e-12);
+        assert!((reach[0] / reach[1] - 500.0).abs() < 1e-9);
+        assert!((reach[0] - 1000.0 * 1.5 * l.point_radius() / l.side).abs() < 1e-9);
+        assert_eq!(l.pick(&b, l.x0 - 1.0, py), None);
+        assert_eq!(l.pick(&b, px, l.y0 + l.side + 1.0), None);
     }
 
     #[test]

@@ -1,0 +1,173 @@
+// Own data in the page: paste and upload a CSV, draw points with mouse and touch, undo and
+// redo, export the points, reopen the link in a new page for the same accuracies; a bad CSV
+// or a bad points= link gives the engine's message and keeps the run and the text.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs/promises";
+import { screenshot, wasmReady, withPage } from "./harness.mjs";
+
+const ready = (page) =>
+  page.waitForFunction(() => document.querySelector("#stage")?.dataset.ready === "true");
+
+/** Four clusters in units of hundreds (an XOR of cat and dog); the centre is empty. */
+function ownCsv() {
+  const rows = ["x1;x2;label"];
+  for (let i = 0; i < 48; i++) {
+    const corner = i % 4;
+    const x = (corner & 1 ? 850 : 100) + ((i * 37) % 60);
+    const y = (corner & 2 ? 850 : 100) + ((i * 53) % 60);
+    rows.push(`${x};${y};${corner === 0 || corner === 3 ? "cat" : "dog"}`);
+  }
+  return rows.join("\r\n");
+}
+
+const pointCount = (page) =>
+  page.evaluate(() => window.nnlab.lab().pointsCsv().trim().split("\n").length - 1);
+
+/** Page coordinates of data-space fraction (u, v) of the regions plot (0,0 top left). */
+async function plotPoint(page, u, v) {
+  await page.getByTestId("regions").scrollIntoViewIfNeeded();
+  const box = await page.getByTestId("regions").boundingBox();
+  const r = await page.evaluate(() => {
+    const c = document.getElementById("regions-canvas");
+    const g = window.nnlab.lab().regions(c.width, c.height, false);
+    return { x0: g.x0, y0: g.y0, side: g.side, scale: c.clientWidth / c.width };
+  });
+  return {
+    x: box.x + (r.x0 + u * r.side) * r.scale,
+    y: box.y + (r.y0 + v * r.side) * r.scale,
+  };
+}
+
+const accuracies = (page) =>
+  page.evaluate(() => {
+    const s = window.nnlab.lab().snapshot();
+    return [s.trainAccuracyText, s.testAccuracyText, s.iteration];
+  });
+
+async function runToEnd(page) {
+  await page.getByTestId("run-to-end").click();
+  await page.waitForFunction(() => window.nnlab.lab().status() === "done", null, { timeout: 20_000 });
+}
+
+test("paste, upload, edit, export and reopen own points", async (t) => {
+  await withPage(t, { hash: "preset=init-he&iters=300" }, async (page, { origin }) => {
+    await wasmReady(page);
+    await ready(page);
+    // Paste.
+    await page.getByTestId("data-text").fill(ownCsv());
+    await page.getByTestId("data-use").click();
+    await page.waitForFunction(() => location.hash.includes("data=custom"));
+    assert.match(await page.evaluate(() => location.hash), /points=[A-Za-z0-9_-]{100,}/);
+    assert.equal(
+      await page.getByTestId("data-status").textContent(),
+      "48 points, split by testFrac and dataSeed; labels: cat → 0, dog → 1",
+    );
+    assert.equal(await pointCount(page), 48);
+    await page.getByTestId("step-10").click();
+    const hash = await page.evaluate(() => location.hash);
+
+    // A bad CSV: the message names line and column; the text, the link and the run stay.
+    const bad = "x1,x2,label\n1,2,0\n3,abc,1\n";
+    await page.getByTestId("data-text").fill(bad);
+    await page.getByTestId("data-use").click();
+    const error = page.getByTestId("data-error");
+    await error.waitFor({ state: "visible" });
+    assert.equal(await error.textContent(), 'line 3, column 2 (x2): "abc": expected a number such as 0.25 or -1e3');
+    assert.equal(await page.getByTestId("data-text").inputValue(), bad);
+    assert.equal(await page.evaluate(() => location.hash), hash);
+    assert.equal((await accuracies(page))[2], 10, "the run goes on from where it was");
+
+    // Too many rows for a link: refused after counting, quickly, with the limit named.
+    const big = "x1,x2,label\n" + "1,2,0\n3,4,1\n".repeat(60_000);
+    await page.getByTestId("data-file").setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: Buffer.from(big) });
+    await page.waitForFunction(() => /120000 rows: at most 2000 points/.test(document.getElementById("data-error").textContent));
+    assert.equal(await page.evaluate(() => location.hash), hash);
+
+    // Upload (the file holds a set column: the split is fixed).
+    const uploaded = ownCsv().replace("x1;x2;label", "x1;x2;label;set").replace(/\r\n(\d+;\d+;\w+)/g, (m, row, at) => `\r\n${row};${at % 5 ? "train" : "test"}`);
+    await page.getByTestId("data-file").setInputFiles({ name: "own.csv", mimeType: "text/csv", buffer: Buffer.from(uploaded) });
+    await page.waitForFunction((h) => location.hash !== h && location.hash.includes("points="), hash);
+    assert.match(await page.getByTestId("data-status").textContent(), /^48 points, split by the set column/);
+    assert.equal(await error.isHidden(), true);
+
+    // Edit with the mouse: click the empty centre (adds the chosen class), shift-click
+    // beside it (the other class), click the first point again (removes it).
+    await page.getByTestId("edit-points").click();
+    assert.equal(await page.getByTestId("edit-points").getAttribute("aria-pressed"), "true");
+    await page.getByTestId("edit-class").selectOption("1");
+    const centre = await plotPoint(page, 0.5, 0.5);
+    await page.mouse.click(centre.x, centre.y);
+    await page.waitForFunction(() => window.nnlab.lab().pointsCsv().trim().split("\n").length - 1 === 49);
+    const csvAfterAdd = await page.evaluate(() => window.nnlab.lab().pointsCsv());
+    assert.match(csvAfterAdd, /,1,train\n/);
+    const beside = await plotPoint(page, 0.3, 0.5);
+    await page.keyboard.down("Shift");
+    await page.mouse.click(beside.x, beside.y);
+    await page.keyboard.up("Shift");
+    await page.waitForFunction(() => window.nnlab.lab().pointsCsv().trim().split("\n").length - 1 === 50);
+    await page.mouse.click(centre.x, centre.y);
+    await page.waitForFunction(() => window.nnlab.lab().pointsCsv().trim().split("\n").length - 1 === 49);
+    assert.equal(await page.evaluate(() => window.nnlab.lab().snapshot().iteration), 0, "training restarts");
+    // Undo and redo with the keyboard.
+    await page.keyboard.press("Control+z");
+    await page.waitForFunction(() => window.nnlab.lab().pointsCsv().trim().split("\n").length - 1 === 50);
+    await page.keyboard.press("Control+Shift+z");
+    await page.waitForFunction(() => window.nnlab.lab().pointsCsv().trim().split("\n").length - 1 === 49);
+    await screenshot(page, "owndata-edit-desktop");
+
+    // Export: the download is the engine's CSV, its name tells the configuration apart.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("data-export").click()]);
+    const name = download.suggestedFilename();
+    assert.match(name, /^nnlab-data-custom_points-[0-9a-f]{8}_iters-300-0\.points\.csv$/);
+    const body = await fs.readFile(await download.path(), "utf8");
+    assert.equal(body, await page.evaluate(() => window.nnlab.lab().pointsCsv()));
+    assert.equal(body.split("\n")[0], "x1,x2,label,set");
+
+    // Importing the exported file gives the same link.
+    const link = await page.evaluate(() => location.hash);
+    await page.getByTestId("data-text").fill(body);
+    await page.getByTestId("data-use").click();
+    await page.waitForFunction(() => document.getElementById("data-status").textContent.startsWith("49 points"));
+    assert.equal(await page.evaluate(() => location.hash), link);
+
+    // Reopen the link in a new page: the same accuracies at the end.
+    await runToEnd(page);
+    const here = await accuracies(page);
+    const other = await page.context().newPage();
+    await other.goto(`${origin}/${link}`);
+    await wasmReady(other);
+    await ready(other);
+    await runToEnd(other);
+    assert.deepEqual(await accuracies(other), here);
+    await other.close();
+
+    // A bad points= link: the engine's message; the run stays.
+    await page.evaluate(() => {
+      location.hash = "data=custom&points=AQAwAAAAAAAAAAAAAAAA";
+    });
+    const banner = page.getByTestId("error");
+    await banner.waitFor({ state: "visible" });
+    assert.match(await banner.textContent(), /points=AQAwAAAAAAAAAAAAAAAA: \d+ bytes where the header says \d+: the link was cut or changed/);
+    assert.deepEqual(await accuracies(page), here);
+    await screenshot(page, "owndata-desktop");
+  });
+});
+
+test("draw points with touch on a phone", async (t) => {
+  await withPage(t, { viewport: { width: 390, height: 844 }, hasTouch: true, hash: "data=moons&n=40&iters=100" }, async (page) => {
+    await wasmReady(page);
+    await ready(page);
+    assert.equal(await pointCount(page), 53, "40 training and 13 test points of the moons");
+    await page.getByTestId("edit-points").tap();
+    const corner = await plotPoint(page, 0.05, 0.05);
+    await page.touchscreen.tap(corner.x, corner.y);
+    await page.waitForFunction(() => location.hash.includes("data=custom&"));
+    assert.equal(await pointCount(page), 54);
+    await page.getByTestId("edit-undo").tap();
+    await page.waitForFunction(() => window.nnlab.lab().pointsCsv().trim().split("\n").length - 1 === 53);
+    await page.getByTestId("edit-redo").tap();
+    await page.waitForFunction(() => window.nnlab.lab().pointsCsv().trim().split("\n").length - 1 === 54);
+    await screenshot(page, "owndata-phone");
+  });
+});

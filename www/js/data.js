@@ -1,0 +1,141 @@
+// Own data: the Data panel (paste or upload a CSV, export the points) and the "edit points"
+// mode of the regions canvas. The engine reads the CSV, quantizes the points into the link,
+// and keeps the edits with their undo and redo (lab.withCsv, lab.pointsCsv,
+// wasm.PointEditor); this module forwards text, files, clicks and keys, and shows the
+// engine's messages. A refused CSV or edit changes nothing: the run and the text stay.
+
+import { messageOf, setText } from "./dom.js";
+
+/**
+ * The Data panel (#data-panel) and the edit bar beside the regions canvas.
+ *   app   app.js's handle (lab(), query(), setQuery(q), regionsCanvas(), wasm)
+ *   save  (ext, type, make) => void   the export panel's download (exporter.js)
+ */
+export function createData(app, save) {
+  const $ = (id) => document.getElementById(id);
+  const ui = {
+    text: $("data-text"),
+    use: $("data-use"),
+    file: $("data-file"),
+    exportButton: $("data-export"),
+    status: $("data-status"),
+    error: $("data-error"),
+    edit: $("edit-points"),
+    cls: $("edit-class"),
+    undo: $("edit-undo"),
+    redo: $("edit-redo"),
+    hint: $("edit-hint"),
+  };
+  const canvas = app.regionsCanvas();
+  /** The point editor while "edit points" is on, and the query its last edit made. */
+  let editor = null;
+  let edited = "";
+
+  function showError(message) {
+    setText(ui.error, message);
+    ui.error.hidden = !message;
+  }
+
+  /** Loads a query the engine built; false (the page shows why) when it is refused. */
+  function load(query) {
+    const ok = app.setQuery(query);
+    if (ok) showError("");
+    return ok;
+  }
+
+  function useText(text) {
+    let imported;
+    try {
+      imported = app.lab().withCsv(text);
+    } catch (err) {
+      showError(messageOf(err));
+      return;
+    }
+    if (load(imported.query)) {
+      setText(ui.status, imported.summary);
+      stopEditing();
+    }
+  }
+
+  ui.use.addEventListener("click", () => useText(ui.text.value));
+  ui.file.addEventListener("change", async () => {
+    const file = ui.file.files?.[0];
+    if (!file) return;
+    try {
+      useText(await file.text());
+    } catch (err) {
+      showError(messageOf(err));
+    }
+    ui.file.value = "";
+  });
+  ui.exportButton.addEventListener("click", () =>
+    save("points.csv", "text/csv", (lab) => lab.pointsCsv()),
+  );
+
+  // ── Edit points ─────────────────────────────────────────────────────────────
+  function startEditing() {
+    try {
+      editor = new app.wasm.PointEditor(app.lab());
+    } catch (err) {
+      showError(messageOf(err));
+      return;
+    }
+    edited = app.query();
+    showError("");
+    refresh();
+  }
+
+  function stopEditing() {
+    editor?.free();
+    editor = null;
+    refresh();
+  }
+
+  function refresh() {
+    const on = editor !== null;
+    ui.edit.setAttribute("aria-pressed", String(on));
+    canvas.classList.toggle("editing", on);
+    ui.hint.classList.toggle("on", on);
+    ui.undo.disabled = !on;
+    ui.redo.disabled = !on;
+  }
+
+  /** Applies an edit's result: a new query (training restarts from the same seeds). */
+  function apply(run) {
+    let query;
+    try {
+      query = run(app.lab());
+    } catch (err) {
+      showError(messageOf(err));
+      return;
+    }
+    if (query !== undefined && load(query)) edited = app.query();
+  }
+
+  ui.edit.addEventListener("click", () => (editor ? stopEditing() : startEditing()));
+  ui.undo.addEventListener("click", () => editor && apply((lab) => editor.undo(lab, false)));
+  ui.redo.addEventListener("click", () => editor && apply((lab) => editor.undo(lab, true)));
+  canvas.addEventListener("pointerdown", (e) => {
+    if (!editor || e.button > 0) return;
+    e.preventDefault();
+    const cls = Number(ui.cls.value);
+    const size = [canvas.width, canvas.height, canvas.clientWidth];
+    apply((lab) => editor.click(lab, size, e.offsetX, e.offsetY, cls, e.shiftKey));
+  });
+  document.addEventListener("keydown", (e) => {
+    if (!editor || !(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== "z") return;
+    if (e.target.closest?.("input, textarea, select, [contenteditable]")) return;
+    e.preventDefault();
+    apply((lab) => editor.undo(lab, e.shiftKey));
+  });
+
+  return {
+    /** Another change of the run (a setting, a preset, the link) ends editing. */
+    update() {
+      if (editor && app.query() !== edited) stopEditing();
+    },
+    tick() {
+      return false;
+    },
+  };
+}

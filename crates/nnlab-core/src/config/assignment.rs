@@ -157,7 +157,17 @@ mod tests {
         let c = &p.view.classroom;
         assert_eq!(
             c.lock.keys(),
-            ["data", "dataSeed", "n", "noise", "lr", "iters"]
+            [
+                "data",
+                "dataSeed",
+                "n",
+                "noise",
+                "testFrac",
+                "normalize",
+                "points",
+                "lr",
+                "iters"
+            ]
         );
         let hidden = c.hide.keys();
         assert!(hidden.contains(&"bugs") && hidden.contains(&"logCost"));

@@ -3,12 +3,12 @@
 //! `cargo xtask bench`: one definition, so that the "same bits" column
 //! compares like with like. No clock here: the harnesses time the calls.
 
-use crate::run::views::Recording;
-use crate::{config::link, Config, Preset, Trainer};
 use crate::config::{import, View};
 use crate::data::csv;
 use crate::data::generate::{generate_split, Shape};
 use crate::data::points::Points;
+use crate::run::views::Recording;
+use crate::{config::link, Config, Preset, Trainer};
 
 /// The case that trains the He lab as the page does, recording its views
 /// (`run::views`, [`Recording::LIVE`]): its time over `he`'s is what the

@@ -28,10 +28,10 @@
 import { after } from "node:test";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
-import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { launchChromium } from "./chromium.mjs";
+import { serveDir } from "./static-server.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO = path.resolve(here, "../..");
@@ -39,62 +39,12 @@ export const DIST = path.resolve(process.env.NNLAB_DIST ?? path.join(REPO, "dist
 export const ARTIFACTS = path.join(REPO, "tests", "artifacts");
 export const DEFAULT_VIEWPORT = { width: 1280, height: 800 };
 
-const MIME = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".json": "application/json; charset=utf-8",
-  ".csv": "text/csv; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".woff2": "font/woff2",
-};
-
 /**
  * Serves `root` on 127.0.0.1 and a free port. Resolves to { origin, close }.
  * GET/HEAD only; "/" and folders serve index.html; no caching; nothing outside `root`.
  */
-export async function startServer(root = DIST) {
-  const base = path.resolve(root);
-  const server = http.createServer(async (req, res) => {
-    const send = (status, body, type = "text/plain; charset=utf-8") => {
-      res.writeHead(status, { "content-type": type, "cache-control": "no-store" });
-      res.end(req.method === "HEAD" ? undefined : body);
-    };
-    if (req.method !== "GET" && req.method !== "HEAD") return send(405, "method not allowed");
-    let rel;
-    try {
-      rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    } catch {
-      return send(400, "bad path");
-    }
-    let file = path.resolve(base, "." + path.posix.normalize(rel));
-    if (file !== base && !file.startsWith(base + path.sep)) return send(403, "forbidden");
-    try {
-      if ((await fsp.stat(file)).isDirectory()) file = path.join(file, "index.html");
-      const body = await fsp.readFile(file);
-      send(200, body, MIME[path.extname(file).toLowerCase()] ?? "application/octet-stream");
-    } catch {
-      send(404, `not found: ${rel}`);
-    }
-  });
-  await new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
-  });
-  const { port } = server.address();
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+export function startServer(root = DIST) {
+  return serveDir(root, { "cache-control": "no-store" });
 }
 
 // One server and one browser per test file (node --test runs each file in its own process).

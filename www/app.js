@@ -37,6 +37,14 @@ const RUN_TO_END_BUDGET_MS = 40;
 /** One step() call should take about this long: the chunk size adapts to it. */
 const CHUNK_TARGET_MS = 1;
 const MAX_CHUNK = 4096;
+/** The stepping budget follows the frames the browser really shows (painting and
+ *  rasterising canvases happen after this loop's code, where no timer sees them): a frame
+ *  that came later than OVERRUN × the shortest recent frame interval (the display's
+ *  period) divides the budget by BACK_OFF; an on-time frame lets it grow by GROW, up to
+ *  STEP_BUDGET_MS. */
+const OVERRUN = 1.5;
+const BACK_OFF = 2;
+const GROW = 1.1;
 /** How long "Copied" stays beside the copy button. */
 const COPIED_MS = 2000;
 
@@ -93,6 +101,9 @@ let snapshot = null;
 let drawMs = 0;
 let regionsMs = 0;
 let regionsAt = -Infinity;
+let stepBudget = STEP_BUDGET_MS;
+let lastFrameAt = 0;
+let period = Infinity;
 /** When the "Copied" message goes (0: not shown). */
 let copiedUntil = 0;
 
@@ -121,7 +132,7 @@ function stepWithinBudget() {
   const labs = activeLabs();
   const budget = runToEnd
     ? RUN_TO_END_BUDGET_MS
-    : Math.max(MIN_STEP_BUDGET_MS, Math.min(STEP_BUDGET_MS, FRAME_BUDGET_MS - drawMs));
+    : Math.max(MIN_STEP_BUDGET_MS, Math.min(stepBudget, FRAME_BUDGET_MS - drawMs));
   const cap = runToEnd ? Infinity : maxPerFrame;
   const start = performance.now();
   let planned = 0;
@@ -141,8 +152,20 @@ function stepWithinBudget() {
   return ran;
 }
 
+/** Adapts the stepping budget to the last frame interval (consecutive training frames). */
+function pace(now) {
+  const previous = lastFrameAt;
+  lastFrameAt = playing || runToEnd ? now : 0;
+  if (!previous || !lastFrameAt) return;
+  const interval = now - previous;
+  period = Math.min(period, interval);
+  const late = interval > OVERRUN * period;
+  stepBudget = late ? Math.max(MIN_STEP_BUDGET_MS, stepBudget / BACK_OFF) : Math.min(STEP_BUDGET_MS, stepBudget * GROW);
+}
+
 function frame(now) {
   framePending = false;
+  pace(now);
   if (playing || runToEnd) {
     const ran = stepWithinBudget();
     if (ran > 0) dirty = true;

@@ -14,7 +14,7 @@
 //   });
 //
 // What it does for every withPage():
-// - serves dist/ (the `trunk build --release` output) from a tiny static server on
+// - serves dist/ (the `cargo xtask dist` output) from a tiny static server on
 //   127.0.0.1 and a free port (one server and one Chromium per test file, closed at the end);
 // - opens a fresh browser context (no shared storage, cache or cookies) and a page;
 // - FAILS the test on any uncaught page error, any console.error, any HTTP status >= 400 and
@@ -22,7 +22,7 @@
 // - on a failure, saves tests/artifacts/<test name>-failure.png.
 //
 // `cargo xtask test` builds dist/ first and then runs `node --test tests/e2e/*.test.mjs`.
-// By hand: `trunk build --release && node --test tests/e2e/*.test.mjs` (from the repo root).
+// By hand: `cargo xtask dist && node --test tests/e2e/*.test.mjs` (from the repo root).
 // Environment: NNLAB_DIST (default <repo>/dist), CHROMIUM (default /usr/bin/chromium).
 
 import { after } from "node:test";
@@ -54,7 +54,7 @@ async function sharedFixtures() {
     shared = (async () => {
       if (!fs.existsSync(path.join(DIST, "index.html"))) {
         throw new Error(
-          `${path.join(DIST, "index.html")} is missing: run \`trunk build --release\` ` +
+          `${path.join(DIST, "index.html")} is missing: run \`cargo xtask dist\` ` +
             "first (`cargo xtask test` does)",
         );
       }

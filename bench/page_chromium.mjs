@@ -2,7 +2,7 @@
 // Serves the built site (dist/, as `cargo xtask test` builds it) on 127.0.0.1, opens the
 // real page in headless Chromium (tests/e2e/chromium.mjs) and prints one JSON line per
 // measurement:
-//   {"kind":"load", viewport, firstRegionsMs, transferGzip, transferRaw, layoutShift}
+//   {"kind":"load", viewport, firstRegionsMs, transferGzip, transferRaw, wasmGzip, requests, layoutShift}
 //     time from navigation start to the first painted decision regions; bytes fetched
 //     (gzip -9 of each response body, as a static host would serve them); layout shift
 //     summed while the page boots (PerformanceObserver "layout-shift").
@@ -41,7 +41,7 @@ async function open(viewport, hash) {
   page.on("pageerror", (e) => console.error("page error:", e.message));
   await page.addInitScript(observeBoot);
   const bodies = [];
-  page.on("response", (res) => bodies.push(res.body().catch(() => Buffer.alloc(0))));
+  page.on("response", (res) => bodies.push(res.body().then((b) => ({ url: res.url(), b }), () => ({ url: res.url(), b: Buffer.alloc(0) }))));
   await page.goto(`${server.origin}/${hash ? `#${hash}` : ""}`, { waitUntil: "load" });
   return { context, page, bodies };
 }
@@ -51,10 +51,12 @@ async function load(name, viewport) {
   const shift = await bootShift(page);
   await page.waitForFunction(() => window.bootRegionsAt !== undefined);
   const done = await Promise.all(bodies);
-  const raw = done.reduce((s, b) => s + b.length, 0);
-  const gz = done.reduce((s, b) => s + zlib.gzipSync(b, { level: 9 }).length, 0);
+  const gzip = (b) => zlib.gzipSync(b, { level: 9 }).length;
+  const raw = done.reduce((s, { b }) => s + b.length, 0);
+  const gz = done.reduce((s, { b }) => s + gzip(b), 0);
+  const wasmGzip = done.filter(({ url }) => url.endsWith(".wasm")).reduce((s, { b }) => s + gzip(b), 0);
   const firstRegionsMs = await page.evaluate(() => window.bootRegionsAt);
-  console.log(JSON.stringify({ kind: "load", viewport: name, firstRegionsMs, transferGzip: gz, transferRaw: raw, layoutShift: shift.total }));
+  console.log(JSON.stringify({ kind: "load", viewport: name, firstRegionsMs, transferGzip: gz, transferRaw: raw, wasmGzip, requests: done.length, layoutShift: shift.total }));
   await context.close();
 }
 

@@ -8,7 +8,9 @@
 //! - native: `crates/nnlab-core/examples/bench.rs` (release build);
 //! - wasm: `crates/nnlab-web/src/bench.rs` through `bench/wasm_node.mjs` (Node) and
 //!   `bench/wasm_chromium.mjs` (playwright-core from tests/node_modules, /usr/bin/chromium);
-//! - the native CLI: `nnlab train 'preset=init-he'` timed as a whole process.
+//! - the native CLI: `nnlab train 'preset=init-he'` timed as a whole process;
+//! - the page itself (`page.rs`): dist/ in headless Chromium, load, layout shift, frames and
+//!   speed `max` against the engine.
 //!
 //! The table gives min and median of the runs, the speed-up over NumPy (min over min) and the
 //! fraction of this machine's f64 peak reached by the matrix arithmetic. The fingerprints (a
@@ -16,6 +18,7 @@
 //! and Chromium: the same link gives the same bits everywhere. Timing lives here and in the
 //! harnesses; the core has no clock.
 
+mod page;
 mod report;
 
 use report::{report, secs};
@@ -274,6 +277,11 @@ pub fn bench(args: &[String]) -> Result<()> {
         &cli,
         &numpy_process,
     );
+    let page = match &chromium_missing {
+        Some(why) => format!("## The page (headless Chromium, dist/)\n\n{why}\n"),
+        None => timed("the page in headless Chromium", || page::section(3))?.0,
+    };
+    let report = format!("{report}\n{page}");
     println!("\n{report}");
     let out = root.join("target/bench/results.md");
     fs::write(&out, &report).map_err(|e| format!("cannot write {}: {e}", out.display()))?;

@@ -27,6 +27,8 @@ import { applyPalette, messageOf, readTheme } from "./js/dom.js";
 /** Wall time per frame spent stepping while playing (less when drawing took long). */
 const STEP_BUDGET_MS = 8;
 const MIN_STEP_BUDGET_MS = 3;
+/** ... and at speed "max", which gives training most of the frame (drawing keeps the rest). */
+const MAX_SPEED_BUDGET_MS = 12.5;
 /** Stepping plus drawing should fit in this much of a 16.7 ms frame. */
 const FRAME_BUDGET_MS = 14;
 /** While training, painting decision regions takes at most this share of the wall time
@@ -41,7 +43,7 @@ const MAX_CHUNK = 4096;
  *  rasterising canvases happen after this loop's code, where no timer sees them): a frame
  *  that came later than OVERRUN × the shortest recent frame interval (the display's
  *  period) divides the budget by BACK_OFF; an on-time frame lets it grow by GROW, up to
- *  STEP_BUDGET_MS. */
+ *  MAX_SPEED_BUDGET_MS. */
 const OVERRUN = 1.5;
 const BACK_OFF = 2;
 const GROW = 1.1;
@@ -132,7 +134,7 @@ function stepWithinBudget() {
   const labs = activeLabs();
   const budget = runToEnd
     ? RUN_TO_END_BUDGET_MS
-    : Math.max(MIN_STEP_BUDGET_MS, Math.min(stepBudget, FRAME_BUDGET_MS - drawMs));
+    : Math.max(MIN_STEP_BUDGET_MS, Math.min(stepBudget, FRAME_BUDGET_MS - drawMs, ceilingMs()));
   const cap = runToEnd ? Infinity : maxPerFrame;
   const start = performance.now();
   let planned = 0;
@@ -152,6 +154,11 @@ function stepWithinBudget() {
   return ran;
 }
 
+/** The most stepping a frame may hold at the chosen speed. */
+function ceilingMs() {
+  return maxPerFrame === Infinity ? MAX_SPEED_BUDGET_MS : STEP_BUDGET_MS;
+}
+
 /** Adapts the stepping budget to the last frame interval (consecutive training frames). */
 function pace(now) {
   const previous = lastFrameAt;
@@ -160,7 +167,7 @@ function pace(now) {
   const interval = now - previous;
   period = Math.min(period, interval);
   const late = interval > OVERRUN * period;
-  stepBudget = late ? Math.max(MIN_STEP_BUDGET_MS, stepBudget / BACK_OFF) : Math.min(STEP_BUDGET_MS, stepBudget * GROW);
+  stepBudget = late ? Math.max(MIN_STEP_BUDGET_MS, stepBudget / BACK_OFF) : Math.min(MAX_SPEED_BUDGET_MS, stepBudget * GROW);
 }
 
 function frame(now) {

@@ -63,11 +63,25 @@ fn answer(mut stream: TcpStream, root: &Path, csp: &str) -> std::io::Result<()> 
     let (status, kind, body, cache) = match (method, found) {
         ("GET" | "HEAD", Some((path, body))) => {
             let hashed = target.starts_with("/a/");
-            let cache = if hashed { "public, max-age=31536000, immutable" } else { "no-cache" };
+            let cache = if hashed {
+                "public, max-age=31536000, immutable"
+            } else {
+                "no-cache"
+            };
             ("200 OK", mime(&path), body, cache)
         }
-        ("GET" | "HEAD", None) => ("404 Not Found", "text/plain", b"not found".to_vec(), "no-store"),
-        _ => ("405 Method Not Allowed", "text/plain", Vec::new(), "no-store"),
+        ("GET" | "HEAD", None) => (
+            "404 Not Found",
+            "text/plain",
+            b"not found".to_vec(),
+            "no-store",
+        ),
+        _ => (
+            "405 Method Not Allowed",
+            "text/plain",
+            Vec::new(),
+            "no-store",
+        ),
     };
     write!(
         stream,
@@ -89,7 +103,10 @@ mod tests {
     fn resolves_inside_the_root_only() {
         let root = crate::root().join("www");
         assert_eq!(resolve(&root, "/"), Some(root.join("index.html")));
-        assert_eq!(resolve(&root, "/js/boot.js?x=1"), Some(root.join("js/boot.js")));
+        assert_eq!(
+            resolve(&root, "/js/boot.js?x=1"),
+            Some(root.join("js/boot.js"))
+        );
         assert_eq!(resolve(&root, "/../Cargo.toml"), None);
         assert_eq!(resolve(&root, "/js/../../Cargo.toml"), None);
         assert_eq!(mime(Path::new("a/x.wasm")), "application/wasm");

@@ -193,9 +193,8 @@ fn numpy() -> Result<Outcome> {
     if let Some(v) = capture("python3", &["-c", "import numpy; print(numpy.__version__)"]) {
         return Ok(Outcome::Skipped(format!("numpy {} importable", v.trim())));
     }
-    run(Command::new("python3").args(["-m", "pip", "install", "numpy"])).map_err(|e| {
-        format!("{e}: install NumPy for python3 (pip, or Debian's python3-numpy)")
-    })?;
+    run(Command::new("python3").args(["-m", "pip", "install", "numpy"]))
+        .map_err(|e| format!("{e}: install NumPy for python3 (pip, or Debian's python3-numpy)"))?;
     Ok(Outcome::Installed("numpy (pip)".into()))
 }
 

@@ -46,7 +46,10 @@ pub fn build(root: &Path) -> Result<()> {
         })
     })?;
     for name in [BINDINGS, WASM] {
-        assets.add(name, fs::read(bindgen.join(name)).map_err(|e| format!("{name}: {e}"))?);
+        assets.add(
+            name,
+            fs::read(bindgen.join(name)).map_err(|e| format!("{name}: {e}"))?,
+        );
     }
     let prefix = format!("a/{:016x}/", assets.hash());
     let page = page.replace(PREFIX_MARK, &prefix);
@@ -67,25 +70,38 @@ pub fn build(root: &Path) -> Result<()> {
     Ok(())
 }
 
+/// `cargo build --release` of the web crate for wasm32 (with `extra` arguments such as
+/// `--features testing`); the built module's path.
+pub fn build_wasm(root: &Path, extra: &[&str]) -> Result<PathBuf> {
+    run(Command::new("cargo")
+        .current_dir(root)
+        .args(["build", "--release", "--target", "wasm32-unknown-unknown"])
+        .args(["-p", "nnlab-web"])
+        .args(extra))
+    .map_err(|e| format!("wasm build failed: {e}"))?;
+    Ok(root.join("target/wasm32-unknown-unknown/release/nnlab_web.wasm"))
+}
+
 /// The wasm and its bindings in `out/`.
 fn wasm(root: &Path, out: &Path) -> Result<()> {
-    run(Command::new("cargo").current_dir(root).args([
-        "build",
-        "--release",
-        "--target",
-        "wasm32-unknown-unknown",
-        "-p",
-        "nnlab-web",
-    ]))
-    .map_err(|e| format!("wasm build failed: {e}"))?;
-    let built = root.join("target/wasm32-unknown-unknown/release/nnlab_web.wasm");
+    let built = build_wasm(root, &[])?;
     if out.exists() {
         fs::remove_dir_all(out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
     }
     run(Command::new("wasm-bindgen")
-        .args(["--target", "web", "--no-typescript", "--out-name", "nnlab-web"])
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-name",
+            "nnlab-web",
+        ])
         // Function names are for debuggers: 18 kB gzipped the page need not load.
-        .args(["--remove-name-section", "--remove-producers-section", "--out-dir"])
+        .args([
+            "--remove-name-section",
+            "--remove-producers-section",
+            "--out-dir",
+        ])
         .arg(out)
         .arg(&built))
 }
@@ -170,16 +186,23 @@ impl Tag {
         Ok(match (self.name.as_str(), rel) {
             ("link", Some("css")) if trunk => {
                 let href = self.get("href").ok_or("a css link without href")?;
-                Some(format!(r#"<link rel="stylesheet" href="{}" />"#, add(href, false)?))
+                Some(format!(
+                    r#"<link rel="stylesheet" href="{}" />"#,
+                    add(href, false)?
+                ))
             }
             ("link", Some("stylesheet")) => match self.get("href") {
-                Some(href) if local(href) => {
-                    Some(format!(r#"<link rel="stylesheet" href="{}" />"#, add(href, false)?))
-                }
+                Some(href) if local(href) => Some(format!(
+                    r#"<link rel="stylesheet" href="{}" />"#,
+                    add(href, false)?
+                )),
                 _ => None,
             },
             ("link", Some("copy-dir")) if trunk => {
-                add(self.get("href").ok_or("a copy-dir link without href")?, true)?;
+                add(
+                    self.get("href").ok_or("a copy-dir link without href")?,
+                    true,
+                )?;
                 Some(String::new())
             }
             ("link", Some("rust")) if trunk => {
@@ -192,7 +215,10 @@ impl Tag {
             }
             ("script", _) if trunk => {
                 let src = self.get("src").ok_or("a data-trunk script without src")?;
-                Some(format!(r#"<script type="module" src="{}">"#, add(src, false)?))
+                Some(format!(
+                    r#"<script type="module" src="{}">"#,
+                    add(src, false)?
+                ))
             }
             _ => None,
         })
@@ -216,9 +242,7 @@ fn parse_tag(inner: &str) -> Tag {
             let after = after.trim_start();
             let (v, tail) = match after.strip_prefix('"') {
                 Some(q) => q.split_once('"').unwrap_or((q, "")),
-                None => after
-                    .split_once(char::is_whitespace)
-                    .unwrap_or((after, "")),
+                None => after.split_once(char::is_whitespace).unwrap_or((after, "")),
             };
             rest = tail.trim_start();
             Some(v.to_string())
@@ -327,7 +351,10 @@ mod tests {
         let (out, files, dirs) = built(html);
         assert_eq!(files, ["style.css", "js/panels.css", "app.js"]);
         assert_eq!(dirs, ["js"]);
-        assert!(out.contains(r#"<link rel="icon" href="data:," />"#), "{out}");
+        assert!(
+            out.contains(r#"<link rel="icon" href="data:," />"#),
+            "{out}"
+        );
         assert!(out.contains(r#"<link rel="stylesheet" href="P/style.css" />"#));
         assert!(out.contains("commented.css"), "comments stay as written");
         assert!(out.contains(r#"<script type="module" src="P/app.js"></script>"#));
@@ -335,8 +362,15 @@ mod tests {
             r#"data-bindings="{PREFIX_MARK}nnlab-web.js" data-wasm="{PREFIX_MARK}nnlab-web_bg.wasm""#
         )));
         assert!(!out.contains("copy-dir"), "{out}");
-        assert_eq!(out.matches("data-trunk").count(), 1, "only the comment's: {out}");
-        assert!(!out.contains("\n\n"), "a removed tag leaves no blank line: {out}");
+        assert_eq!(
+            out.matches("data-trunk").count(),
+            1,
+            "only the comment's: {out}"
+        );
+        assert!(
+            !out.contains("\n\n"),
+            "a removed tag leaves no blank line: {out}"
+        );
     }
 
     #[test]

@@ -342,17 +342,7 @@ fn build(root: &Path) -> Result<()> {
         "bench",
     ]))?;
     run(cargo().args(["build", "--release", "-p", "nnlab-cli"]))?;
-    run(cargo().args([
-        "build",
-        "--release",
-        "--target",
-        "wasm32-unknown-unknown",
-        "-p",
-        "nnlab-web",
-        "--features",
-        "testing",
-    ]))?;
-    let wasm = root.join("target/wasm32-unknown-unknown/release/nnlab_web.wasm");
+    let wasm = crate::site::build_wasm(root, &["--features", "testing"])?;
     for (target, dir) in [("nodejs", "node"), ("web", "web")] {
         run(Command::new("wasm-bindgen")
             .args(["--target", target, "--out-dir"])

@@ -41,23 +41,27 @@ fn render(lines: &str) -> String {
     for line in lines.lines() {
         let n = |key| number(line, key).unwrap_or(f64::NAN);
         match text(line, "kind").as_deref() {
-            Some("load") => load += &format!(
-                "| {} | {:.0} ms | {:.1} kB | {:.1} kB | {:.0} | {:.4} |\n",
-                text(line, "viewport").unwrap_or_default(),
-                n("firstRegionsMs"),
-                n("transferGzip") / 1000.0,
-                n("wasmGzip") / 1000.0,
-                n("requests"),
-                n("layoutShift"),
-            ),
-            Some("frames") => frames += &format!(
-                "| `{}` | {:.1} | {:.1} ms | {:.1} ms | {:.1} ms |\n",
-                text(line, "link").unwrap_or_default(),
-                n("fps"),
-                n("median"),
-                n("p95"),
-                n("worst"),
-            ),
+            Some("load") => {
+                load += &format!(
+                    "| {} | {:.0} ms | {:.1} kB | {:.1} kB | {:.0} | {:.4} |\n",
+                    text(line, "viewport").unwrap_or_default(),
+                    n("firstRegionsMs"),
+                    n("transferGzip") / 1000.0,
+                    n("wasmGzip") / 1000.0,
+                    n("requests"),
+                    n("layoutShift"),
+                )
+            }
+            Some("frames") => {
+                frames += &format!(
+                    "| `{}` | {:.1} | {:.1} ms | {:.1} ms | {:.1} ms |\n",
+                    text(line, "link").unwrap_or_default(),
+                    n("fps"),
+                    n("median"),
+                    n("p95"),
+                    n("worst"),
+                )
+            }
             Some("max") => {
                 max = format!(
                     "Speed `max`, He lab to 15 000 iterations: {:.0} ms in the page, {:.0} ms for \
@@ -98,9 +102,18 @@ mod tests {
 {"kind":"frames","link":"preset=init-he&play=1","fps":59.9,"p95":16.8,"median":16.7,"worst":33.4,"playing":true}
 {"kind":"max","pageMs":400,"engineMs":300,"share":0.75}"#;
         let md = render(lines);
-        assert!(md.contains("| phone | 512 ms | 201.2 kB | 170.0 kB | 24 | 0.0012 |"), "{md}");
-        assert!(md.contains("| `preset=init-he&play=1` | 59.9 | 16.7 ms | 16.8 ms | 33.4 ms |"), "{md}");
-        assert!(md.contains("400 ms in the page, 300 ms for the engine alone: 75 %"), "{md}");
+        assert!(
+            md.contains("| phone | 512 ms | 201.2 kB | 170.0 kB | 24 | 0.0012 |"),
+            "{md}"
+        );
+        assert!(
+            md.contains("| `preset=init-he&play=1` | 59.9 | 16.7 ms | 16.8 ms | 33.4 ms |"),
+            "{md}"
+        );
+        assert!(
+            md.contains("400 ms in the page, 300 ms for the engine alone: 75 %"),
+            "{md}"
+        );
         assert_eq!(number(r#"{"a":-1.5e-3}"#, "a"), Some(-0.0015));
         assert_eq!(text(r#"{"k":"v"}"#, "k").as_deref(), Some("v"));
     }

@@ -160,12 +160,14 @@ fn installed_version(program: &str) -> Option<String> {
     capture(program, &["--version"]).and_then(|out| tool_version(&out))
 }
 
-/// Release builds of the tools without LTO and with parallel codegen: about a third faster on
-/// two cores, and the tools run fast enough.
+/// Release builds of the tools at opt-level 1, without LTO and with parallel codegen: the
+/// tools only translate and drive (seconds per run either way), and wasm-bindgen-cli
+/// installs in 246 s of CPU (about 2 min on two idle cores; README's set-up table).
 fn cargo_install(args: &[&str]) -> Result<()> {
     run(Command::new("cargo")
         .arg("install")
         .args(args)
+        .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "1")
         .env("CARGO_PROFILE_RELEASE_LTO", "false")
         .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16"))
 }

@@ -220,6 +220,13 @@ impl Tag {
                     add(src, false)?
                 ))
             }
+            _ if trunk => {
+                return Err(format!(
+                    "www/index.html: a <{} data-trunk rel={rel:?}> tag this build does not know \
+                     (crates/xtask/src/site.rs reads css, rust, copy-dir links and module scripts)",
+                    self.name
+                ))
+            }
             _ => None,
         })
     }
@@ -371,6 +378,15 @@ mod tests {
             !out.contains("\n\n"),
             "a removed tag leaves no blank line: {out}"
         );
+    }
+
+    #[test]
+    fn refuses_unknown_trunk_tags() {
+        let err = rewrite(
+            r#"<link data-trunk rel="copy-file" href="x.csv" />"#,
+            |tag| tag.rewrite(&mut |_, _| Ok(String::new())),
+        );
+        assert!(err.unwrap_err().contains("copy-file"));
     }
 
     #[test]

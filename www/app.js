@@ -32,10 +32,14 @@ const MAX_SPEED_BUDGET_MS = 12.5;
 /** Stepping plus drawing should fit in this much of a 16.7 ms frame. */
 const FRAME_BUDGET_MS = 14;
 /** While training, painting decision regions takes at most this share of the wall time
- *  (a slow paint is then skipped on some frames; the chart and numbers never are). */
+ *  (a slow paint is then skipped on some frames; the chart never is). */
 const REGIONS_SHARE = 0.3;
 /** ... and while "run to end" hurries (still one paint per frame, so the page stays live). */
 const RUN_TO_END_BUDGET_MS = 40;
+/** While training, a fresh snapshot (its accuracies are a forward pass over every point)
+ *  takes at most this share of the wall time: a large data set's numbers then refresh a
+ *  few times a second instead of every frame. Paused, every frame gets a fresh one. */
+const SNAPSHOT_SHARE = 0.1;
 /** One step() call should take about this long: the chunk size adapts to it. */
 const CHUNK_TARGET_MS = 1;
 const MAX_CHUNK = 4096;
@@ -104,6 +108,9 @@ let drawMs = 0;
 let regionsMs = 0;
 let regionsAt = -Infinity;
 let stepBudget = STEP_BUDGET_MS;
+let snapshotOf = null;
+let snapshotAt = -Infinity;
+let snapshotMs = 0;
 let lastFrameAt = 0;
 let period = Infinity;
 /** When the "Copied" message goes (0: not shown). */
@@ -195,9 +202,12 @@ function frame(now) {
 function draw() {
   const start = performance.now();
   const lab = state.lab;
-  snapshot = lab.snapshot();
-  const showTest = snapshot.showTest;
   const training = playing || runToEnd;
+  if (!training || snapshotOf !== lab || start - snapshotAt >= snapshotMs / SNAPSHOT_SHARE) {
+    snapshot = lab.snapshot();
+    [snapshotOf, snapshotAt, snapshotMs] = [lab, start, performance.now() - start];
+  }
+  const showTest = snapshot.showTest;
   const regionsDue = !training || start - regionsAt >= regionsMs / REGIONS_SHARE;
   if (regionsDue) {
     if (compare.active) compare.draw(showTest);

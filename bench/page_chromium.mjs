@@ -10,7 +10,8 @@
 //     while the link plays: requestAnimationFrame intervals over SECONDS (default 3).
 //   {"kind":"max", pageMs, engineMs, share}
 //     the He lab from 0 to 15 000 iterations at speed "max" in the page, against the
-//     engine alone (one Lab.step(15000) call) in the same page; share = engine / page.
+//     engine alone (one Lab.step(15000) call) in the same page, the best of three rounds
+//     each; share = engine / page.
 import path from "node:path";
 import zlib from "node:zlib";
 import { launchChromium } from "../tests/e2e/chromium.mjs";
@@ -88,20 +89,24 @@ async function maxSpeed() {
   const { context, page } = await open(VIEWPORTS.desktop, "preset=init-he");
   await bootShift(page);
   await page.selectOption("#speed", "max");
+  // Three rounds of engine then page; the minimum of each (a busy moment slows one run).
   const [pageMs, engineMs] = await page.evaluate(async () => {
-    const engine = new window.wasmBindings.Lab("preset=init-he");
-    const engineStart = performance.now();
-    engine.step(15000);
-    const engineMs = performance.now() - engineStart;
-    engine.free();
-    await new Promise((r) => requestAnimationFrame(r));
-    const start = performance.now();
-    document.getElementById("play").click();
-    await new Promise((resolve) => {
-      const check = () => (window.nnlab.lab().status() === "training" ? requestAnimationFrame(check) : resolve());
-      requestAnimationFrame(check);
-    });
-    return [performance.now() - start, engineMs];
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    let best = [Infinity, Infinity];
+    for (let round = 0; round < 3; round++) {
+      const engine = new window.wasmBindings.Lab("preset=init-he");
+      const engineStart = performance.now();
+      engine.step(15000);
+      const engineMs = performance.now() - engineStart;
+      engine.free();
+      document.getElementById("reset").click();
+      await frame();
+      const start = performance.now();
+      document.getElementById("play").click();
+      while (window.nnlab.lab().status() === "training") await frame();
+      best = [Math.min(best[0], performance.now() - start), Math.min(best[1], engineMs)];
+    }
+    return best;
   });
   console.log(JSON.stringify({ kind: "max", pageMs, engineMs, share: engineMs / pageMs }));
   await context.close();

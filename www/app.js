@@ -33,16 +33,30 @@ import { applyPalette, messageOf, readTheme } from "./js/dom.js";
 /** Wall time per frame spent stepping while playing (less when drawing took long). */
 const STEP_BUDGET_MS = 8;
 const MIN_STEP_BUDGET_MS = 3;
+/** ... and at speed "max", which gives training most of the frame (drawing keeps the rest). */
+const MAX_SPEED_BUDGET_MS = 12.5;
 /** Stepping plus drawing should fit in this much of a 16.7 ms frame. */
 const FRAME_BUDGET_MS = 14;
 /** While training, painting decision regions takes at most this share of the wall time
- *  (a slow paint is then skipped on some frames; the chart and numbers never are). */
+ *  (a slow paint is then skipped on some frames; the chart never is). */
 const REGIONS_SHARE = 0.3;
 /** ... and while "run to end" hurries (still one paint per frame, so the page stays live). */
 const RUN_TO_END_BUDGET_MS = 40;
+/** While training, a fresh snapshot (its accuracies are a forward pass over every point)
+ *  takes at most this share of the wall time: a large data set's numbers then refresh a
+ *  few times a second instead of every frame. Paused, every frame gets a fresh one. */
+const SNAPSHOT_SHARE = 0.1;
 /** One step() call should take about this long: the chunk size adapts to it. */
 const CHUNK_TARGET_MS = 1;
 const MAX_CHUNK = 4096;
+/** The stepping budget follows the frames the browser really shows (painting and
+ *  rasterising canvases happen after this loop's code, where no timer sees them): a frame
+ *  that came later than OVERRUN × the shortest recent frame interval (the display's
+ *  period) divides the budget by BACK_OFF; an on-time frame lets it grow by GROW, up to
+ *  MAX_SPEED_BUDGET_MS. */
+const OVERRUN = 1.5;
+const BACK_OFF = 2;
+const GROW = 1.1;
 /** How long "Copied" stays beside the copy button. */
 const COPIED_MS = 2000;
 
@@ -101,6 +115,12 @@ let snapshot = null;
 let drawMs = 0;
 let regionsMs = 0;
 let regionsAt = -Infinity;
+let stepBudget = STEP_BUDGET_MS;
+let snapshotOf = null;
+let snapshotAt = -Infinity;
+let snapshotMs = 0;
+let lastFrameAt = 0;
+let period = Infinity;
 /** When the "Copied" message goes (0: not shown), and [its element, the text it had]. */
 let copiedUntil = 0;
 let copiedStatus = null;
@@ -130,7 +150,7 @@ function stepWithinBudget() {
   const labs = activeLabs();
   const budget = runToEnd
     ? RUN_TO_END_BUDGET_MS
-    : Math.max(MIN_STEP_BUDGET_MS, Math.min(STEP_BUDGET_MS, FRAME_BUDGET_MS - drawMs));
+    : Math.max(MIN_STEP_BUDGET_MS, Math.min(stepBudget, FRAME_BUDGET_MS - drawMs, ceilingMs()));
   const cap = runToEnd ? Infinity : maxPerFrame;
   const start = performance.now();
   let planned = 0;
@@ -150,8 +170,25 @@ function stepWithinBudget() {
   return ran;
 }
 
+/** The most stepping a frame may hold at the chosen speed. */
+function ceilingMs() {
+  return maxPerFrame === Infinity ? MAX_SPEED_BUDGET_MS : STEP_BUDGET_MS;
+}
+
+/** Adapts the stepping budget to the last frame interval (consecutive training frames). */
+function pace(now) {
+  const previous = lastFrameAt;
+  lastFrameAt = playing || runToEnd ? now : 0;
+  if (!previous || !lastFrameAt) return;
+  const interval = now - previous;
+  period = Math.min(period, interval);
+  const late = interval > OVERRUN * period;
+  stepBudget = late ? Math.max(MIN_STEP_BUDGET_MS, stepBudget / BACK_OFF) : Math.min(MAX_SPEED_BUDGET_MS, stepBudget * GROW);
+}
+
 function frame(now) {
   framePending = false;
+  pace(now);
   if (playing || runToEnd) {
     const ran = stepWithinBudget();
     if (ran > 0) dirty = true;
@@ -174,9 +211,12 @@ function frame(now) {
 function draw() {
   const start = performance.now();
   const lab = state.lab;
-  snapshot = lab.snapshot();
-  const showTest = snapshot.showTest;
   const training = playing || runToEnd;
+  if (!training || snapshotOf !== lab || start - snapshotAt >= snapshotMs / SNAPSHOT_SHARE) {
+    snapshot = lab.snapshot();
+    [snapshotOf, snapshotAt, snapshotMs] = [lab, start, performance.now() - start];
+  }
+  const showTest = snapshot.showTest;
   const regionsDue = !training || start - regionsAt >= regionsMs / REGIONS_SHARE;
   if (regionsDue) {
     if (compare.active) compare.draw(showTest);

@@ -186,6 +186,8 @@ test("the diagram draws weights and gradients, greys dropped units, explains a d
     await page.getByTestId("step-100").click();
     const health = page.getByTestId("diagram-health");
     await health.waitFor({ state: "visible" });
+    // The diagram redraws at most every 100 ms: wait for the redraw after the steps.
+    await page.waitForFunction(() => /hidden layer 2 is dead/.test(document.querySelector('[data-testid="diagram-health"]').textContent));
     assert.match(await health.textContent(), /hidden layer 2 is dead/);
     await page.getByTestId("diagram").scrollIntoViewIfNeeded();
     await screenshot(page, "diagram-dead-network");

@@ -247,7 +247,7 @@ test("strict Content-Security-Policy: the page works with no violation", async (
       .filter(Boolean)
       .sort();
   assert.deepEqual(directives(meta[1]), directives(CSP));
-  // ... and no inline script (trunk's loader is js/boot.js, see Trunk.toml).
+  // ... and no inline script (the loader is js/boot.js, crates/xtask/src/site.rs).
   const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter(
     ([, attrs, body]) => !/\bsrc=/.test(attrs) || body.trim() !== "",
   );

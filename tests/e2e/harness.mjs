@@ -14,7 +14,7 @@
 //   });
 //
 // What it does for every withPage():
-// - serves dist/ (the `trunk build --release` output) from a tiny static server on
+// - serves dist/ (the `cargo xtask dist` output) from a tiny static server on
 //   127.0.0.1 and a free port (one server and one Chromium per test file, closed at the end);
 // - opens a fresh browser context (no shared storage, cache or cookies) and a page;
 // - FAILS the test on any uncaught page error, any console.error, any HTTP status >= 400 and
@@ -22,16 +22,16 @@
 // - on a failure, saves tests/artifacts/<test name>-failure.png.
 //
 // `cargo xtask test` builds dist/ first and then runs `node --test tests/e2e/*.test.mjs`.
-// By hand: `trunk build --release && node --test tests/e2e/*.test.mjs` (from the repo root).
+// By hand: `cargo xtask dist && node --test tests/e2e/*.test.mjs` (from the repo root).
 // Environment: NNLAB_DIST (default <repo>/dist), CHROMIUM (default /usr/bin/chromium).
 
 import { after } from "node:test";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
-import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { launchChromium } from "./chromium.mjs";
+import { serveDir } from "./static-server.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO = path.resolve(here, "../..");
@@ -39,62 +39,12 @@ export const DIST = path.resolve(process.env.NNLAB_DIST ?? path.join(REPO, "dist
 export const ARTIFACTS = path.join(REPO, "tests", "artifacts");
 export const DEFAULT_VIEWPORT = { width: 1280, height: 800 };
 
-const MIME = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".json": "application/json; charset=utf-8",
-  ".csv": "text/csv; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".woff2": "font/woff2",
-};
-
 /**
  * Serves `root` on 127.0.0.1 and a free port. Resolves to { origin, close }.
  * GET/HEAD only; "/" and folders serve index.html; no caching; nothing outside `root`.
  */
-export async function startServer(root = DIST) {
-  const base = path.resolve(root);
-  const server = http.createServer(async (req, res) => {
-    const send = (status, body, type = "text/plain; charset=utf-8") => {
-      res.writeHead(status, { "content-type": type, "cache-control": "no-store" });
-      res.end(req.method === "HEAD" ? undefined : body);
-    };
-    if (req.method !== "GET" && req.method !== "HEAD") return send(405, "method not allowed");
-    let rel;
-    try {
-      rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    } catch {
-      return send(400, "bad path");
-    }
-    let file = path.resolve(base, "." + path.posix.normalize(rel));
-    if (file !== base && !file.startsWith(base + path.sep)) return send(403, "forbidden");
-    try {
-      if ((await fsp.stat(file)).isDirectory()) file = path.join(file, "index.html");
-      const body = await fsp.readFile(file);
-      send(200, body, MIME[path.extname(file).toLowerCase()] ?? "application/octet-stream");
-    } catch {
-      send(404, `not found: ${rel}`);
-    }
-  });
-  await new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
-  });
-  const { port } = server.address();
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+export function startServer(root = DIST) {
+  return serveDir(root, { "cache-control": "no-store" });
 }
 
 // One server and one browser per test file (node --test runs each file in its own process).
@@ -104,7 +54,7 @@ async function sharedFixtures() {
     shared = (async () => {
       if (!fs.existsSync(path.join(DIST, "index.html"))) {
         throw new Error(
-          `${path.join(DIST, "index.html")} is missing: run \`trunk build --release\` ` +
+          `${path.join(DIST, "index.html")} is missing: run \`cargo xtask dist\` ` +
             "first (`cargo xtask test` does)",
         );
       }

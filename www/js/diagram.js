@@ -5,12 +5,16 @@
 // dead: ReLU 0 on every training point), a caption, a plain health message, and the layout
 // in CSS pixels computed by the engine (canvas size, unit centres and radius, one segment,
 // line width and stroke colour per link W[l][j, i] by weight or by the last gradient, layer
-// labels). This module only draws them, at most every 100 ms (a late redraw waits for the
-// loop's tick).
+// labels). This module only draws them, at most every 100 ms, less often for networks of
+// many links (a late redraw waits for the loop's tick).
 
 import { fitCanvas, h, messageOf, setText } from "./dom.js";
 
 const MIN_INTERVAL_MS = 100;
+/** A redraw costs about one stroke per link: above this many links the interval between
+ *  redraws grows in proportion (a 2-32-32-16-1 network's 1616 links: one redraw in 0.8 s),
+ *  so a large network's diagram never takes the frames training needs. */
+const LINKS_PER_INTERVAL = 200;
 const DROPPED = 1;
 const DEAD = 2;
 
@@ -18,7 +22,7 @@ const DEAD = 2;
  *  colours (dom.js readTheme). Returns {update(snapshot), tick(now)}. */
 export function createDiagram(root, app, theme) {
   const ui = {};
-  const state = { byGradient: false, last: 0, due: 0, snapshot: null, view: null };
+  const state = { byGradient: false, last: 0, due: 0, snapshot: null, view: null, links: 0 };
 
   function mount() {
     root.classList.add("nd");
@@ -71,10 +75,11 @@ export function createDiagram(root, app, theme) {
   function update(snapshot) {
     if (!root) return;
     state.snapshot = snapshot;
-    const wait = state.last + MIN_INTERVAL_MS - performance.now();
+    const interval = MIN_INTERVAL_MS * Math.max(1, state.links / LINKS_PER_INTERVAL);
+    const wait = state.last + interval - performance.now();
     if (wait > 0) {
       // throttle: one trailing redraw with the latest state, from the loop (tick)
-      if (!state.due) state.due = state.last + MIN_INTERVAL_MS;
+      if (!state.due) state.due = state.last + interval;
       return;
     }
     draw();
@@ -94,6 +99,7 @@ export function createDiagram(root, app, theme) {
     state.view = view;
     const g = view.layout;
     const { width, height, radius, cross, centres, links, lineWidths, strokes } = g;
+    state.links = strokes.length;
     const ctx = fitCanvas(ui.canvas, width, height);
     ctx.clearRect(0, 0, width, height);
 

@@ -7,11 +7,26 @@ import { fitBacking } from "./dom.js";
 
 /** A region view over `canvas`. `draw(lab, showTest, label)` repaints it from the lab. */
 export function createRegions(canvas, theme) {
-  const ctx = canvas.getContext("2d");
+  const screen = canvas.getContext("2d");
+  /** Where points() and axes() draw: the canvas, or the layer while drawOn() runs. */
+  let ctx = screen;
+  function drawOn(target, f) {
+    ctx = target;
+    try {
+      f();
+    } finally {
+      ctx = screen;
+    }
+  }
   // The grid's pixels, copied out of wasm memory into a reused buffer and scaled from a
   // small offscreen canvas (crisp: no smoothing).
   let image = null;
   let scratch = null;
+  // Points, frame, ticks and labels change only with the data, the size or showTest, not
+  // while training: drawn once into a layer, then one drawImage a frame (a large data set's
+  // thousands of circles would otherwise be rasterised every frame).
+  let layer = null;
+  let layerKey = "";
 
   function putPixels(r) {
     if (!image || image.width !== r.grid) {
@@ -122,9 +137,18 @@ export function createRegions(canvas, theme) {
       } else if (r) {
         putPixels(r);
         boundary(r);
-        ctx.font = `${r.font}px ${theme.font}`;
-        points(r);
-        axes(r);
+        const key = `${lab.query()}|${width}x${height}|${showTest}`;
+        if (key !== layerKey || !layer) {
+          layer ??= new OffscreenCanvas(width, height).getContext("2d");
+          [layer.canvas.width, layer.canvas.height] = [width, height];
+          drawOn(layer, () => {
+            ctx.font = `${r.font}px ${theme.font}`;
+            points(r);
+            axes(r);
+          });
+          layerKey = key;
+        }
+        ctx.drawImage(layer.canvas, 0, 0);
       }
       if (label) canvas.setAttribute("aria-label", label);
     },

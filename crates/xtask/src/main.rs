@@ -2,14 +2,19 @@
 //!
 //! - `cargo xtask setup`: install what the build and the tests need (each step skipped when
 //!   already right).
-//! - `cargo xtask serve [--port N]`: setup, then serve the page with trunk on 127.0.0.1.
-//! - `cargo xtask test`: setup, then native tests, wasm tests in headless Chromium, a release
-//!   trunk build into dist/, and the browser end-to-end tests (node's test runner, last).
+//! - `cargo xtask serve [--port N]`: setup, then build dist/ and serve it on 127.0.0.1.
+//! - `cargo xtask test`: setup, then native tests, wasm tests in headless Chromium, the
+//!   site build into dist/ (with the one-file page), and the browser end-to-end tests
+//!   (node's test runner, last).
+//! - `cargo xtask dist`: setup, then dist/ (the static site, content-hashed names) and
+//!   dist/nnlab.html (the whole lab in one file).
 
 mod bench;
 #[cfg(test)]
 mod layout;
+mod server;
 mod setup;
+mod site;
 mod steps;
 mod versions;
 
@@ -23,11 +28,13 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
 commands:
-  setup              install the toolchain pieces (wasm32 target, wasm-bindgen-cli, trunk,
-                     Chromium + chromedriver, npm packages in tests/); skips what is already right
-  serve [--port N]   setup, then `trunk serve --release` on http://127.0.0.1:N/ (default 8080)
+  setup              install the toolchain pieces (wasm32 target, wasm-bindgen-cli,
+                     npm packages in tests/, NumPy; Chromium + chromedriver for tests);
+                     skips what is already right
+  serve [--port N]   setup, build dist/, serve it on http://127.0.0.1:N/ (default 8080)
+  dist               setup, then dist/ (static site, hashed names) and dist/nnlab.html (one file)
   test               setup, then: cargo test --workspace; wasm tests in headless Chromium;
-                     trunk build --release into dist/; node --test tests/e2e/*.test.mjs
+                     dist; node --test tests/e2e/*.test.mjs
   bench [--runs N]   setup, then time the labs: NumPy vs native vs wasm (Node, Chromium)
 ";
 
@@ -58,6 +65,7 @@ fn main() -> ExitCode {
         Some("setup") if args.len() == 1 => setup::setup(setup::Needs::ALL).map(|_| ()),
         Some("serve") => parse_port(&args[1..]).and_then(steps::serve),
         Some("test") if args.len() == 1 => steps::test(),
+        Some("dist") if args.len() == 1 => steps::dist(),
         Some("bench") => bench::bench(&args[1..]),
         Some("help" | "-h" | "--help") => {
             print!("{USAGE}");

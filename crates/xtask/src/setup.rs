@@ -1,14 +1,13 @@
 //! `cargo xtask setup`: idempotent installs. Each step first checks whether the right thing is
 //! already there and skips the install if so.
 
-use crate::versions::{lock_version, toml_string, tool_version};
+use crate::versions::{lock_version, tool_version};
 use crate::{fmt_duration, root, Result};
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant, SystemTime};
 
-pub const TRUNK_VERSION: &str = "0.21.14";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
@@ -16,13 +15,25 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// What a command needs installed.
 #[derive(Clone, Copy)]
 pub struct Needs {
-    /// Chromium + chromedriver and the npm test packages (tests only).
+    /// Chromium + chromedriver and NumPy (tests only).
     pub browser: bool,
+    /// The npm packages in tests/ (the tests' browser driver, esbuild for the one-file page).
+    pub npm: bool,
 }
 
 impl Needs {
-    pub const ALL: Needs = Needs { browser: true };
-    pub const SERVE: Needs = Needs { browser: false };
+    pub const ALL: Needs = Needs {
+        browser: true,
+        npm: true,
+    };
+    pub const DIST: Needs = Needs {
+        browser: false,
+        npm: true,
+    };
+    pub const SERVE: Needs = Needs {
+        browser: false,
+        npm: false,
+    };
 }
 
 enum Outcome {
@@ -65,11 +76,11 @@ pub fn setup(needs: Needs) -> Result<()> {
         .map_err(|e| format!("cannot read Cargo.lock ({e}); it must be committed"))?;
     let wbg = lock_version(&lock, "wasm-bindgen")?;
     step("wasm-bindgen-cli", &|| wasm_bindgen_cli(&wbg))?;
-    step("trunk", &trunk)?;
     if needs.browser {
         step("chromium", &chromium)?;
+        step("numpy (python3)", &numpy)?;
     }
-    if needs.browser || wasm_opt_from_npm(&root) {
+    if needs.npm {
         step("npm packages (tests/)", &|| npm_ci(&root.join("tests")))?;
     }
 
@@ -86,14 +97,6 @@ pub fn setup(needs: Needs) -> Result<()> {
         );
     }
     Ok(())
-}
-
-/// True when Trunk.toml pins a wasm-opt, which then comes from npm `binaryen` in tests/.
-pub fn wasm_opt_from_npm(root: &Path) -> bool {
-    fs::read_to_string(root.join("Trunk.toml"))
-        .ok()
-        .and_then(|t| toml_string(&t, "tools", "wasm_opt"))
-        .is_some()
 }
 
 /// stdout of `program args` when it runs and succeeds.
@@ -157,12 +160,14 @@ fn installed_version(program: &str) -> Option<String> {
     capture(program, &["--version"]).and_then(|out| tool_version(&out))
 }
 
-/// Release builds of the tools without LTO and with parallel codegen: about a third faster on
-/// two cores, and the tools run fast enough.
+/// Release builds of the tools at opt-level 1, without LTO and with parallel codegen: the
+/// tools only translate and drive (seconds per run either way), and wasm-bindgen-cli
+/// installs in 246 s of CPU (about 2 min on two idle cores; README's set-up table).
 fn cargo_install(args: &[&str]) -> Result<()> {
     run(Command::new("cargo")
         .arg("install")
         .args(args)
+        .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "1")
         .env("CARGO_PROFILE_RELEASE_LTO", "false")
         .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16"))
 }
@@ -185,20 +190,28 @@ fn wasm_bindgen_cli(version: &str) -> Result<Outcome> {
     }
 }
 
-fn trunk() -> Result<Outcome> {
-    if installed_version("trunk").as_deref() == Some(TRUNK_VERSION) {
-        return Ok(Outcome::Skipped(format!(
-            "trunk {TRUNK_VERSION} already on PATH"
-        )));
+/// NumPy for the tests that run the exported NumPy programs and for the bench.
+fn numpy() -> Result<Outcome> {
+    if let Some(v) = capture("python3", &["-c", "import numpy; print(numpy.__version__)"]) {
+        return Ok(Outcome::Skipped(format!("numpy {} importable", v.trim())));
     }
-    println!("    building trunk {TRUNK_VERSION} from crates.io: about 12 min on 2 cores");
-    cargo_install(&["trunk", "--version", TRUNK_VERSION, "--locked"])?;
-    match installed_version("trunk") {
-        Some(v) if v == TRUNK_VERSION => Ok(Outcome::Installed(format!("trunk {TRUNK_VERSION}"))),
-        other => Err(format!(
-            "installed trunk {TRUNK_VERSION}, but `trunk --version` on PATH says {other:?}"
-        )),
-    }
+    run(Command::new("python3").args(["-m", "pip", "install", "numpy"]))
+        .map_err(|e| format!("{e}: install NumPy for python3 (pip, or Debian's python3-numpy)"))?;
+    Ok(Outcome::Installed("numpy (pip)".into()))
+}
+
+fn is_root() -> bool {
+    capture("id", &["-u"]).is_some_and(|id| id.trim() == "0")
+}
+
+fn apt_install(packages: &[&str]) -> Result<()> {
+    let apt = |args: &[&str]| {
+        run(Command::new("apt-get")
+            .args(args)
+            .env("DEBIAN_FRONTEND", "noninteractive"))
+    };
+    apt(&["update"])?;
+    apt(&[&["install", "-y"][..], packages].concat())
 }
 
 fn chromium() -> Result<Outcome> {
@@ -208,21 +221,14 @@ fn chromium() -> Result<Outcome> {
             "{CHROMIUM} and {CHROMEDRIVER} present"
         )));
     }
-    let root_user = capture("id", &["-u"]).is_some_and(|id| id.trim() == "0");
-    if !root_user {
+    if !is_root() {
         return Err(format!(
             "{CHROMIUM} or {CHROMEDRIVER} is missing and this is not root: \
              install the Debian packages `chromium` and `chromium-driver` \
              (sudo apt-get install chromium chromium-driver)"
         ));
     }
-    let apt = |args: &[&str]| {
-        run(Command::new("apt-get")
-            .args(args)
-            .env("DEBIAN_FRONTEND", "noninteractive"))
-    };
-    apt(&["update"])?;
-    apt(&["install", "-y", "chromium", "chromium-driver"])?;
+    apt_install(&["chromium", "chromium-driver"])?;
     if !present() {
         return Err(format!(
             "apt installed chromium but {CHROMIUM} / {CHROMEDRIVER} are still missing"

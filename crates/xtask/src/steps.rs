@@ -1,51 +1,45 @@
-//! `cargo xtask serve` and `cargo xtask test`.
+//! `cargo xtask serve`, `cargo xtask dist` and `cargo xtask test`.
 
 use crate::setup::{self, run, Needs, CHROMEDRIVER};
-use crate::{fmt_duration, root, timed, Result};
-use std::ffi::OsString;
+use crate::{fmt_duration, root, server, site, timed, Result};
 use std::fs;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::process::Command;
 use std::time::{Duration, Instant};
-
-/// `trunk` in the repository root, never checking for updates, with npm's wasm-opt first on
-/// PATH when Trunk.toml pins one (so trunk finds it and never downloads its own).
-fn trunk(root: &Path) -> Command {
-    let mut cmd = Command::new("trunk");
-    cmd.current_dir(root)
-        .env("TRUNK_SKIP_VERSION_CHECK", "true");
-    if setup::wasm_opt_from_npm(root) {
-        let bin = root.join("tests/node_modules/.bin");
-        let mut paths = vec![bin];
-        paths.extend(std::env::split_paths(
-            &std::env::var_os("PATH").unwrap_or_default(),
-        ));
-        let joined: OsString = std::env::join_paths(paths).expect("PATH entries without ':'");
-        cmd.env("PATH", joined);
-    }
-    cmd
-}
 
 pub fn serve(port: u16) -> Result<()> {
     setup::setup(Needs::SERVE)?;
     let root = root();
+    timed("site build -> dist/", || site::build(&root))?;
     let url = format!("http://127.0.0.1:{port}/");
-    println!("\n==> trunk serve --release (first build takes a minute)");
-    println!("\n    nnlab will be served at  {url}\n    (Ctrl-C stops it)\n");
-    run(trunk(&root).args([
-        "serve",
-        "--release",
-        "--address",
-        "127.0.0.1",
-        "--port",
-        &port.to_string(),
-        // trunk's live-reload script is inline: the page's strict Content-Security-Policy
-        // (www/index.html) would refuse it with a console error. Reload by hand instead.
-        "--no-autoreload",
-    ]))
+    println!("\n    nnlab is served at  {url}\n    (Ctrl-C stops it; rerun to rebuild)\n");
+    let html = fs::read_to_string(root.join("dist/index.html")).map_err(|e| e.to_string())?;
+    server::serve(&root.join("dist"), port, &page_csp(&html)?)
+}
+
+/// dist/ (the static site) and dist/nnlab.html (the one-file page).
+pub fn dist() -> Result<()> {
+    setup::setup(Needs::DIST)?;
+    build_dist(&root())
+}
+
+fn build_dist(root: &Path) -> Result<()> {
+    timed("site build -> dist/", || site::build(root))?;
+    timed("one-file page -> dist/nnlab.html", || {
+        run(Command::new("node")
+            .arg(root.join("crates/xtask/offline.mjs"))
+            .arg(root.join("dist")))
+    })?;
+    Ok(())
+}
+
+/// The Content-Security-Policy of a built page's <meta> tag.
+pub fn page_csp(html: &str) -> Result<String> {
+    let marker = r#"http-equiv="Content-Security-Policy" content=""#;
+    let start = html.find(marker).ok_or("the page has no CSP meta tag")? + marker.len();
+    let len = html[start..].find('"').ok_or("an unclosed CSP meta tag")?;
+    Ok(html[start..start + len].to_string())
 }
 
 pub fn test() -> Result<()> {
@@ -73,8 +67,9 @@ pub fn test() -> Result<()> {
     })?;
     times.push(("wasm-bindgen tests", d));
 
-    let (_, d) = timed("trunk build --release -> dist/", || trunk_build(&root))?;
-    times.push(("trunk build --release", d));
+    let t = Instant::now();
+    build_dist(&root)?;
+    times.push(("dist/ + nnlab.html", t.elapsed()));
 
     println!("\n==> timings so far ({}):", fmt_duration(start.elapsed()));
     for (what, d) in &times {
@@ -133,66 +128,4 @@ fn wasm_tests(root: &Path) -> Result<()> {
         .env("TMPDIR", &tmp));
     let _ = fs::remove_dir_all(&tmp);
     result.map_err(|e| format!("wasm tests failed: {e}"))
-}
-
-/// `trunk build --release`, failing if trunk tried to download a tool (it must find
-/// wasm-bindgen and wasm-opt locally; downloads fail on machines that reach only registries).
-fn trunk_build(root: &Path) -> Result<()> {
-    println!("    $ trunk build --release");
-    let mut child = trunk(root)
-        .args(["build", "--release"])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot start trunk: {e}"))?;
-    let downloaded = Arc::new(AtomicBool::new(false));
-    let echo = |stream: Box<dyn Read + Send>, to_stderr: bool| {
-        let downloaded = Arc::clone(&downloaded);
-        std::thread::spawn(move || {
-            for line in BufReader::new(stream).lines().map_while(|l| l.ok()) {
-                if line.to_ascii_lowercase().contains("downloading") {
-                    downloaded.store(true, Ordering::Relaxed);
-                }
-                if to_stderr {
-                    eprintln!("{line}");
-                } else {
-                    println!("{line}");
-                }
-            }
-        })
-    };
-    let out = echo(Box::new(child.stdout.take().expect("piped")), false);
-    let err = echo(Box::new(child.stderr.take().expect("piped")), true);
-    let status = child.wait().map_err(|e| format!("trunk: {e}"))?;
-    out.join().ok();
-    err.join().ok();
-    if downloaded.load(Ordering::Relaxed) {
-        return Err(
-            "trunk tried to download a tool: Trunk.toml's [tools] versions must match the \
-             wasm-bindgen / wasm-opt found on PATH"
-                .into(),
-        );
-    }
-    if !status.success() {
-        return Err(format!("trunk build --release failed ({status})"));
-    }
-    let dist = root.join("dist");
-    let wasm: Vec<_> = fs::read_dir(&dist)
-        .map_err(|e| format!("no {}: {e}", dist.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "wasm"))
-        .collect();
-    if wasm.is_empty() {
-        return Err("trunk build produced no .wasm in dist/".into());
-    }
-    for p in wasm {
-        let size = fs::metadata(&p).map(|m| m.len()).unwrap_or(0);
-        println!(
-            "    {}: {size} bytes ({:.1} kB)",
-            p.strip_prefix(root).unwrap_or(&p).display(),
-            size as f64 / 1000.0
-        );
-    }
-    Ok(())
 }

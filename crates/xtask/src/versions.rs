@@ -1,5 +1,5 @@
-//! Reading pinned versions out of `Cargo.lock` and `Trunk.toml` (std only, no TOML crate:
-//! both files are simple enough for line-based parsing).
+//! Reading pinned versions out of `Cargo.lock` and tools' `--version` output (std only, no
+//! TOML crate: the lockfile is simple enough for line-based parsing).
 
 /// All versions of package `name` recorded in a `Cargo.lock` text, in file order.
 pub fn lock_versions(lock: &str, name: &str) -> Vec<String> {
@@ -41,25 +41,6 @@ pub fn lock_version(lock: &str, name: &str) -> Result<String, String> {
     }
 }
 
-/// The string value of `key` in table `[table]` of a small TOML text such as `Trunk.toml`.
-pub fn toml_string(text: &str, table: &str, key: &str) -> Option<String> {
-    let header = format!("[{table}]");
-    let mut in_table = false;
-    for line in text.lines() {
-        let line = line.trim();
-        if line.starts_with('[') {
-            in_table = line == header;
-            continue;
-        }
-        if in_table {
-            if let Some(value) = string_value(line, key) {
-                return Some(value);
-            }
-        }
-    }
-    None
-}
-
 /// `key = "value"` (with an optional trailing comment) -> `value`.
 fn string_value(line: &str, key: &str) -> Option<String> {
     let rest = line.strip_prefix(key)?.trim_start();
@@ -80,7 +61,6 @@ pub fn tool_version(output: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::Path;
 
     const LOCK: &str = r#"
 version = 4
@@ -115,33 +95,8 @@ version = "0.3.4"
     }
 
     #[test]
-    fn parses_toml_strings_and_tool_versions() {
-        let trunk =
-            "[build]\ntarget = \"www/index.html\" # page\n\n[tools]\nwasm_bindgen = \"0.2.130\"\n";
-        assert_eq!(
-            toml_string(trunk, "tools", "wasm_bindgen").unwrap(),
-            "0.2.130"
-        );
-        assert_eq!(
-            toml_string(trunk, "build", "target").unwrap(),
-            "www/index.html"
-        );
-        assert_eq!(toml_string(trunk, "build", "wasm_bindgen"), None);
+    fn parses_tool_versions() {
         assert_eq!(tool_version("wasm-bindgen 0.2.130\n").unwrap(), "0.2.130");
         assert_eq!(tool_version("trunk 0.21.14").unwrap(), "0.21.14");
-    }
-
-    /// Trunk would download a wasm-bindgen (and fail here) if its pin drifted from Cargo.lock.
-    #[test]
-    fn trunk_toml_pins_the_lockfile_wasm_bindgen() {
-        let root = crate::root();
-        let read = |p: &Path| std::fs::read_to_string(p).expect("readable");
-        let lock = lock_version(&read(&root.join("Cargo.lock")), "wasm-bindgen").unwrap();
-        let trunk = toml_string(&read(&root.join("Trunk.toml")), "tools", "wasm_bindgen")
-            .expect("Trunk.toml sets [tools] wasm_bindgen");
-        assert_eq!(
-            trunk, lock,
-            "Trunk.toml [tools] wasm_bindgen must equal Cargo.lock's"
-        );
     }
 }

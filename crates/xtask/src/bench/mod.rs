@@ -8,7 +8,9 @@
 //! - native: `crates/nnlab-core/examples/bench.rs` (release build);
 //! - wasm: `crates/nnlab-web/src/bench.rs` through `bench/wasm_node.mjs` (Node) and
 //!   `bench/wasm_chromium.mjs` (playwright-core from tests/node_modules, /usr/bin/chromium);
-//! - the native CLI: `nnlab train 'preset=init-he'` timed as a whole process.
+//! - the native CLI: `nnlab train 'preset=init-he'` timed as a whole process;
+//! - the page itself (`page.rs`): dist/ in headless Chromium, load, layout shift, frames and
+//!   speed `max` against the engine.
 //!
 //! The table gives min and median of the runs, the speed-up over NumPy (min over min) and the
 //! fraction of this machine's f64 peak reached by the matrix arithmetic. The fingerprints (a
@@ -17,6 +19,7 @@
 //! harnesses; the core has no clock.
 
 mod owndata;
+mod page;
 mod report;
 
 use report::{report, secs};
@@ -286,6 +289,11 @@ pub fn bench(args: &[String]) -> Result<()> {
         &numpy_process,
     );
     let report = report + &owndata::report(&[&native, &node, &chromium]);
+    let page = match &chromium_missing {
+        Some(why) => format!("## The page (headless Chromium, dist/)\n\n{why}\n"),
+        None => timed("the page in headless Chromium", || page::section(3))?.0,
+    };
+    let report = format!("{report}\n{page}");
     println!("\n{report}");
     let out = root.join("target/bench/results.md");
     fs::write(&out, &report).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
@@ -346,17 +354,7 @@ fn build(root: &Path) -> Result<()> {
         "bench",
     ]))?;
     run(cargo().args(["build", "--release", "-p", "nnlab-cli"]))?;
-    run(cargo().args([
-        "build",
-        "--release",
-        "--target",
-        "wasm32-unknown-unknown",
-        "-p",
-        "nnlab-web",
-        "--features",
-        "testing",
-    ]))?;
-    let wasm = root.join("target/wasm32-unknown-unknown/release/nnlab_web.wasm");
+    let wasm = crate::site::build_wasm(root, &["--features", "testing"])?;
     for (target, dir) in [("nodejs", "node"), ("web", "web")] {
         run(Command::new("wasm-bindgen")
             .args(["--target", target, "--out-dir"])

@@ -1,0 +1,122 @@
+// Page runner: node bench/page_chromium.mjs DIST_DIR [SECONDS]
+// Serves the built site (dist/, as `cargo xtask test` builds it) on 127.0.0.1, opens the
+// real page in headless Chromium (tests/e2e/chromium.mjs) and prints one JSON line per
+// measurement:
+//   {"kind":"load", viewport, firstRegionsMs, transferGzip, transferRaw, wasmGzip, requests, layoutShift}
+//     time from navigation start to the first painted decision regions; bytes fetched
+//     (gzip -9 of each response body, as a static host would serve them); layout shift
+//     summed while the page boots (PerformanceObserver "layout-shift").
+//   {"kind":"frames", link, fps, p95, median, worst}
+//     while the link plays: requestAnimationFrame intervals over SECONDS (default 3).
+//   {"kind":"max", pageMs, engineMs, share}
+//     the He lab from 0 to 15 000 iterations at speed "max" in the page, against the
+//     engine alone (one Lab.step(15000) call) in the same page, the best of three rounds
+//     each; share = engine / page.
+import path from "node:path";
+import zlib from "node:zlib";
+import { launchChromium } from "../tests/e2e/chromium.mjs";
+import { serveDir } from "../tests/e2e/static-server.mjs";
+import { bootShift, observeBoot } from "../tests/e2e/boot-metrics.mjs";
+
+const [dist, secondsArg] = process.argv.slice(2);
+const seconds = Number(secondsArg ?? 3);
+const server = await serveDir(path.resolve(dist), { "cache-control": "no-store" });
+const browser = await launchChromium();
+
+/** The course presets and the two largest configurations a link allows today. */
+const FRAME_LINKS = [
+  "preset=init-zeros&play=1",
+  "preset=init-random&play=1",
+  "preset=init-he&play=1",
+  "preset=reg-none&play=1",
+  "preset=reg-l2&play=1",
+  "preset=reg-dropout&play=1",
+  "data=spiral&n=2000&layers=32,32,16&play=1",
+  "data=moons&n=500&layers=64,48&play=1",
+];
+const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
+
+async function open(viewport, hash) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => console.error("page error:", e.message));
+  await page.addInitScript(observeBoot);
+  const bodies = [];
+  page.on("response", (res) => bodies.push(res.body().then((b) => ({ url: res.url(), b }), () => ({ url: res.url(), b: Buffer.alloc(0) }))));
+  await page.goto(`${server.origin}/${hash ? `#${hash}` : ""}`, { waitUntil: "load" });
+  return { context, page, bodies };
+}
+
+async function load(name, viewport) {
+  const { context, page, bodies } = await open(viewport, "");
+  const shift = await bootShift(page);
+  await page.waitForFunction(() => window.bootRegionsAt !== undefined);
+  const done = await Promise.all(bodies);
+  const gzip = (b) => zlib.gzipSync(b, { level: 9 }).length;
+  const raw = done.reduce((s, { b }) => s + b.length, 0);
+  const gz = done.reduce((s, { b }) => s + gzip(b), 0);
+  const wasmGzip = done.filter(({ url }) => url.endsWith(".wasm")).reduce((s, { b }) => s + gzip(b), 0);
+  const firstRegionsMs = await page.evaluate(() => window.bootRegionsAt);
+  console.log(JSON.stringify({ kind: "load", viewport: name, firstRegionsMs, transferGzip: gz, transferRaw: raw, wasmGzip, requests: done.length, layoutShift: shift.total }));
+  await context.close();
+}
+
+async function frames(link) {
+  const { context, page } = await open(VIEWPORTS.desktop, link);
+  await bootShift(page);
+  const times = await page.evaluate(
+    (ms) =>
+      new Promise((resolve) => {
+        const t = [];
+        const tick = (now) => {
+          t.push(now);
+          if (now - t[0] < ms) requestAnimationFrame(tick);
+          else resolve(t);
+        };
+        requestAnimationFrame(tick);
+      }),
+    seconds * 1000,
+  );
+  const playing = await page.evaluate(() => window.nnlab.lab().status() === "training");
+  const gaps = times.slice(1).map((t, i) => t - times[i]).sort((a, b) => a - b);
+  const q = (p) => gaps[Math.min(gaps.length - 1, Math.floor(p * gaps.length))];
+  const fps = (gaps.length * 1000) / (times.at(-1) - times[0]);
+  console.log(JSON.stringify({ kind: "frames", link, fps, p95: q(0.95), median: q(0.5), worst: gaps.at(-1), playing }));
+  await context.close();
+}
+
+async function maxSpeed() {
+  const { context, page } = await open(VIEWPORTS.desktop, "preset=init-he");
+  await bootShift(page);
+  await page.selectOption("#speed", "max");
+  // Three rounds of engine then page; the minimum of each (a busy moment slows one run).
+  const [pageMs, engineMs] = await page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    let best = [Infinity, Infinity];
+    for (let round = 0; round < 3; round++) {
+      const engine = new window.wasmBindings.Lab("preset=init-he");
+      const engineStart = performance.now();
+      engine.step(15000);
+      const engineMs = performance.now() - engineStart;
+      engine.free();
+      document.getElementById("reset").click();
+      await frame();
+      const start = performance.now();
+      document.getElementById("play").click();
+      while (window.nnlab.lab().status() === "training") await frame();
+      best = [Math.min(best[0], performance.now() - start), Math.min(best[1], engineMs)];
+    }
+    return best;
+  });
+  console.log(JSON.stringify({ kind: "max", pageMs, engineMs, share: engineMs / pageMs }));
+  await context.close();
+}
+
+try {
+  for (const [name, viewport] of Object.entries(VIEWPORTS)) await load(name, viewport);
+  for (const link of FRAME_LINKS) await frames(link);
+  await maxSpeed();
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,442 @@
+//! The page's build: `www/` plus the web crate into `dist/`, a static site with
+//! content-hashed names (what `cargo xtask test`, `serve` and `dist` use; no trunk).
+//!
+//! 1. `cargo build --release --target wasm32-unknown-unknown -p nnlab-web` (opt-level 3:
+//!    measured, "s" and "z" save 14 and 17 kB gzipped but make training 4 to 15 times
+//!    slower, README "Size");
+//! 2. `wasm-bindgen --target web` into `target/site/bindgen/` (bindings `nnlab-web.js` and
+//!    `nnlab-web_bg.wasm`, without the name section). No wasm-opt: measured on this wasm,
+//!    Binaryen (Debian's 108) saves under 1 kB gzipped at -O1 and adds 5 kB at -Os / -Oz,
+//!    and it mis-encodes the `externref` table wasm-bindgen adds (README, "Size");
+//! 3. every asset `www/index.html` names goes, with the bindings, into one folder
+//!    `dist/a/<hash>/` (`<hash>`: FNV-1a 64 of every asset's path and bytes, so a change
+//!    anywhere gives new URLs and hosts may cache `a/` for ever), keeping the relative
+//!    paths between them (app.js imports `./js/<name>.js` unchanged);
+//! 4. `dist/index.html`: `www/index.html` with its asset tags pointed there.
+//!
+//! The asset tags are Trunk's markup, kept so the page's head reads as before:
+//! `<link data-trunk rel="css" href=F>` and `<link rel="stylesheet" href=F>` (a stylesheet),
+//! `<link data-trunk rel="copy-dir" href=D>` (a folder copied whole, written nowhere in the
+//! page), `<script data-trunk type="module" src=F>` (a module), and
+//! `<link data-trunk rel="rust" ...>`, which becomes preloads of the bindings and the wasm
+//! and the loader `js/boot.js` with their URLs in `data-bindings` / `data-wasm`.
+
+use crate::setup::run;
+use crate::Result;
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The bindings' and the wasm's names in the asset folder.
+const BINDINGS: &str = "nnlab-web.js";
+const WASM: &str = "nnlab-web_bg.wasm";
+
+/// Builds `dist/` from scratch (the old one is removed).
+pub fn build(root: &Path) -> Result<()> {
+    let bindgen = root.join("target/site/bindgen");
+    wasm(root, &bindgen)?;
+    let html = read_text(&root.join("www/index.html"))?;
+    let mut assets = Assets::default();
+    let www = root.join("www");
+    let page = rewrite(&html, |tag| {
+        tag.rewrite(&mut |rel, is_dir| match is_dir {
+            true => assets.dir(&www, rel).map(|()| String::new()),
+            false => assets.file(&www, rel),
+        })
+    })?;
+    for name in [BINDINGS, WASM] {
+        assets.add(
+            name,
+            fs::read(bindgen.join(name)).map_err(|e| format!("{name}: {e}"))?,
+        );
+    }
+    let prefix = format!("a/{:016x}/", assets.hash());
+    let page = with_module_preloads(&page, &assets).replace(PREFIX_MARK, &prefix);
+
+    let dist = root.join("dist");
+    if dist.exists() {
+        fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear {}: {e}", dist.display()))?;
+    }
+    for (rel, bytes) in &assets.files {
+        write(&dist.join(&prefix).join(rel), bytes)?;
+    }
+    write(&dist.join("index.html"), page.as_bytes())?;
+    let wasm_bytes = assets.files[WASM].len() as u64;
+    println!(
+        "    dist/: index.html and {} assets in {prefix} (wasm {wasm_bytes} bytes)",
+        assets.files.len()
+    );
+    Ok(())
+}
+
+/// `page` with a `<link rel="modulepreload">` for each module of `js/` before `</head>`: the
+/// browser fetches them with app.js instead of after parsing it (one round trip, not two).
+fn with_module_preloads(page: &str, assets: &Assets) -> String {
+    let links: String = assets
+        .files
+        .keys()
+        .filter(|rel| rel.starts_with("js/") && rel.ends_with(".js") && !rel.starts_with("js/boot"))
+        .map(|rel| format!("    <link rel=\"modulepreload\" href=\"{PREFIX_MARK}{rel}\" />\n"))
+        .collect();
+    page.replacen("  </head>", &format!("{links}  </head>"), 1)
+}
+
+/// `cargo build --release` of the web crate for wasm32 (with `extra` arguments such as
+/// `--features testing`); the built module's path.
+pub fn build_wasm(root: &Path, extra: &[&str]) -> Result<PathBuf> {
+    run(Command::new("cargo")
+        .current_dir(root)
+        .args(["build", "--release", "--target", "wasm32-unknown-unknown"])
+        .args(["-p", "nnlab-web"])
+        .args(extra))
+    .map_err(|e| format!("wasm build failed: {e}"))?;
+    Ok(root.join("target/wasm32-unknown-unknown/release/nnlab_web.wasm"))
+}
+
+/// The wasm and its bindings in `out/`.
+fn wasm(root: &Path, out: &Path) -> Result<()> {
+    let built = build_wasm(root, &[])?;
+    if out.exists() {
+        fs::remove_dir_all(out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
+    }
+    run(Command::new("wasm-bindgen")
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-name",
+            "nnlab-web",
+        ])
+        // Function names are for debuggers: 18 kB gzipped the page need not load.
+        .args([
+            "--remove-name-section",
+            "--remove-producers-section",
+            "--out-dir",
+        ])
+        .arg(out)
+        .arg(&built))
+}
+
+/// Marks the asset folder in the page until its hash is known.
+const PREFIX_MARK: &str = "\u{1}prefix\u{1}";
+
+/// The asset folder's files by path relative to it.
+#[derive(Default)]
+struct Assets {
+    files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Assets {
+    fn add(&mut self, rel: &str, bytes: Vec<u8>) {
+        self.files.insert(rel.to_string(), bytes);
+    }
+
+    /// `www/<rel>`, added; its URL.
+    fn file(&mut self, www: &Path, rel: &str) -> Result<String> {
+        let bytes = fs::read(www.join(rel)).map_err(|e| format!("www/{rel}: {e}"))?;
+        self.add(rel, bytes);
+        Ok(format!("{PREFIX_MARK}{rel}"))
+    }
+
+    /// Every file under `www/<rel>/`, added.
+    fn dir(&mut self, www: &Path, rel: &str) -> Result<()> {
+        let mut stack = vec![PathBuf::from(rel)];
+        while let Some(dir) = stack.pop() {
+            let entries =
+                fs::read_dir(www.join(&dir)).map_err(|e| format!("www/{}: {e}", dir.display()))?;
+            for entry in entries.flatten() {
+                let rel = dir.join(entry.file_name());
+                if entry.path().is_dir() {
+                    stack.push(rel);
+                } else {
+                    let key = rel.to_string_lossy().replace('\\', "/");
+                    self.file(www, &key)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// FNV-1a 64 over every path and content, in path order.
+    fn hash(&self) -> u64 {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for (rel, bytes) in &self.files {
+            for &b in rel.as_bytes().iter().chain([0u8].iter()).chain(bytes) {
+                h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        h
+    }
+}
+
+/// An opening `<link>` or `<script>` tag: its name and attributes in order.
+pub struct Tag {
+    name: String,
+    attrs: Vec<(String, Option<String>)>,
+}
+
+impl Tag {
+    fn get(&self, key: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == key)
+            .and_then(|(_, v)| v.as_deref())
+    }
+
+    fn has(&self, key: &str) -> bool {
+        self.attrs.iter().any(|(k, _)| k == key)
+    }
+
+    /// The tag as the built page has it (`None`: kept as written; `Some("")`: removed).
+    /// `add(rel, false)` adds the file `www/<rel>` and returns its URL; `add(rel, true)`
+    /// adds the folder.
+    fn rewrite(&self, add: &mut dyn FnMut(&str, bool) -> Result<String>) -> Result<Option<String>> {
+        let trunk = self.has("data-trunk");
+        let rel = self.get("rel");
+        let local = |url: &str| !url.contains(':') && !url.starts_with('/');
+        Ok(match (self.name.as_str(), rel) {
+            ("link", Some("css")) if trunk => {
+                let href = self.get("href").ok_or("a css link without href")?;
+                Some(format!(
+                    r#"<link rel="stylesheet" href="{}" />"#,
+                    add(href, false)?
+                ))
+            }
+            ("link", Some("stylesheet")) => match self.get("href") {
+                Some(href) if local(href) => Some(format!(
+                    r#"<link rel="stylesheet" href="{}" />"#,
+                    add(href, false)?
+                )),
+                _ => None,
+            },
+            ("link", Some("copy-dir")) if trunk => {
+                add(
+                    self.get("href").ok_or("a copy-dir link without href")?,
+                    true,
+                )?;
+                Some(String::new())
+            }
+            ("link", Some("rust")) if trunk => {
+                let p = PREFIX_MARK;
+                Some(format!(
+                    r#"<link rel="modulepreload" href="{p}{BINDINGS}" />
+    <link rel="preload" href="{p}{WASM}" as="fetch" type="application/wasm" crossorigin />
+    <script type="module" src="{p}js/boot.js" data-nnlab-boot data-bindings="{p}{BINDINGS}" data-wasm="{p}{WASM}"></script>"#
+                ))
+            }
+            ("script", _) if trunk => {
+                let src = self.get("src").ok_or("a data-trunk script without src")?;
+                Some(format!(
+                    r#"<script type="module" src="{}">"#,
+                    add(src, false)?
+                ))
+            }
+            _ if trunk => {
+                return Err(format!(
+                    "www/index.html: a <{} data-trunk rel={rel:?}> tag this build does not know \
+                     (crates/xtask/src/site.rs reads css, rust, copy-dir links and module scripts)",
+                    self.name
+                ))
+            }
+            _ => None,
+        })
+    }
+}
+
+/// Parses `<name attr="v" flag ...>` (the text between `<` and `>`, without them).
+fn parse_tag(inner: &str) -> Tag {
+    let mut rest = inner.trim().trim_end_matches('/').trim();
+    let name_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    let name = rest[..name_end].to_ascii_lowercase();
+    rest = rest[name_end..].trim_start();
+    let mut attrs = Vec::new();
+    while !rest.is_empty() {
+        let key_end = rest
+            .find(|c: char| c == '=' || c.is_whitespace())
+            .unwrap_or(rest.len());
+        let key = rest[..key_end].to_string();
+        rest = rest[key_end..].trim_start();
+        let value = if let Some(after) = rest.strip_prefix('=') {
+            let after = after.trim_start();
+            let (v, tail) = match after.strip_prefix('"') {
+                Some(q) => q.split_once('"').unwrap_or((q, "")),
+                None => after.split_once(char::is_whitespace).unwrap_or((after, "")),
+            };
+            rest = tail.trim_start();
+            Some(v.to_string())
+        } else {
+            None
+        };
+        attrs.push((key, value));
+    }
+    Tag { name, attrs }
+}
+
+/// `html` with each `<link>` / `<script>` opening tag (outside comments) replaced by
+/// `f(tag)` when it returns `Some`. A `<script>`'s whole element is replaced (its
+/// `</script>` kept when the replacement is a `<script ...>` opening).
+pub fn rewrite(html: &str, mut f: impl FnMut(&Tag) -> Result<Option<String>>) -> Result<String> {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        rest = &rest[lt..];
+        if rest.starts_with("<!--") {
+            let end = rest.find("-->").ok_or("an unclosed comment")? + 3;
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+            continue;
+        }
+        let gt = rest.find('>').ok_or("an unclosed tag")?;
+        let tag = parse_tag(&rest[1..gt]);
+        let replaced = if tag.name == "link" || tag.name == "script" {
+            f(&tag)?
+        } else {
+            None
+        };
+        match replaced {
+            Some(new) => {
+                out.push_str(&new);
+                rest = &rest[gt + 1..];
+                if new.is_empty() {
+                    // A removed tag leaves no blank line.
+                    rest = rest.trim_start_matches([' ', '\t']);
+                    if let Some(after) = rest.strip_prefix('\n') {
+                        rest = after;
+                        let trimmed = out.trim_end_matches([' ', '\t']).len();
+                        out.truncate(trimmed);
+                    }
+                }
+            }
+            None => {
+                out.push_str(&rest[..=gt]);
+                rest = &rest[gt + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+fn read_text(path: &Path) -> Result<String> {
+    fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn built(html: &str) -> (String, Vec<String>, Vec<String>) {
+        let (mut files, mut dirs) = (Vec::new(), Vec::new());
+        let out = rewrite(html, |tag| {
+            tag.rewrite(&mut |rel, is_dir| {
+                if is_dir {
+                    dirs.push(rel.to_string());
+                    Ok(String::new())
+                } else {
+                    files.push(rel.to_string());
+                    Ok(format!("P/{rel}"))
+                }
+            })
+        })
+        .unwrap();
+        (out, files, dirs)
+    }
+
+    #[test]
+    fn rewrites_the_pages_asset_tags() {
+        let html = r#"<head>
+    <link rel="icon" href="data:," />
+    <link data-trunk rel="css" href="style.css" />
+    <link rel="stylesheet" href="js/panels.css" />
+    <!-- <link data-trunk rel="css" href="commented.css" /> -->
+    <link
+      data-trunk
+      rel="rust"
+      href="../crates/nnlab-web/Cargo.toml"
+      data-wasm-opt="0"
+    />
+    <link data-trunk rel="copy-dir" href="js" />
+    <script data-trunk type="module" src="app.js"></script>
+  </head>"#;
+        let (out, files, dirs) = built(html);
+        assert_eq!(files, ["style.css", "js/panels.css", "app.js"]);
+        assert_eq!(dirs, ["js"]);
+        assert!(
+            out.contains(r#"<link rel="icon" href="data:," />"#),
+            "{out}"
+        );
+        assert!(out.contains(r#"<link rel="stylesheet" href="P/style.css" />"#));
+        assert!(out.contains("commented.css"), "comments stay as written");
+        assert!(out.contains(r#"<script type="module" src="P/app.js"></script>"#));
+        assert!(out.contains(&format!(
+            r#"data-bindings="{PREFIX_MARK}nnlab-web.js" data-wasm="{PREFIX_MARK}nnlab-web_bg.wasm""#
+        )));
+        assert!(!out.contains("copy-dir"), "{out}");
+        assert_eq!(
+            out.matches("data-trunk").count(),
+            1,
+            "only the comment's: {out}"
+        );
+        assert!(
+            !out.contains("\n\n"),
+            "a removed tag leaves no blank line: {out}"
+        );
+    }
+
+    #[test]
+    fn preloads_the_modules_of_js() {
+        let mut a = Assets::default();
+        for rel in ["js/dom.js", "js/boot.js", "js/panels.css", "app.js"] {
+            a.add(rel, Vec::new());
+        }
+        let page = with_module_preloads("<head>\n  </head>", &a);
+        let m = format!(r#"<link rel="modulepreload" href="{PREFIX_MARK}js/dom.js" />"#);
+        assert!(page.contains(&m), "{page}");
+        assert_eq!(page.matches("modulepreload").count(), 1, "{page}");
+    }
+
+    #[test]
+    fn refuses_unknown_trunk_tags() {
+        let err = rewrite(
+            r#"<link data-trunk rel="copy-file" href="x.csv" />"#,
+            |tag| tag.rewrite(&mut |_, _| Ok(String::new())),
+        );
+        assert!(err.unwrap_err().contains("copy-file"));
+    }
+
+    #[test]
+    fn parses_attributes() {
+        let tag = parse_tag(r#"script data-trunk type="module" src=app.js defer"#);
+        assert_eq!(tag.name, "script");
+        assert!(tag.has("data-trunk") && tag.has("defer"));
+        assert_eq!(tag.get("type"), Some("module"));
+        assert_eq!(tag.get("src"), Some("app.js"));
+        assert_eq!(tag.get("href"), None);
+    }
+
+    #[test]
+    fn the_hash_covers_paths_and_bytes() {
+        let mut a = Assets::default();
+        a.add("a.js", b"x".to_vec());
+        let mut b = Assets::default();
+        b.add("b.js", b"x".to_vec());
+        let mut c = Assets::default();
+        c.add("a.js", b"y".to_vec());
+        assert_ne!(a.hash(), b.hash());
+        assert_ne!(a.hash(), c.hash());
+        assert_eq!(a.hash(), {
+            let mut again = Assets::default();
+            again.add("a.js", b"x".to_vec());
+            again.hash()
+        });
+    }
+}

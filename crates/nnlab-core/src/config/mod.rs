@@ -11,6 +11,7 @@ pub mod edit;
 pub mod error;
 pub mod key;
 pub mod keys;
+pub mod lesson;
 pub mod link;
 mod validate;
 

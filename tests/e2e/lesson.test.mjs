@@ -74,6 +74,13 @@ test("each lab opens on its lesson, the other panels below and usable (desktop)"
     }
     await page.locator("#export-panel").scrollIntoViewIfNeeded();
     await screenshot(page, "lesson-regularization-desktop");
+    // Compare mode takes the lesson's place: the three runs, their transport, then the rest.
+    await page.getByTestId("compare-toggle").click();
+    await page.getByTestId("compare").waitFor();
+    const tops = await page.evaluate(() =>
+      ["intro", "compare-view", "single-view", "inside-panel"].map((id) => document.getElementById(id).getBoundingClientRect().top),
+    );
+    assert.deepEqual([...tops].sort((a, b) => a - b), tops, `compare mode: ${tops}`);
   });
 });
 

@@ -74,14 +74,16 @@ mod tests {
         }
     }
 
-    /// The stylesheet the table implies. A lab's lesson panels take the
-    /// flex orders 0, 1, 2 (after the intro, order 0, which comes first in
-    /// the page; before the other panels, order 3). The selectors match the
-    /// lab (`data-lab` on the root, set by the page from the engine) and,
-    /// before the engine has started, the link's preset or, without one, its
-    /// data set ([`family`]; `data-link-preset`, `data-link-data`, set by
-    /// js/lesson.js before the first paint), so the layout does not jump.
-    /// Their specificity (1,1,0) stays below compare mode's rules.
+    /// The stylesheet the table implies: one rule per lab giving its lesson
+    /// panels the flex orders 0, 1, 2 (after the intro, order 0, which comes
+    /// first in the page; before the other panels, order 3) as custom
+    /// properties `--lesson-<panel>`, and one rule per panel reading its
+    /// property. A lab's rule matches the lab (`data-lab` on the root, set by
+    /// the page from the engine) and, before the engine has started, the
+    /// link's preset or, without one, its data set ([`family`];
+    /// `data-link-preset`, `data-link-data`, set by js/lesson.js before the
+    /// first paint), so the layout does not jump. The panels' rules have the
+    /// specificity (1,1,0): above style.css's `#id`, below compare mode's.
     fn css() -> String {
         let mut out = String::from(
             "/* Each lab opens on its lesson. WRITTEN FROM crates/nnlab-core/src/config/lesson.rs\n   \
@@ -101,10 +103,19 @@ mod tests {
                 .map(|p| format!(", [data-link-preset=\"{}\"]", p.name()))
                 .chain(data.map(|d| format!(", [data-link-data=\"{}\"]", d.name())))
                 .collect();
-            let root = format!(":is([data-lab=\"{}\"]{})", lab.name(), hints.concat());
-            for (rank, &panel) in lab.lesson().iter().enumerate() {
-                out += &format!("{root} {} {{\n  order: {rank};\n}}\n", selector(panel));
-            }
+            let orders: Vec<String> = (lab.lesson().iter().enumerate())
+                .map(|(rank, p)| format!(" --lesson-{}: {rank};", p.name()))
+                .collect();
+            out += &format!(
+                ":root:is([data-lab=\"{}\"]{}) {{{} }}\n",
+                lab.name(),
+                hints.concat(),
+                orders.concat()
+            );
+        }
+        for p in Panel::ALL {
+            let (id, name) = (selector(p), p.name());
+            out += &format!(".layout > {id} {{ order: var(--lesson-{name}, 3); }}\n");
         }
         out
     }

@@ -53,6 +53,13 @@ html = html.replace(/<script type="module" src="([^"]+)js\/boot\.js"[^>]*><\/scr
   const boot = bundle(local(`${prefix}js/boot-offline.js`));
   return `<script type="application/wasm" id="nnlab-wasm">${wasm}</script>\n    ${inline("script", boot)}`;
 });
+// Classic scripts (run before the first paint), as they are.
+html = html.replace(/<script src="([^"]+)"><\/script>/g, (_, src) => {
+  const js = fs.readFileSync(local(src), "utf8");
+  if (/<\/script/i.test(js)) throw new Error(`${src} contains "</script"`);
+  sha("script", js);
+  return `<script>${js}</script>`;
+});
 // The page's module.
 html = html.replace(/<script type="module" src="([^"]+)"><\/script>/g, (_, src) => inline("script", bundle(local(src))));
 if (/\b(src|href)="a\//.test(html)) throw new Error("nnlab.html still refers to a file of dist/a/");

@@ -42,6 +42,10 @@ export function createPresets(nav, presetList, onPick) {
       $("regions-figure").hidden = !s.plane;
       $("single-view").classList.toggle("no-plane", !s.plane);
       $("compare-toggle").disabled = !s.canCompare;
+      // The lab's lesson leads (js/lesson.css); the engine now decides it, not the link's preset.
+      document.documentElement.dataset.lab = lab;
+      delete document.documentElement.dataset.linkPreset;
+      delete document.documentElement.dataset.linkData;
     },
   };
 }

@@ -73,7 +73,8 @@ pub(crate) fn serializer() -> serde_wasm_bindgen::Serializer {
 }
 
 /// The course presets, for the page's one-click buttons:
-/// `[{name, title, lab, expected: {train, test, firstCost, trainText, testText, firstCostText} | null}]`.
+/// `[{name, title, lab, expected: {train, test, firstCost, trainText, testText, firstCostText} | null,
+/// lesson: ["check" | "training" | "network" | "inside"]}]` (the panels the lab opens on).
 #[wasm_bindgen]
 pub fn presets() -> Result<JsValue, JsError> {
     let list: Vec<PresetInfo> = Preset::ALL.iter().map(|&p| PresetInfo::of(p)).collect();

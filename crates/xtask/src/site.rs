@@ -17,7 +17,8 @@
 //! The asset tags are Trunk's markup, kept so the page's head reads as before:
 //! `<link data-trunk rel="css" href=F>` and `<link rel="stylesheet" href=F>` (a stylesheet),
 //! `<link data-trunk rel="copy-dir" href=D>` (a folder copied whole, written nowhere in the
-//! page), `<script data-trunk type="module" src=F>` (a module), and
+//! page), `<script data-trunk type="module" src=F>` (a module), `<script src=F>` (a classic
+//! script, run before the first paint), and
 //! `<link data-trunk rel="rust" ...>`, which becomes preloads of the bindings and the wasm
 //! and the loader `js/boot.js` with their URLs in `data-bindings` / `data-wasm`.
 
@@ -232,6 +233,12 @@ impl Tag {
                     add(src, false)?
                 ))
             }
+            ("script", _) => match self.get("src") {
+                Some(src) if local(src) => {
+                    Some(format!(r#"<script src="{}">"#, add(src, false)?))
+                }
+                _ => None,
+            },
             _ if trunk => {
                 return Err(format!(
                     "www/index.html: a <{} data-trunk rel={rel:?}> tag this build does not know \
@@ -357,6 +364,7 @@ mod tests {
     <link rel="icon" href="data:," />
     <link data-trunk rel="css" href="style.css" />
     <link rel="stylesheet" href="js/panels.css" />
+    <script src="js/lesson.js"></script>
     <!-- <link data-trunk rel="css" href="commented.css" /> -->
     <link
       data-trunk
@@ -368,7 +376,7 @@ mod tests {
     <script data-trunk type="module" src="app.js"></script>
   </head>"#;
         let (out, files, dirs) = built(html);
-        assert_eq!(files, ["style.css", "js/panels.css", "app.js"]);
+        assert_eq!(files, ["style.css", "js/panels.css", "js/lesson.js", "app.js"]);
         assert_eq!(dirs, ["js"]);
         assert!(
             out.contains(r#"<link rel="icon" href="data:," />"#),
@@ -377,6 +385,7 @@ mod tests {
         assert!(out.contains(r#"<link rel="stylesheet" href="P/style.css" />"#));
         assert!(out.contains("commented.css"), "comments stay as written");
         assert!(out.contains(r#"<script type="module" src="P/app.js"></script>"#));
+        assert!(out.contains(r#"<script src="P/js/lesson.js"></script>"#), "{out}");
         assert!(out.contains(&format!(
             r#"data-bindings="{PREFIX_MARK}nnlab-web.js" data-wasm="{PREFIX_MARK}nnlab-web_bg.wasm""#
         )));

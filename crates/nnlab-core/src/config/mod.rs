@@ -12,6 +12,7 @@ pub mod error;
 pub mod import;
 pub mod key;
 pub mod keys;
+pub mod lesson;
 pub mod link;
 mod validate;
 

@@ -144,6 +144,9 @@ pub struct PresetInfo {
     /// [`Preset::label`]: the button's text.
     pub label: &'static str,
     pub expected: Option<ExpectedInfo>,
+    /// The lab's [`crate::config::compare::Family::lesson`]: the panels it
+    /// opens on, first to last ([`crate::config::lesson::Panel::name`]).
+    pub lesson: Vec<&'static str>,
 }
 
 impl PresetInfo {
@@ -155,6 +158,7 @@ impl PresetInfo {
             lab_title: p.family().title(),
             label: p.label(),
             expected: p.expected().as_ref().map(ExpectedInfo::of),
+            lesson: p.family().lesson().iter().map(|l| l.name()).collect(),
         }
     }
 }

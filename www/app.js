@@ -20,6 +20,8 @@ import { createPresets } from "./js/presets.js";
 import { createReadout } from "./js/readout.js";
 import { createGradcheck } from "./js/gradcheck.js";
 import { createDiagram } from "./js/diagram.js";
+import { createNeurons } from "./js/neurons.js";
+import { createInside } from "./js/inside.js";
 import { createExporter } from "./js/exporter.js";
 import { createData } from "./js/data.js";
 import { createBanner } from "./js/banner.js";
@@ -183,7 +185,7 @@ function draw() {
     regionsMs = performance.now() - start;
   }
   if (compare.active) chart.draw(compare.series(), snapshot.logCost);
-  else chart.draw([{ lab, colour: theme.ink, label: "" }], snapshot.logCost);
+  else chart.draw([{ lab, colour: theme.ink, label: "", views: true }], snapshot.logCost);
   if (compare.active) readout.status(snapshot, training, compare.snapshots());
   else readout.update(snapshot, training);
   // Stop at a divergence (the labs also refuse to step, but say it once, plainly).
@@ -389,6 +391,8 @@ const exporter = createExporter($("export-panel"), app);
 panels = [
   createGradcheck($("gradcheck-panel"), app, theme),
   createDiagram($("diagram-panel"), app, theme),
+  createNeurons($("diagram-panel"), app),
+  createInside($("inside-panel"), app, theme),
   exporter,
 ];
 panels.push(createData(app, exporter.save));

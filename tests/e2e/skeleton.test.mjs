@@ -46,12 +46,12 @@ test("init-he link trains by itself and ends on the course's numbers", async (t)
     assert.equal(await text(page, "test-accuracy"), "96.0%");
     assert.match(await text(page, "expected-train"), /99\.3%.*✓/);
     assert.match(await text(page, "expected-test"), /96\.0%.*✓/);
-    // Hovering the cost curve shows the iteration and the cost.
+    // Hovering the cost curve shows the iteration and the cost (of the train or test curve).
     const box = await page.getByTestId("chart").boundingBox();
     await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
     const tooltip = page.getByTestId("chart-tooltip");
     await tooltip.waitFor();
-    assert.match(await tooltip.textContent(), /^iteration \d+ · cost \d/);
+    assert.match(await tooltip.textContent(), /^(train|test) cost: iteration \d+ · cost \d/);
     // The canonical link is in the address bar.
     assert.equal(new URL(page.url()).hash, "#preset=init-he&play=1");
     await screenshot(page, "skeleton-he-done");

@@ -4,7 +4,7 @@
 // tooltip. Colours come from the page's CSS custom properties (theme) and, per curve, from
 // the caller.
 
-import { fitBacking } from "./dom.js";
+import { fitBacking, strokePolyline } from "./dom.js";
 
 /**
  * A chart over `canvas`, with `tooltip` (an absolutely positioned element inside the
@@ -100,17 +100,7 @@ export function createChart(wasm, canvas, tooltip, theme) {
     ctx.lineWidth = g.curveWidth;
     g.lines.forEach((line, k) => {
       ctx.strokeStyle = colours[k];
-      ctx.beginPath();
-      let pen = false;
-      for (let i = 0; i < line.length; i += 2) {
-        if (Number.isNaN(line[i])) pen = false;
-        else if (pen) ctx.lineTo(line[i], line[i + 1]);
-        else {
-          ctx.moveTo(line[i], line[i + 1]);
-          pen = true;
-        }
-      }
-      ctx.stroke();
+      strokePolyline(ctx, line);
       const marks = g.infinity[k];
       ctx.fillStyle = colours[k];
       ctx.textAlign = "center";
@@ -147,13 +137,19 @@ export function createChart(wasm, canvas, tooltip, theme) {
 
   return {
     canvas,
-    /** Draws `series` = [{ lab, colour, label }] on linear or log axes. */
+    /** Draws `series` = [{ lab, colour, label, views }] on linear or log axes (`views`: with
+     *  the lab's test-cost and cost-term curves). */
     draw(series, log) {
       const ratio = window.devicePixelRatio || 1;
       fitBacking(canvas, ratio);
       chart.clear();
-      colours = series.map((s) => s.colour);
-      for (const { lab, label } of series) chart.add(lab, label ?? "");
+      colours = [];
+      for (const { lab, label, colour, views } of series) {
+        chart.add(lab, label ?? "");
+        colours.push(colour);
+        // The run's view curves (test cost, cost terms), coloured by kind.
+        if (views) for (const kind of chart.addViews(lab)) colours.push(theme.curves[kind]);
+      }
       const { width, height } = canvas;
       const g = chart.layout(width, height, log, ratio);
       ctx.fillStyle = theme.panel;

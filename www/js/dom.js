@@ -49,7 +49,7 @@ export function fitCanvas(canvas, cssWidth, cssHeight) {
 /**
  * The page's colours and canvas font, read once from style.css's custom properties (after
  * `applyPalette`): `{ink, muted, faint, grid, frame, panel, legendBack, font, dropped, dead,
- * classes: [0, 1], series: [3]}`.
+ * classes: [0, 1], series: [3], curves: {test, ce, l2}, layers: [7]}`.
  */
 export function readTheme() {
   const css = getComputedStyle(document.documentElement);
@@ -67,7 +67,25 @@ export function readTheme() {
     dead: v("dead"),
     classes: [v("orange"), v("accent")],
     series: [v("series-0"), v("series-1"), v("series-2")],
+    curves: { test: v("curve-test"), ce: v("curve-ce"), l2: v("curve-l2") },
+    layers: [1, 2, 3, 4, 5, 6, 7].map((k) => v(`layer-${k}`)),
   };
+}
+
+/** Strokes the polyline `line` (`[x0, y0, x1, y1, ...]`; a NaN pair lifts the pen) in the
+ *  context's current style. */
+export function strokePolyline(ctx, line) {
+  ctx.beginPath();
+  let pen = false;
+  for (let i = 0; i < line.length; i += 2) {
+    if (Number.isNaN(line[i])) pen = false;
+    else if (pen) ctx.lineTo(line[i], line[i + 1]);
+    else {
+      ctx.moveTo(line[i], line[i + 1]);
+      pen = true;
+    }
+  }
+  ctx.stroke();
 }
 
 /** Sets the engine's data colours (wasm `palette()`) as the page's custom properties. */

@@ -84,12 +84,11 @@ fn run_case(case: &str, runs: usize) -> (Vec<f64>, String, f64) {
         }
         return (times, String::new(), flops);
     }
-    let cfg = bench::case_config(case).unwrap_or_else(|e| panic!("{e}"));
     let mut times = Vec::new();
     let mut print = String::new();
     for _ in 0..runs {
         let start = Clock::start();
-        let t = bench::trained(cfg.clone());
+        let t = bench::trained_case(case).unwrap_or_else(|e| panic!("{e}"));
         times.push(start.seconds());
         print = bench::fingerprint(&t);
     }

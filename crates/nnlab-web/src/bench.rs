@@ -13,9 +13,9 @@ use wasm_bindgen::prelude::*;
 /// of its weights and recorded costs.
 #[wasm_bindgen(js_name = benchTrain)]
 pub fn bench_train(case: &str) -> Result<String, JsError> {
-    let config =
-        bench::case_config(case).map_err(|e| JsError::new(&format!("bench case {case}: {e}")))?;
-    Ok(bench::fingerprint(&bench::trained(config)))
+    let t =
+        bench::trained_case(case).map_err(|e| JsError::new(&format!("bench case {case}: {e}")))?;
+    Ok(bench::fingerprint(&t))
 }
 
 /// Decision regions of the trained He network on a `size × size` grid.

@@ -45,6 +45,16 @@ impl Chart {
         });
     }
 
+    /// Adds `lab`'s view curves after its cost curve (the one added last):
+    /// test cost, and the cost's two terms when λ > 0
+    /// ([`nnlab_core::view::inside::add_view_curves`]); returns their kinds
+    /// (`"test"`, `"ce"`, `"l2"`: the page's colours).
+    #[wasm_bindgen(js_name = addViews)]
+    pub fn add_views(&mut self, lab: &Lab) -> Vec<String> {
+        let kinds = nnlab_core::view::inside::add_view_curves(&mut self.chart, &lab.trainer);
+        kinds.into_iter().map(String::from).collect()
+    }
+
     /// The chart in a `width × height` canvas whose pixels are `pixel_ratio`
     /// times the CSS pixels: `ChartGeometry` in camelCase (`{font, lineWidth,
     /// curveWidth, frame: {x0, y0, w, h, ...}, xTicks, yTicks: [{at, label}],

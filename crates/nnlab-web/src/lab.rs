@@ -11,6 +11,8 @@ use crate::serializer;
 use nnlab_core::config::{compare, edit, View};
 use nnlab_core::run::regions::Regions;
 use nnlab_core::run::snapshot::Snapshot;
+use nnlab_core::run::views::Recording;
+use nnlab_core::view::neurons::NeuronMaps;
 use nnlab_core::{config::link, Config, ConfigError, Trainer};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -23,6 +25,8 @@ pub struct Lab {
     /// The decision-region grid, built on first paint and rebuilt when the
     /// canvas asks for another resolution.
     pub(crate) regions: Option<Regions>,
+    /// The neuron maps' grids (`views.rs`), built on first use.
+    pub(crate) neurons: Option<NeuronMaps>,
     /// The run's configuration (the trainer's).
     pub(crate) config: Config,
     /// How the page shows it ([`Lab::adopt`] changes only this).
@@ -41,10 +45,12 @@ impl Lab {
     /// Parses a link (or `#`/`?`/`#?` query) and builds its run.
     pub fn from_query(query: &str) -> Result<Lab, ConfigError> {
         let parsed = link::parse(query)?;
-        let trainer = Trainer::new(parsed.config.clone())?;
+        let mut trainer = Trainer::new(parsed.config.clone())?;
+        trainer.record_views(Recording::LIVE);
         Ok(Lab {
             trainer,
             regions: None,
+            neurons: None,
             query: parsed.query(),
             config: parsed.config,
             view: parsed.view,
@@ -108,6 +114,7 @@ impl Lab {
     /// Starts the same run again from iteration 0.
     pub fn reset(&mut self) -> Result<(), JsError> {
         self.trainer = Trainer::new(self.config.clone()).map_err(js)?;
+        self.trainer.record_views(Recording::LIVE);
         Ok(())
     }
 

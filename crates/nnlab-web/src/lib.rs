@@ -27,6 +27,7 @@ mod owndata;
 mod panels;
 mod panic;
 mod regions;
+mod views;
 
 pub use chart::Chart;
 pub use lab::Lab;

@@ -7,6 +7,7 @@ use std::io::Write;
 use nnlab_core::config::link::Parsed;
 use nnlab_core::model::network::Accuracy;
 use nnlab_core::run::trainer::CHECKPOINT_EVERY;
+use nnlab_core::run::views::Recording;
 use nnlab_core::{Status, Trainer};
 
 use crate::error::{note, CliError};
@@ -27,6 +28,11 @@ pub fn run(parsed: Parsed, json: bool, out: &mut dyn Write) -> Result<(), CliErr
     if !json {
         header(&trainer, &query, out)?;
     }
+    // The views' series at the checkpoints (and the last iteration).
+    trainer.record_views(Recording {
+        live: false,
+        checkpoints: json,
+    });
     let mut printed = 0;
     let mut explained_inf = false;
     while *trainer.status() == Status::Training {
@@ -102,6 +108,8 @@ struct Outcome {
     test: Accuracy,
     iterations: u64,
     diverged_at: Option<u64>,
+    /// The views' samples (`--json` only).
+    views: Vec<Json>,
 }
 
 impl Outcome {
@@ -124,6 +132,12 @@ impl Outcome {
             test,
             iterations: trainer.iteration(),
             diverged_at,
+            views: trainer
+                .views()
+                .checkpoints()
+                .iter()
+                .map(|s| s.to_json())
+                .collect(),
         }
     }
 
@@ -147,6 +161,7 @@ impl Outcome {
                 .into(),
             ),
             ("iterations", self.iterations.into()),
+            ("views", Json::Arr(self.views.clone())),
         ];
         if let Some(i) = self.diverged_at {
             fields.push(("diverged_at", i.into()));

@@ -3,14 +3,20 @@
 //! `cargo xtask bench`: one definition, so that the "same bits" column
 //! compares like with like. No clock here: the harnesses time the calls.
 
+use crate::run::views::Recording;
 use crate::{config::link, Config, Preset, Trainer};
+
+/// The case that trains the He lab as the page does, recording its views
+/// (`run::views`, [`Recording::LIVE`]): its time over `he`'s is what the
+/// views cost, and its fingerprint must be `he`'s (recording changes no bit).
+pub const HE_VIEWS: &str = "he-views";
 
 /// A training case's configuration: `he`, `none`, `l2`, `dropout` (the
 /// course presets) or any link query (`preset=init-he&iters=500`). Anything
 /// else (a name without `=`, a bad link) is an error naming the case.
 pub fn case_config(case: &str) -> Result<Config, String> {
     let preset = match case {
-        "he" => Preset::InitHe,
+        "he" | HE_VIEWS => Preset::InitHe,
         "none" => Preset::RegNone,
         "l2" => Preset::RegL2,
         "dropout" => Preset::RegDropout,
@@ -34,6 +40,19 @@ pub fn trained(config: Config) -> Trainer {
     let mut t = Trainer::new(config).expect("bench configurations are valid");
     t.run();
     t
+}
+
+/// The run of a case (see [`case_config`]; [`HE_VIEWS`] records its views)
+/// trained to its end.
+pub fn trained_case(case: &str) -> Result<Trainer, String> {
+    let config = case_config(case)?;
+    if case != HE_VIEWS {
+        return Ok(trained(config));
+    }
+    let mut t = Trainer::new(config).map_err(|e| e.to_string())?;
+    t.record_views(Recording::LIVE);
+    t.run();
+    Ok(t)
 }
 
 /// A hash (FNV-1a over 64-bit words, as 16 hex digits) of a run's

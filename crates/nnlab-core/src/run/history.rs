@@ -1,17 +1,18 @@
 //! A bounded cost history: every iteration while it fits, then thinned.
 
-/// Keeps at most `capacity` `(iteration, cost)` points. It starts by keeping
+/// Keeps at most `capacity` `(iteration, value)` points (a cost by default;
+/// the views' samples use the same thinning, `run::views`). It starts by keeping
 /// every iteration; when full it drops every other point and doubles its
 /// stride, so memory stays flat however long a lesson trains, and the curve
 /// still spans the whole run.
 #[derive(Clone, Debug)]
-pub struct CostHistory {
-    points: Vec<(u64, f64)>,
+pub struct CostHistory<T = f64> {
+    points: Vec<(u64, T)>,
     stride: u64,
     capacity: usize,
 }
 
-impl CostHistory {
+impl<T> CostHistory<T> {
     /// Panics if `capacity < 2` (a programmer error).
     pub fn new(capacity: usize) -> Self {
         assert!(capacity >= 2, "CostHistory needs room for two points");
@@ -29,7 +30,7 @@ impl CostHistory {
 
     /// Records the cost at `iteration` if [`CostHistory::wants`] it.
     /// Iterations must increase.
-    pub fn push(&mut self, iteration: u64, cost: f64) {
+    pub fn push(&mut self, iteration: u64, cost: T) {
         if !self.wants(iteration) {
             return;
         }
@@ -44,7 +45,7 @@ impl CostHistory {
         self.points.push((iteration, cost));
     }
 
-    pub fn points(&self) -> &[(u64, f64)] {
+    pub fn points(&self) -> &[(u64, T)] {
         &self.points
     }
 

@@ -9,4 +9,6 @@ pub mod health;
 pub mod history;
 pub mod regions;
 pub mod snapshot;
+pub mod stats;
 pub mod trainer;
+pub mod views;

@@ -73,6 +73,17 @@ impl Regions {
         self.bounds
     }
 
+    /// The grid's points, `(2, width·height)`, pixel by pixel (the neuron
+    /// maps evaluate hidden units on them).
+    pub fn points(&self) -> &Matrix {
+        &self.grid
+    }
+
+    /// The probabilities of the last [`Regions::evaluate`] (row-major).
+    pub fn probabilities(&self) -> &[f64] {
+        &self.probs
+    }
+
     /// Evaluates `net` (a 2-input network) on every pixel: the same bits
     /// as [`Network::predict_batch`], through the fused kernel
     /// ([`Network::predict_into`]: no hidden activations stored, no

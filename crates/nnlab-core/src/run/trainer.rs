@@ -12,6 +12,7 @@ use crate::model::network::{Accuracy, Activations, DropoutMasks, Network, Worksp
 use crate::numeric::matrix::Matrix;
 use crate::run::gradcheck::{self, Report};
 use crate::run::history::CostHistory;
+use crate::run::views::{Recording, Views};
 
 /// How many cost points the page's curve keeps (see [`CostHistory`]): more
 /// than a 16:9 chart at most 420 CSS px high has device pixels across on a
@@ -56,6 +57,8 @@ pub struct Trainer {
     checkpoints: Vec<(u64, f64)>,
     last_cost: Option<(u64, f64)>,
     status: Status,
+    /// What the views sample (nothing unless asked: `run::views`).
+    views: Views,
 }
 
 impl Trainer {
@@ -99,6 +102,7 @@ impl Trainer {
             checkpoints,
             last_cost: None,
             status: Status::Training,
+            views: Views::default(),
         })
     }
 
@@ -148,6 +152,16 @@ impl Trainer {
     /// The dropout masks of the last iteration, if dropout is on.
     pub fn masks(&self) -> Option<&[Matrix]> {
         self.dropout.as_ref().map(Dropout::current)
+    }
+
+    /// Samples the views from now on as `recording` says (`run::views`).
+    pub fn record_views(&mut self, recording: Recording) {
+        self.views.set_recording(recording);
+    }
+
+    /// The views' samples.
+    pub fn views(&self) -> &Views {
+        &self.views
     }
 
     /// Iterations done so far.
@@ -216,6 +230,17 @@ impl Trainer {
                     self.checkpoints.push((i, c));
                 }
                 self.last_cost = Some((i, c));
+            }
+            if self.views.wants(i, checkpoint || last) {
+                self.views.record(
+                    i,
+                    checkpoint || last,
+                    &self.network,
+                    &self.split,
+                    &self.grads,
+                    self.ws.output(),
+                    self.config.lambda,
+                );
             }
             if !self.grads.iter().all(Matrix::is_finite) {
                 self.status = Status::Diverged { iteration: i };

@@ -5,8 +5,12 @@
 //! derives `Serialize` with the page's camelCase names.
 
 pub mod chart;
+pub mod contour;
 pub mod diagram;
+pub mod formulas;
 pub mod gradcheck;
 pub mod heat;
+pub mod inside;
+pub mod neurons;
 pub mod plot;
 pub mod ticks;

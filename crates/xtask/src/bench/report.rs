@@ -183,6 +183,12 @@ pub(super) fn report(
         &|v| v < 3e-3,
         &|v| secs(v),
     );
+    target(
+        "views on / off, He lab in Chromium (the page's statistics cost) <= 1.10",
+        chromium.and_then(|c| Some(c.get("he-views")?.min() / c.get("he")?.min())),
+        &|v| v <= 1.10,
+        &|v| format!("{v:.3}"),
+    );
     let same = runners.iter().all(|runner| {
         CASES
             .iter()

@@ -1,0 +1,338 @@
+//! The "inside the training" views, as numbers and sentences: the cost
+//! chart's extra curves (test cost, the cost's two terms), small curves of
+//! every layer's statistics and of the weight norm, the dropout modes, the
+//! symmetry sentence and the formulas. Built from the run's view samples
+//! (`run::views`); the page only strokes and places them.
+
+use crate::format::{fmt_cost_short, fmt_percent, fmt_plain, fmt_short};
+use crate::model::dropout::MaskMode;
+use crate::model::network::Network;
+use crate::run::stats::{identical_units, LayerStats};
+use crate::run::trainer::Trainer;
+use crate::run::views::Sample;
+use crate::view::chart::{CostChart, Series};
+use crate::view::formulas::{formulas, Formula};
+
+/// The training curve's legend label once other curves join it.
+pub const TRAIN_LABEL: &str = "train cost";
+
+/// A view curve: its kind (colour), legend label and value of a sample.
+type Curve = (&'static str, &'static str, fn(&Sample) -> f64);
+
+/// Adds the run's view curves after its training-cost curve (the last
+/// series of `chart`, which gets [`TRAIN_LABEL`] if it has no label): the
+/// test cost, and with `λ > 0` the cross-entropy and L2 terms whose sum is
+/// the training cost. Returns each added curve's kind (`"test"`, `"ce"`,
+/// `"l2"`), which picks its colour on the page. Nothing without samples.
+pub fn add_view_curves(chart: &mut CostChart, trainer: &Trainer) -> Vec<&'static str> {
+    let views = trainer.views();
+    if views.live().len() == 0 {
+        return Vec::new();
+    }
+    if let Some(train) = chart.series.last_mut() {
+        if train.label.is_empty() {
+            train.label = TRAIN_LABEL.into();
+        }
+    }
+    let mut curves: Vec<Curve> = vec![("test", "test cost", |s| s.test_cost)];
+    if trainer.config().lambda > 0.0 {
+        curves.push(("ce", "cross-entropy term", |s| s.cross_entropy));
+        curves.push(("l2", "L2 term", |s| s.l2));
+    }
+    curves
+        .into_iter()
+        .map(|(kind, label, value)| {
+            chart.series.push(Series {
+                points: views
+                    .live()
+                    .map(|s| (s.iteration as f64, value(s)))
+                    .collect(),
+                iters: trainer.config().iters as f64,
+                label: label.into(),
+            });
+            kind
+        })
+        .collect()
+}
+
+/// One small curve chart: a title, the latest values as text, the top of
+/// its y range, and one polyline per layer (or one for the whole network).
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "camelCase")
+)]
+pub struct Spark {
+    pub title: &'static str,
+    /// `"layer 1 0.52 · layer 2 0.31 · output 0.12"`.
+    pub now: String,
+    /// The y axis's top value (the bottom is 0).
+    pub top: String,
+    /// Index of the layer each polyline belongs to (`0` = layer 1), its colour.
+    pub layers: Vec<usize>,
+    /// Per polyline: `[x, y, ...]` in CSS pixels; `NaN, NaN` breaks it.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub lines: Vec<Vec<f64>>,
+}
+
+/// What the views panel shows (see the module docs).
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "camelCase")
+)]
+pub struct InsideView {
+    /// The latest sample (its numbers: what the page shows, for checks).
+    pub latest: Option<Sample>,
+    /// `"statistics on the training set, every 64 iterations"`.
+    pub caption: String,
+    pub sparks: Vec<Spark>,
+    /// Layer names for the small curves' legend: `layer 1`, ..., `output`.
+    pub layer_names: Vec<String>,
+    /// Dropout's training mode beside test mode, and what the mask does.
+    pub dropout: Option<String>,
+    pub mask: Option<String>,
+    pub formulas: Vec<Formula>,
+}
+
+/// One sentence per hidden layer whose units are all copies of each other
+/// (zeros initialization: symmetry), or `None`.
+pub fn symmetry_text(net: &Network) -> Option<String> {
+    let layers: Vec<String> = identical_units(net)
+        .iter()
+        .enumerate()
+        .filter(|(_, &n)| n > 0)
+        .map(|(l, n)| {
+            format!(
+                "Hidden layer {}: these {n} units compute the same function.",
+                l + 1
+            )
+        })
+        .collect();
+    (!layers.is_empty()).then(|| layers.join(" "))
+}
+
+type Stat = (
+    &'static str,
+    fn(&LayerStats) -> Option<f64>,
+    fn(f64) -> String,
+);
+
+/// The per-layer statistics drawn, in order.
+const STATS: [Stat; 5] = [
+    ("spread of z (std)", |s| Some(s.z_spread), fmt_short),
+    ("spread of a (std)", |s| Some(s.a_spread), fmt_short),
+    ("dead ReLU units", |s| s.dead_share, fmt_percent),
+    (
+        "saturated sigmoid outputs",
+        |s| s.saturated_share,
+        fmt_percent,
+    ),
+    ("‖dW‖ / ‖W‖", |s| Some(s.grad_ratio), fmt_short),
+];
+
+/// One chart of `series` (`(layer, values per sample)`) over `xs`
+/// (iterations), `width × height` CSS pixels, y from 0 to the largest
+/// finite value.
+#[allow(clippy::too_many_arguments)]
+fn spark(
+    title: &'static str,
+    xs: &[f64],
+    iters: f64,
+    series: Vec<(usize, Vec<f64>)>,
+    fmt: fn(f64) -> String,
+    names: &[String],
+    w: f64,
+    h: f64,
+) -> Spark {
+    let top = series
+        .iter()
+        .flat_map(|(_, v)| v.iter().copied().filter(|v| v.is_finite()))
+        .fold(0.0, f64::max);
+    let top = if top > 0.0 { top } else { 1.0 };
+    let pad = 2.0;
+    let lines = series
+        .iter()
+        .map(|(_, v)| {
+            let mut line = Vec::with_capacity(2 * v.len());
+            for (&i, &y) in xs.iter().zip(v) {
+                if y.is_finite() {
+                    line.extend([
+                        pad + i / iters * (w - 2.0 * pad),
+                        pad + (1.0 - y / top) * (h - 2.0 * pad),
+                    ]);
+                } else {
+                    line.extend([f64::NAN, f64::NAN]);
+                }
+            }
+            line
+        })
+        .collect();
+    let now = series
+        .iter()
+        .filter_map(|(l, v)| v.last().map(|&x| format!("{} {}", names[*l], fmt(x))))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    Spark {
+        title,
+        now,
+        top: fmt(top),
+        layers: series.iter().map(|s| s.0).collect(),
+        lines,
+    }
+}
+
+/// The views panel for `trainer`, small curves `width × height` CSS px.
+pub fn inside_view(trainer: &Trainer, width: f64, height: f64) -> InsideView {
+    let config = trainer.config();
+    let views = trainer.views();
+    let layers = trainer.network().layers();
+    let names: Vec<String> = (1..=layers)
+        .map(|l| {
+            if l == layers {
+                "output".into()
+            } else {
+                format!("layer {l}")
+            }
+        })
+        .collect();
+    let xs: Vec<f64> = views.live().map(|s| s.iteration as f64).collect();
+    let iters = (config.iters as f64).max(1.0);
+    let mut sparks: Vec<Spark> = STATS
+        .iter()
+        .filter_map(|&(title, get, fmt)| {
+            let series: Vec<(usize, Vec<f64>)> = (0..layers)
+                .filter_map(|l| {
+                    let v: Option<Vec<f64>> = views.live().map(|s| get(&s.layers[l])).collect();
+                    v.filter(|v| !v.is_empty()).map(|v| (l, v))
+                })
+                .collect();
+            (!series.is_empty())
+                .then(|| spark(title, &xs, iters, series, fmt, &names, width, height))
+        })
+        .collect();
+    if !xs.is_empty() {
+        let norm = views.live().map(|s| s.weight_norm).collect();
+        let mut s = spark(
+            "weight norm ‖W‖",
+            &xs,
+            iters,
+            vec![(layers - 1, norm)],
+            fmt_short,
+            &names,
+            width,
+            height,
+        );
+        s.now = s.now.replacen("output", "all layers", 1);
+        sparks.push(s);
+    }
+    let latest = views.latest().cloned();
+    let dropout = match (&latest, config.dropout_on()) {
+        (Some(s), true) => Some(format!(
+            "Training mode (dropout, keep {}): cost {}, accuracy {}. Test mode (every unit): cost {}, accuracy {}.",
+            fmt_plain(config.keep),
+            fmt_cost_short(s.cost),
+            fmt_percent(s.train_mode_accuracy),
+            fmt_cost_short(s.eval_cost),
+            fmt_percent(s.eval_accuracy)
+        )),
+        _ => None,
+    };
+    let mask = config.dropout_on().then(|| {
+        match config.mask {
+            MaskMode::Fixed => "Fixed mask (the course's): the same units are dropped at every iteration (greyed in the diagram, for the first training point).",
+            MaskMode::Fresh => "Fresh masks: other units are dropped at every iteration (greyed in the diagram, for the first training point).",
+        }
+        .to_string()
+    });
+    InsideView {
+        caption: format!(
+            "On the training set (no dropout), every {} iterations; the latest: iteration {}.",
+            views.stride(),
+            latest
+                .as_ref()
+                .map_or("—".into(), |s| s.iteration.to_string())
+        ),
+        latest,
+        sparks,
+        layer_names: names,
+        dropout,
+        mask,
+        formulas: formulas(config),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::run::views::Recording;
+    use crate::Preset;
+
+    fn run(p: Preset, iters: u64) -> Trainer {
+        let mut t = Trainer::new(p.config()).unwrap();
+        t.record_views(Recording {
+            live: true,
+            checkpoints: false,
+        });
+        t.step(iters);
+        t
+    }
+
+    #[test]
+    fn chart_gets_test_and_term_curves() {
+        let t = run(Preset::RegL2, 300);
+        let mut chart = CostChart::default();
+        chart.series.push(Series::default());
+        assert_eq!(add_view_curves(&mut chart, &t), ["test", "ce", "l2"]);
+        assert_eq!(chart.series[0].label, TRAIN_LABEL);
+        let (ce, l2) = (&chart.series[2].points, &chart.series[3].points);
+        let total = t.history().points();
+        for (c, l) in ce.iter().zip(l2) {
+            let at = total.iter().find(|p| p.0 as f64 == c.0).unwrap();
+            assert_eq!(c.1 + l.1, at.1, "the terms add up to the chart's cost");
+        }
+        let he = run(Preset::InitHe, 10);
+        assert_eq!(add_view_curves(&mut CostChart::default(), &he), ["test"]);
+        let off = Trainer::new(Preset::InitHe.config()).unwrap();
+        assert!(add_view_curves(&mut chart, &off).is_empty());
+    }
+
+    #[test]
+    fn panel_shows_statistics_modes_and_symmetry() {
+        let t = run(Preset::InitHe, 200);
+        let v = inside_view(&t, 200.0, 60.0);
+        let titles: Vec<_> = v.sparks.iter().map(|s| s.title).collect();
+        assert_eq!(titles.len(), 6, "{titles:?}");
+        assert_eq!(v.sparks[2].layers, [0, 1], "dead share: hidden layers only");
+        assert_eq!(v.sparks[3].layers, [2], "saturation: the sigmoid");
+        let n = t.views().live().len();
+        for s in &v.sparks {
+            for line in &s.lines {
+                assert_eq!(line.len(), 2 * n);
+                assert!(
+                    line.iter().all(|&p| (0.0..=200.0).contains(&p)),
+                    "{}",
+                    s.title
+                );
+            }
+        }
+        let latest = v.latest.as_ref().unwrap();
+        assert!(v.sparks[0]
+            .now
+            .starts_with(&format!("layer 1 {}", fmt_short(latest.layers[0].z_spread))));
+        assert!(symmetry_text(t.network()).is_none() && v.dropout.is_none());
+        assert_eq!(
+            symmetry_text(run(Preset::InitZeros, 50).network()).unwrap(),
+            "Hidden layer 1: these 10 units compute the same function. Hidden layer 2: these 5 units compute the same function."
+        );
+        let drop = inside_view(&run(Preset::RegDropout, 50), 200.0, 60.0);
+        assert!(drop
+            .dropout
+            .unwrap()
+            .starts_with("Training mode (dropout, keep 0.86): cost "));
+        assert!(drop.mask.unwrap().starts_with("Fixed mask"));
+        assert_eq!(drop.formulas.len(), 5);
+    }
+}

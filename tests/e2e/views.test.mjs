@@ -1,0 +1,168 @@
+// Inside the training: on the He, L2 and dropout labs, each view (cost curves with the test
+// cost and the cost terms, neuron maps on the diagram, layer statistics, weight norm, dropout
+// modes and mask, formulas) is on the page, moves while training, and shows the numbers of
+// the core's JSON: `nnlab train --json` (the CLI built by `cargo test --workspace`) at
+// iterations 0 and 1000, read back from the page's text. One page for all of it; 390 px
+// phone screenshots of each lab.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { REPO, screenshot, wasmReady, withPage } from "./harness.mjs";
+
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+/** The CLI's views at the checkpoints of `query` (0, 1000, ...). */
+function cliViews(query) {
+  const bin = ["debug", "release"].map((p) => path.join(REPO, "target", p, "nnlab")).find(fs.existsSync);
+  assert.ok(bin, "target/{debug,release}/nnlab missing: run cargo test --workspace (or cargo build -p nnlab-cli) first");
+  return JSON.parse(execFileSync(bin, ["train", "--json", query], { encoding: "utf8" })).views;
+}
+
+/** The numbers in a shown text (`layer 1 0.521 · output 1.2e-05 · 3.4%`). */
+const numbers = (text) => [...text.matchAll(/-?\d+(?:\.\d+)?(?:e[+-]\d+)?%?/g)]
+  .map(([s]) => (s.endsWith("%") ? Number(s.slice(0, -1)) / 100 : Number(s)))
+  .filter((_, k, all) => true);
+
+/** `shown` (3 significant digits, or a percentage with one decimal) agrees with `exact`. */
+function agrees(shown, exact, what) {
+  const tolerance = Math.max(Math.abs(exact) * 6e-3, 6e-4);
+  assert.ok(Math.abs(shown - exact) <= tolerance, `${what}: page ${shown}, CLI ${exact}`);
+}
+
+/** Steps the page's lab by `n` (a step button) and waits for the panel's sample of `at`. */
+async function stepTo(page, n, at) {
+  await page.getByTestId(`step-${n}`).click();
+  await page.waitForFunction(
+    (at) => document.querySelector("#inside-panel").dataset.iteration === String(at),
+    at,
+  );
+}
+
+/** The shown numbers of every small curve, per title. */
+async function sparks(page) {
+  return page.$$eval("[data-spark]", (figs) =>
+    Object.fromEntries(figs.map((f) => [f.querySelector(".spark-title").textContent, f.querySelector(".spark-now").textContent])),
+  );
+}
+
+/** Checks the small curves' numbers at the page's latest sample against the CLI's sample. */
+async function matchesCli(page, want, layers) {
+  const shown = await sparks(page);
+  const stat = {
+    "spread of z (std)": (l) => l.z_spread,
+    "spread of a (std)": (l) => l.a_spread,
+    "dead ReLU units": (l) => l.dead_share,
+    "saturated sigmoid outputs": (l) => l.saturated_share,
+    "‖dW‖ / ‖W‖": (l) => l.grad_ratio,
+  };
+  for (const [title, get] of Object.entries(stat)) {
+    const exact = want.layers.map(get).filter((v) => v !== null);
+    // "layer 1 0.52 · layer 2 0.31": drop the layer numbers, keep the values.
+    const values = numbers(shown[title]).filter((_, k) => k % 2 === 1 || shown[title].startsWith("output"));
+    const got = shown[title].split(" · ").map((part) => numbers(part.replace(/^(layer \d+|output) /, ""))[0]);
+    assert.equal(got.length, exact.length, `${title}: ${shown[title]}`);
+    got.forEach((v, k) => agrees(v, exact[k], `${title} #${k}`));
+    assert.ok(values.length > 0);
+  }
+  agrees(numbers(shown["weight norm ‖W‖"])[0], want.weight_norm, "weight norm");
+  assert.equal(Object.keys(shown).length, 6, `six small curves for ${layers} layers`);
+}
+
+test("views of the He, L2 and dropout labs match the core and move while training", async (t) => {
+  await withPage(t, { viewport: DESKTOP, hash: "preset=init-he&iters=2000" }, async (page) => {
+    await wasmReady(page);
+    await page.waitForFunction(() => document.querySelector("#stage")?.dataset.ready === "true");
+    const labs = [
+      ["init-he", "preset=init-he&iters=2000"],
+      ["reg-l2", "preset=reg-l2&iters=2000"],
+      ["reg-dropout", "preset=reg-dropout&iters=2000"],
+    ];
+    for (const [name, query] of labs) {
+      const cli = cliViews(query);
+      await page.evaluate((q) => window.nnlab.setQuery(q), query);
+      await page.waitForFunction((q) => window.nnlab.query() === q, query);
+
+      // Iteration 0 and 1000: the page's numbers are the CLI's.
+      for (const [k, n, at] of [[0, 1, 0], [1, 1000, 1000]]) {
+        await stepTo(page, n, at);
+        const latest = await page.evaluate(() => window.nnlab.lab().inside(200, 50).latest);
+        for (const key of ["cost", "cross_entropy", "l2", "test_cost", "weight_norm", "eval_cost"]) {
+          const camel = key.replace(/_(.)/g, (_, c) => c.toUpperCase());
+          assert.ok(Math.abs(latest[camel] - cli[k][key]) <= 1e-12 * Math.max(1, Math.abs(cli[k][key])), `${name} ${key} at ${at}`);
+        }
+        await matchesCli(page, cli[k], cli[k].layers.length);
+      }
+
+      // The cost chart: the train cost with the test cost (and the two terms when λ > 0).
+      const kinds = await page.evaluate(() => {
+        const c = new window.nnlab.wasm.Chart();
+        c.add(window.nnlab.lab(), "");
+        return c.addViews(window.nnlab.lab());
+      });
+      assert.deepEqual(kinds, name === "reg-l2" ? ["test", "ce", "l2"] : ["test"]);
+
+      // Formulas follow the keys.
+      const formulas = await page.getByTestId("formulas").textContent();
+      if (name === "reg-l2") assert.match(formulas, /0\.7/);
+      if (name === "reg-dropout") assert.match(formulas, /0\.86/);
+      assert.equal(await page.locator("[data-testid=formulas] math").count(), name === "reg-dropout" ? 5 : 4);
+
+      // Neuron maps: one per hidden unit, over the diagram.
+      const units = cli[0].layers.length === 3 && name !== "init-he" ? 23 : 15;
+      await page.waitForFunction((n) => document.querySelectorAll(".nm-unit:not([hidden])").length === n, units);
+
+      // Dropout: training mode beside test mode, the CLI's numbers; dropped units greyed.
+      const modes = page.getByTestId("dropout-modes");
+      if (name === "reg-dropout") {
+        const [keep, cost, acc, evalCost, evalAcc] = numbers(await modes.textContent());
+        assert.equal(keep, 0.86);
+        agrees(cost, cli[1].cost, "training-mode cost");
+        agrees(acc, cli[1].train_mode_accuracy, "training-mode accuracy");
+        agrees(evalCost, cli[1].eval_cost, "test-mode cost");
+        agrees(evalAcc, cli[1].eval_accuracy, "test-mode accuracy");
+        const dropped = await page.evaluate(() => [...window.nnlab.lab().neuronMaps(600, -1).dropped].filter((d) => d).length);
+        assert.ok(dropped > 0);
+        await page.waitForFunction((n) => document.querySelectorAll(".nm-unit.dropped").length === n, dropped);
+        assert.match(await page.getByTestId("dropout-mask").textContent(), /Fixed mask/);
+      } else {
+        assert.equal(await modes.isVisible(), false);
+      }
+
+      // While training: the panel's sample and a neuron map change.
+      const map = () => page.evaluate(() => document.querySelector(".nm-unit:not([hidden]) canvas").toDataURL());
+      const before = { map: await map(), at: await page.evaluate(() => document.querySelector("#inside-panel").dataset.iteration) };
+      await page.getByTestId("play").click();
+      await page.waitForFunction((at) => Number(document.querySelector("#inside-panel").dataset.iteration) > Number(at) + 200, before.at);
+      await page.evaluate(() => window.nnlab.pause());
+      await page.waitForTimeout(300);
+      assert.notEqual(await map(), before.map, `${name}: the maps follow the training`);
+
+      // Hover a unit: it shows large.
+      await page.locator(".nm-unit:not([hidden])").first().hover();
+      await page.waitForFunction(() => !document.querySelector(".nm-large").hidden);
+      await screenshot(page, `views-${name}-desktop`);
+      await page.mouse.move(0, 0);
+      await page.setViewportSize(PHONE);
+      await page.waitForTimeout(300);
+      await screenshot(page, `views-${name}-phone`);
+      await page.setViewportSize(DESKTOP);
+    }
+  });
+});
+
+test("zeros: the diagram says the units are copies", async (t) => {
+  await withPage(t, { viewport: PHONE, hash: "preset=init-zeros" }, async (page) => {
+    await wasmReady(page);
+    await page.getByTestId("step-100").click();
+    const sentence = page.getByTestId("symmetry");
+    await sentence.waitFor();
+    assert.equal(
+      await sentence.textContent(),
+      "Hidden layer 1: these 10 units compute the same function. Hidden layer 2: these 5 units compute the same function.",
+    );
+    await screenshot(page, "views-init-zeros-phone");
+  });
+});

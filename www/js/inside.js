@@ -1,0 +1,80 @@
+// Inside the training: small curves of every layer's statistics and of the weight norm, the
+// dropout's training mode beside test mode, and the formulas of the running configuration.
+// lab.inside (crates/nnlab-core/src/view/inside.rs) gives every number, sentence, polyline
+// and MathML element; this module fills the static markup of index.html (#inside-panel), at
+// most every 200 ms while the run moves.
+
+import { fitCanvas, h, setText, strokePolyline } from "./dom.js";
+import { createThrottle } from "./throttle.js";
+
+const MIN_INTERVAL_MS = 200;
+
+/** The panel `root` (index.html's #inside-panel); `app` is app.js's handle, `theme` the
+ *  page's colours. Returns {update(snapshot), tick(now)}. */
+export function createInside(root, app, theme) {
+  const part = (name) => root.querySelector(`[data-inside="${name}"]`);
+  const sparks = [...root.querySelectorAll("[data-spark]")];
+  let seen = "";
+  let formulas = "";
+  let legend = "";
+  const throttle = createThrottle(MIN_INTERVAL_MS, draw, app.wake);
+  addEventListener("resize", throttle.soon);
+
+  function draw() {
+    const canvas = sparks[0].querySelector("canvas");
+    const v = app.lab().inside(canvas.clientWidth, canvas.clientHeight);
+    setText(part("caption"), v.caption);
+    part("dropoutBox").hidden = !v.mask;
+    setText(part("dropout"), v.dropout ?? "");
+    setText(part("mask"), v.mask ?? "");
+    if (legend !== v.layerNames.join()) {
+      legend = v.layerNames.join();
+      part("legend").replaceChildren(
+        ...v.layerNames.map((name, l) => {
+          const swatch = h("i", { class: "inside-swatch", "aria-hidden": "true" });
+          swatch.style.background = theme.layers[l % theme.layers.length];
+          return h("li", {}, swatch, name);
+        }),
+      );
+    }
+    let line = 0;
+    sparks.forEach((figure, k) => {
+      // Every slot stays in place (reserved size); before the first sample it is empty.
+      const s = v.sparks[k];
+      setText(figure.querySelector(".spark-title"), s?.title ?? "");
+      setText(figure.querySelector(".spark-now"), s?.now ?? "");
+      setText(figure.querySelector(".spark-top"), s?.top ?? "");
+      const c = figure.querySelector("canvas");
+      const ctx = fitCanvas(c, c.clientWidth, c.clientHeight);
+      ctx.clearRect(0, 0, c.clientWidth, c.clientHeight);
+      ctx.lineWidth = 1.5;
+      for (const l of s?.layers ?? []) {
+        ctx.strokeStyle = theme.layers[l % theme.layers.length];
+        strokePolyline(ctx, v.lines[line++]);
+      }
+    });
+    const text = v.formulas.map((f) => f.mathml).join();
+    if (text !== formulas) {
+      formulas = text;
+      // MathML built by the engine from configuration numbers; parsed as XML, never innerHTML.
+      const parser = new DOMParser();
+      part("formulas").replaceChildren(
+        ...v.formulas.flatMap((f) => {
+          const math = parser.parseFromString(f.mathml, "application/xml").documentElement;
+          return [h("dt", {}, f.title), h("dd", {}, document.importNode(math, true))];
+        }),
+      );
+    }
+    root.dataset.iteration = String(v.latest?.iteration ?? "");
+  }
+
+  return {
+    update(snapshot) {
+      const now = `${app.query()}@${snapshot.iteration}`;
+      if (now === seen) return;
+      seen = now;
+      throttle.request();
+    },
+    tick: (now) => throttle.tick(now),
+  };
+}

@@ -128,10 +128,19 @@ pub const KEYS: &[Key] = &[
     Key {
         name: "init",
         label: "initialization",
-        help: "how the weights start (case: the gradient-check lab's draw)",
+        help: "how the weights start (xavier suits tanh and sigmoid, he suits relu; case: the gradient-check lab's draw)",
         kind: Kind::Choice,
         group: Group::Network,
         slot: field!(init),
+        ..ROW
+    },
+    Key {
+        name: "act",
+        label: "hidden activation",
+        help: "the hidden layers' activation (the output stays a sigmoid); relu is the course's",
+        kind: Kind::Choice,
+        group: Group::Network,
+        slot: field!(act),
         ..ROW
     },
     Key {
@@ -172,12 +181,85 @@ pub const KEYS: &[Key] = &[
         ..ROW
     },
     Key {
+        name: "opt",
+        label: "optimizer",
+        help: "gd (the course's labs) | momentum | adam (with bias correction)",
+        kind: Kind::Choice,
+        group: Group::Training,
+        slot: field!(opt),
+        ..ROW
+    },
+    Key {
+        name: "beta",
+        label: "momentum β",
+        help: "momentum: v = β·v + (1 − β)·dW, 0 <= β < 1",
+        group: Group::Training,
+        range: Some(Range::closed(0.0, 1.0)),
+        slot: field!(beta),
+        ..ROW
+    },
+    Key {
+        name: "beta1",
+        label: "Adam β₁",
+        help: "Adam's first-moment decay, 0 <= β₁ < 1",
+        group: Group::Training,
+        range: Some(Range::closed(0.0, 1.0)),
+        slot: field!(beta1),
+        ..ROW
+    },
+    Key {
+        name: "beta2",
+        label: "Adam β₂",
+        help: "Adam's second-moment decay, 0 <= β₂ < 1",
+        group: Group::Training,
+        range: Some(Range::closed(0.0, 1.0)),
+        slot: field!(beta2),
+        ..ROW
+    },
+    Key {
+        name: "epsilon",
+        label: "Adam ε",
+        help: "Adam's ε in lr·v̂/(√ŝ + ε)",
+        group: Group::Training,
+        range: Some(Range::above(0.0, 1.0)),
+        slot: field!(epsilon),
+        ..ROW
+    },
+    Key {
+        name: "batch",
+        label: "mini-batch size",
+        help: "examples per iteration, reshuffled every epoch (0 = the whole training set, the course's)",
+        kind: Kind::Count,
+        group: Group::Training,
+        range: Some(Range::counting(0.0, MAX_POINTS as f64, "examples")),
+        slot: field!(batch),
+        ..ROW
+    },
+    Key {
+        name: "batchSeed",
+        label: "batch seed",
+        help: "seed of the mini-batches' shuffle",
+        kind: Kind::Seed,
+        group: Group::Training,
+        slot: field!(batch_seed),
+        ..ROW
+    },
+    Key {
         name: "lambda",
         label: "L2 λ",
         help: "L2 regularization strength (0 = off)",
         group: Group::Regularization,
         range: Some(Range::closed(0.0, MAX_LAMBDA)),
         slot: field!(lambda),
+        ..ROW
+    },
+    Key {
+        name: "l1",
+        label: "L1 λ₁",
+        help: "L1 regularization strength: (λ₁/m)·Σ|W| in the cost (0 = off)",
+        group: Group::Regularization,
+        range: Some(Range::closed(0.0, MAX_LAMBDA)),
+        slot: field!(l1),
         ..ROW
     },
     Key {
@@ -297,7 +379,7 @@ mod tests {
         match key.kind {
             Kind::Choice => key.choices(),
             Kind::Number => vec![mid.unwrap_or(0.5).to_string()],
-            Kind::Count => vec![mid.unwrap_or(7.0).round().to_string()],
+            Kind::Count => vec![mid.unwrap_or(7.0).round().to_string(), "7".into()],
             Kind::Seed => vec!["12345".into()],
             Kind::Flag => vec!["1".into(), "0".into()],
             Kind::List => vec!["3,4".into()],

@@ -17,9 +17,12 @@ use crate::config::error::ConfigError;
 use crate::data::dataset::{Dataset, Split};
 use crate::data::generate::{self, Shape};
 use crate::data::points::Points;
+use crate::model::activation::Activation;
 use crate::model::dropout::MaskMode;
 use crate::model::init::Init;
 use crate::model::network::PlantedBugs;
+use crate::model::optimizer::{self, OptKind};
+use crate::model::penalty::Penalty;
 use crate::numeric::matrix::Matrix;
 use crate::numeric::rng::NumpyRng;
 
@@ -62,7 +65,7 @@ macro_rules! named {
     )*};
 }
 
-named!(DataKind, InitKind, Preset);
+named!(DataKind, InitKind, Preset, Activation, OptKind);
 
 impl Named for MaskMode {
     const ALL: &'static [Self] = &[MaskMode::Fixed, MaskMode::Fresh];
@@ -335,6 +338,22 @@ pub struct Config {
     /// Train on inputs normalized by the training set's mean and standard
     /// deviation ([`crate::data::normalize`]).
     pub normalize: bool,
+    /// The hidden layers' activation (the output stays a sigmoid).
+    pub act: Activation,
+    /// L1 strength (0 = off), beside L2's `lambda`.
+    pub l1: f64,
+    /// The optimizer and its settings ([`Config::optimizer`]).
+    pub opt: OptKind,
+    /// Momentum's `β`.
+    pub beta: f64,
+    /// Adam's `β₁`, `β₂`, `ε`.
+    pub beta1: f64,
+    pub beta2: f64,
+    pub epsilon: f64,
+    /// Examples per mini-batch (0 = the whole training set, the course's).
+    pub batch: usize,
+    /// Seed of the mini-batches' shuffle (one permutation per epoch).
+    pub batch_seed: u32,
 }
 
 impl Default for Config {
@@ -360,6 +379,15 @@ impl Default for Config {
             points: None,
             test_frac: DEFAULT_TEST_FRAC,
             normalize: false,
+            act: Activation::Relu,
+            l1: 0.0,
+            opt: OptKind::Gd,
+            beta: 0.9,
+            beta1: 0.9,
+            beta2: 0.999,
+            epsilon: 1e-8,
+            batch: 0,
+            batch_seed: 1,
         }
     }
 }
@@ -396,6 +424,39 @@ impl Config {
             InitKind::He => Init::He,
             InitKind::Case => Init::Case,
         }
+    }
+
+    /// The optimizer's settings.
+    pub fn optimizer(&self) -> optimizer::Settings {
+        optimizer::Settings {
+            kind: self.opt,
+            beta: self.beta,
+            beta1: self.beta1,
+            beta2: self.beta2,
+            epsilon: self.epsilon,
+        }
+    }
+
+    /// The weights' penalties: L2 `lambda` and L1 `l1`.
+    pub fn penalty(&self) -> Penalty {
+        Penalty {
+            l2: self.lambda,
+            l1: self.l1,
+        }
+    }
+
+    /// Examples per iteration: `batch`, or the whole training set.
+    pub fn batch_size(&self) -> usize {
+        match self.batch {
+            0 => self.train_points(),
+            b => b.min(self.train_points()),
+        }
+    }
+
+    /// Whether the configuration computes only what the course's labs do
+    /// (ReLU, plain gradient descent, full batch): the fused kernels' case.
+    pub fn is_course_training(&self) -> bool {
+        self.act == Activation::Relu && self.opt == OptKind::Gd && self.batch == 0
     }
 
     /// Whether the course's recorded points are used (no generation keys).

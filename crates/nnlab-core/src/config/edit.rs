@@ -34,7 +34,7 @@ pub fn query_with(
         value: value.into(),
         expected: "a key of the link format".into(),
     })?;
-    let (mut c, mut v) = (config.clone(), *view);
+    let (mut c, mut v) = (config.clone(), view.clone());
     let value = value.trim();
     if !(value.is_empty() && key.clear(&mut c, &mut v)) {
         key.set(&mut c, &mut v, value)?;
@@ -62,7 +62,7 @@ pub fn query_with_preset(view: &View, name: &str) -> Result<String, ConfigError>
     let preset = Preset::from_name(PRESET, name)?;
     let view = View {
         play: preset.family().trains(),
-        ..*view
+        ..view.clone()
     };
     canonical(&preset.config(), &view)
 }

@@ -26,7 +26,7 @@ macro_rules! field {
         })
     };
     (view $f:ident) => {
-        Slot::View(&Field::<View, bool> {
+        Slot::View(&Field::<View, _> {
             get: |v| &v.$f,
             get_mut: |v| &mut v.$f,
         })
@@ -319,7 +319,7 @@ pub const KEYS: &[Key] = &[
     Key {
         name: "compare",
         label: "compare three runs",
-        help: "1 = show the lab's three runs side by side (with this link's other changes)",
+        help: "1 = the lab's three runs side by side (with this link's other changes; outside the labs, the three optimizers); KEY:v1,v2,v3 = three runs that differ in one key, such as opt:gd,momentum,adam",
         kind: Kind::Flag,
         group: Group::View,
         slot: field!(view compare),

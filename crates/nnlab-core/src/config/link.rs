@@ -88,6 +88,8 @@ pub fn parse(link: &str) -> Result<Parsed, ConfigError> {
         }
     }
     config.validate()?;
+    // Compare mode's three runs must each be valid too.
+    view.compare.configs(&config)?;
     Ok(Parsed {
         config,
         view,

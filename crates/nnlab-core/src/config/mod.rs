@@ -12,6 +12,7 @@ pub mod key;
 pub mod keys;
 pub mod link;
 mod validate;
+pub mod variants;
 
 use crate::config::error::ConfigError;
 use crate::data::dataset::{Dataset, Split};
@@ -286,14 +287,29 @@ impl Preset {
     }
 }
 
+/// What compare mode shows (`compare=` in a link; [`variants`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Compare {
+    /// One run (`0`).
+    #[default]
+    Off,
+    /// The lab's three presets (`1`); outside the labs, the three optimizers.
+    Lab,
+    /// One key at three values (`opt:gd,momentum,adam`).
+    Vary {
+        key: &'static str,
+        values: [String; 3],
+    },
+}
+
 /// Page-only settings that also live in the link, kept beside the
 /// [`Config`] (they never change what a run computes).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct View {
     /// Start training as soon as the link opens.
     pub play: bool,
-    /// Show the preset's lab as three runs side by side.
-    pub compare: bool,
+    /// Three runs side by side.
+    pub compare: Compare,
     /// Draw the test points too.
     pub show_test: bool,
     /// Cost curve on a log scale.

@@ -62,7 +62,6 @@ applyPalette(wasm.palette());
 const theme = readTheme();
 const state = createState(wasm);
 const presetList = wasm.presets();
-const titles = new Map(presetList.map((p) => [p.name, p.title]));
 // One click on a preset loads the course's configuration; it plays as the link says.
 const presets = createPresets($("presets"), presetList, (p) => {
   try {
@@ -79,7 +78,6 @@ const compare = createCompare(wasm, {
   section: $("compare-view"),
   panelsBox: $("compare-panels"),
   rows: $("compare-rows"),
-  titles,
   theme,
 });
 /** The panels (gradient check, network diagram, export), created at start. */
@@ -96,6 +94,8 @@ let snapshot = null;
 let drawMs = 0;
 let regionsMs = 0;
 let regionsAt = -Infinity;
+/** The link's compare value the three runs were built for. */
+let compareSpec = "0";
 /** When the "Copied" message goes (0: not shown). */
 let copiedUntil = 0;
 
@@ -265,6 +265,10 @@ $("speed").addEventListener("change", (e) => (maxPerFrame = speedOf(e.target.val
 $("compare-toggle").addEventListener("click", () => {
   setQuery(state.lab.withKey($("compare-toggle").dataset.key, compare.active ? "0" : "1"));
 });
+$("compare-vary").addEventListener("change", (e) => {
+  const ok = setQuery(state.lab.withKey("compare", e.target.value.trim() || "0"));
+  e.target.setAttribute("aria-invalid", ok ? "false" : "true");
+});
 
 // Keyboard: Space plays/pauses, → steps once (not while typing in a field).
 document.addEventListener("keydown", (e) => {
@@ -313,7 +317,10 @@ function setQuery(text, { autoplay, fresh = false } = {}) {
   showWarnings(result.warnings);
   state.writeUrl();
   const s = state.lab.snapshot();
-  if (!result.kept || comparing !== s.compare) {
+  const spec = state.lab.values().compare ?? "0";
+  $("compare-vary").value = spec.includes(":") ? spec : "";
+  if (!result.kept || comparing !== s.compare || spec !== compareSpec) {
+    compareSpec = spec;
     if (!compare.rebuild(state.lab, s.compare) && s.compare) {
       showWarnings([...result.warnings, "compare=1: this lab has no three course runs to compare"]);
     }

@@ -50,6 +50,10 @@ test("each option trains in the page to the CLI's bits; compare varies one key",
       assert.equal(got.train, want.train_accuracy, `${query}: train accuracy`);
       assert.equal(got.test, want.test_accuracy, `${query}: test accuracy`);
     }
+    // Mini-batches: the chart's x axis says what its epoch marks mean.
+    await page.evaluate(() => window.nnlab.setQuery("data=moons&batch=100&iters=60&lr=0.1"));
+    await page.getByTestId("step-10").click();
+    await screenshot(page, "playground-batch-desktop");
     // Each option has its control, from the key table.
     for (const key of ["act", "l1", "opt", "beta", "beta1", "beta2", "epsilon", "batch", "batchSeed"]) {
       assert.ok(await page.getByTestId(`key-${key}`).isVisible(), key);

@@ -211,8 +211,10 @@ impl Probe {
         );
         let a = &mut rest[0];
         a.reset(self.z.rows(), self.z.cols());
+        // Hidden layers: the network's own activation (act=), ReLU by default.
+        let hidden = (l < net.layers()).then(|| net.activation());
         for (o, &z) in a.as_mut_slice().iter_mut().zip(self.z.as_slice()) {
-            *o = g.apply(z);
+            *o = hidden.map_or_else(|| g.apply(z), |h| h.apply(z));
         }
         g
     }

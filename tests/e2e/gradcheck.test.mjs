@@ -203,13 +203,13 @@ test("exports: PNG of the regions, CSV of the costs, JSON of the weights", async
       return { name: download.suggestedFilename(), body: await fs.readFile(file) };
     };
     const csv = await save("export-csv");
-    assert.equal(csv.name, "nnlab-init-random-50.csv");
+    assert.equal(csv.name, "nnlab-init-random_iters-50-50.csv");
     const lines = csv.body.toString("utf8").trim().split("\n");
     assert.equal(lines[0], "iteration,cost");
     assert.equal(lines[1], "0,inf", "the course's infinite first cost, written honestly");
     assert.equal(lines.length, 51);
     const json = await save("export-json");
-    assert.equal(json.name, "nnlab-init-random-50.json");
+    assert.equal(json.name, "nnlab-init-random_iters-50-50.json");
     const w = JSON.parse(json.body.toString("utf8"));
     assert.equal(w.query, "preset=init-random&iters=50");
     assert.deepEqual(w.sizes, [2, 10, 5, 1]);
@@ -217,10 +217,10 @@ test("exports: PNG of the regions, CSV of the costs, JSON of the weights", async
     assert.deepEqual(w.params.W1.shape, [10, 2]);
     assert.equal(w.params.W1.data.length, 20);
     const png = await save("export-png");
-    assert.equal(png.name, "nnlab-init-random-50.png");
+    assert.equal(png.name, "nnlab-init-random_iters-50-50.png");
     assert.deepEqual([...png.body.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     assert.ok(png.body.length > 1000);
-    assert.match(await page.getByTestId("export-status").textContent(), /Saved nnlab-init-random-50\.png/);
+    assert.match(await page.getByTestId("export-status").textContent(), /Saved nnlab-init-random_iters-50-50\.png/);
   });
 });
 

@@ -113,19 +113,20 @@ export function createData(app, save) {
   }
 
   ui.edit.addEventListener("click", () => (editor ? stopEditing() : startEditing()));
-  ui.undo.addEventListener("click", () => editor && apply((lab) => editor.undo(lab)));
-  ui.redo.addEventListener("click", () => editor && apply((lab) => editor.redo(lab)));
+  ui.undo.addEventListener("click", () => editor && apply((lab) => editor.undo(lab, false)));
+  ui.redo.addEventListener("click", () => editor && apply((lab) => editor.undo(lab, true)));
   canvas.addEventListener("pointerdown", (e) => {
     if (!editor || e.button > 0) return;
     e.preventDefault();
     const cls = Number(ui.cls.value);
-    apply((lab) => editor.click(lab, canvas.width, canvas.height, canvas.clientWidth, e.offsetX, e.offsetY, cls, e.shiftKey));
+    const size = [canvas.width, canvas.height, canvas.clientWidth];
+    apply((lab) => editor.click(lab, size, e.offsetX, e.offsetY, cls, e.shiftKey));
   });
   document.addEventListener("keydown", (e) => {
     if (!editor || !(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== "z") return;
     if (e.target.closest?.("input, textarea, select, [contenteditable]")) return;
     e.preventDefault();
-    apply((lab) => (e.shiftKey ? editor.redo(lab) : editor.undo(lab)));
+    apply((lab) => editor.undo(lab, e.shiftKey));
   });
 
   return {

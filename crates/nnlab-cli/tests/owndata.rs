@@ -6,7 +6,7 @@
 mod common;
 
 use common::{bad_input, json, nnlab, stderr, stdout};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// A file in the temporary directory, unique to this test process.
 fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
@@ -33,7 +33,7 @@ fn own_csv() -> String {
     text
 }
 
-fn import(file: &PathBuf, query: &str) -> String {
+fn import(file: &Path, query: &str) -> String {
     let o = nnlab(&["import", file.to_str().unwrap(), query]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
@@ -73,7 +73,7 @@ fn import_then_data_then_import_gives_the_same_link_and_run() {
         "the exported file imports as the same link"
     );
     let a = json(&["train", &query, "--json"]);
-    let b = json(&["train", &stdout(&o).trim_end().to_string(), "--json"]);
+    let b = json(&["train", stdout(&o).trim_end(), "--json"]);
     assert_eq!(a, b);
     assert_eq!(a["iterations"].as_u64(), Some(300), "{a}");
     let g = json(&["gradcheck", &query, "--json"]);

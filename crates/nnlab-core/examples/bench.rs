@@ -5,7 +5,10 @@
 //! Cases: `he`, `none`, `l2`, `dropout` (a course preset trained to the end:
 //! `Trainer::new` + `run`), `regions200`, `regions400` (decision regions of
 //! the trained He network, evaluation + RGBA painting, `REGION_REPS` frames
-//! per run), and `peak` (this core's f64 peak, see [`peak`]). Prints one
+//! per run), `csv2000`, `encode2000`, `decode2000` (own data: a 2000-row CSV
+//! read into points, 2000 points to and from link text, `REGION_REPS` times
+//! per run), `he2000`, `he2000own` (the He lab on 2000 generated or own
+//! points), and `peak` (this core's f64 peak, see [`peak`]). Prints one
 //! JSON line per case: `{"case", "times": [seconds per run], "fingerprint"}`,
 //! the fingerprint being a hash of every result bit (weights, recorded
 //! costs, pixels) that the wasm runs must reproduce.
@@ -60,6 +63,19 @@ const REGION_REPS: usize = 20;
 
 /// Seconds per run and the result's fingerprint.
 fn run_case(case: &str, runs: usize) -> (Vec<f64>, String, f64) {
+    if bench::OWN_DATA_CASES.contains(&case) {
+        let own = bench::OwnData::default();
+        let mut print = own.run(case).expect("an own-data case"); // warm-up
+        let mut times = Vec::new();
+        for _ in 0..runs {
+            let start = Clock::start();
+            for _ in 0..REGION_REPS {
+                print = own.run(case).expect("an own-data case");
+            }
+            times.push(start.seconds() / REGION_REPS as f64);
+        }
+        return (times, print, 1.0);
+    }
     if let Some(size) = case.strip_prefix("regions") {
         let size: usize = size.parse().expect("regions<size>");
         let t = bench::trained(Preset::InitHe.config());

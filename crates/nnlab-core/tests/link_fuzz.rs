@@ -9,12 +9,12 @@
 //! mostly valid ones so that the accepted side is exercised as hard as the
 //! rejected one. Each run prints how many cases it ran and how they ended.
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
+mod hostile_points;
+
+use hostile_points::{forge, own_points, points_value};
 use nnlab_core::config::error::shown;
 use nnlab_core::config::limits::MAX_WORK;
 use nnlab_core::config::link::{self, KEYS};
-use nnlab_core::data::points::Points;
 use nnlab_core::{ConfigError, Status, Trainer};
 use proptest::prelude::*;
 use proptest::test_runner::{Config as RunConfig, TestCaseError, TestRunner};
@@ -391,45 +391,6 @@ fn value_strategy() -> impl Strategy<Value = String> {
         1 => "<script>alert\\(1\\)</script>",
         2 => points_value(),
     ]
-}
-
-/// Own points in a link: a valid encoding of `n` points.
-fn own_points(n: usize) -> String {
-    let xy: Vec<[f64; 2]> = (0..n)
-        .map(|i| [i as f64 * 3.5 - 7.0, (i * i % 17) as f64])
-        .collect();
-    let labels: Vec<bool> = (0..n).map(|i| i % 3 == 0).collect();
-    Points::new(&xy, &labels, None, 0.25, 1).unwrap().encode()
-}
-
-/// `points=` values: valid, truncated, one character changed, random
-/// base64url, and forged (checksum right, contents hostile).
-fn points_value() -> impl Strategy<Value = String> {
-    let valid = own_points(20);
-    let (cut, changed) = (valid.clone(), valid.clone());
-    prop_oneof![
-        1 => Just(valid.clone()),
-        2 => (0..valid.len()).prop_map(move |k| cut[..k].to_string()),
-        2 => (0..valid.len(), proptest::sample::select(vec!['A', 'z', '0', '-', '_', '='])).prop_map(
-            move |(k, c)| {
-                let mut t: Vec<char> = changed.chars().collect();
-                t[k] = c;
-                t.into_iter().collect()
-            }
-        ),
-        1 => "[A-Za-z0-9_-]{0,120}",
-        2 => (0usize..44, any::<u8>()).prop_map(|(at, byte)| forge(&own_points(20), |b| b[at] = byte)),
-    ]
-}
-
-/// `text` decoded, changed by `edit`, with its checksum made right again.
-fn forge(text: &str, edit: impl Fn(&mut Vec<u8>)) -> String {
-    let mut b = URL_SAFE_NO_PAD.decode(text).unwrap();
-    b.truncate(b.len() - 4);
-    edit(&mut b);
-    let crc = crc32fast::hash(&b);
-    b.extend_from_slice(&crc.to_le_bytes());
-    URL_SAFE_NO_PAD.encode(b)
 }
 
 fn structured_queries() -> impl Strategy<Value = String> {

@@ -44,3 +44,22 @@ impl BenchRegions {
         bench::pixels_fingerprint(self.regions.render(self.trainer.network()))
     }
 }
+
+/// The own-data cases (`csv2000`, `encode2000`, `decode2000`), inputs built
+/// once; `run(case, reps)` returns the last run's fingerprint.
+#[wasm_bindgen(js_name = BenchOwnData)]
+pub struct BenchOwnData(bench::OwnData);
+
+#[wasm_bindgen(js_class = BenchOwnData)]
+impl BenchOwnData {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> BenchOwnData {
+        BenchOwnData(bench::OwnData::default())
+    }
+
+    pub fn run(&self, case: &str, reps: usize) -> Result<String, JsError> {
+        let run = || self.0.run(case).map_err(|e| JsError::new(&e));
+        (1..reps).try_for_each(|_| run().map(drop))?;
+        run()
+    }
+}

@@ -31,7 +31,6 @@ mod views;
 
 pub use chart::Chart;
 pub use lab::Lab;
-pub use owndata::PointEditor;
 
 /// The nnlab version compiled into the wasm module (the workspace version).
 #[wasm_bindgen]

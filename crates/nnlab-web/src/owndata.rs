@@ -1,7 +1,6 @@
-//! Own data's binding: a pasted or uploaded CSV into a link, the points out
-//! as CSV, and the point editor behind the regions canvas's "edit points"
-//! mode (clicks, undo, redo). What they compute is the core's
-//! (`config::import`, `data::editor`, `view::plot`).
+//! Own data's binding: a CSV into a link, the points as CSV, and the point
+//! editor behind the regions canvas's "edit points" mode. What they compute
+//! is the core's (`config::import`, `data::editor`, `view::plot`).
 
 use crate::{serializer, Lab};
 use nnlab_core::config::import;
@@ -17,9 +16,8 @@ fn js(e: impl std::fmt::Display) -> JsError {
 
 #[wasm_bindgen]
 impl Lab {
-    /// `{query, summary}`: this lab's link with the CSV's points
-    /// (`data=custom&points=…`) and a line about what was read; a bad CSV
-    /// is an error naming line, column and value.
+    /// `{query, summary}`: this lab's link with the CSV's points and a line
+    /// about what was read; a bad CSV is an error naming line and column.
     #[wasm_bindgen(js_name = withCsv)]
     pub fn with_csv(&self, text: &str) -> Result<JsValue, JsError> {
         let imported = import::query_with_csv(&self.config, &self.view, text).map_err(js)?;
@@ -35,64 +33,93 @@ impl Lab {
 
 /// Points being edited by hand, with undo and redo.
 #[wasm_bindgen]
-pub struct PointEditor {
-    editor: Editor,
-}
-
-impl PointEditor {
-    /// `lab`'s link with the edited points.
-    fn query(&self, lab: &Lab) -> Result<String, JsError> {
-        let points = self.editor.points().map_err(js)?;
-        import::query_with_points(&lab.config, &lab.view, points).map_err(js)
-    }
-}
+pub struct PointEditor(Editor);
 
 #[wasm_bindgen]
 impl PointEditor {
     /// Starts from `lab`'s points (its training and test sets).
     #[wasm_bindgen(constructor)]
     pub fn new(lab: &Lab) -> Result<PointEditor, JsError> {
-        let editor = import::editor(&lab.config).map_err(js)?;
-        Ok(PointEditor { editor })
+        Ok(PointEditor(import::editor(&lab.config).map_err(js)?))
     }
 
-    /// A click at CSS pixel `(x, y)` of the regions canvas, `css_width` CSS
-    /// pixels wide with a `width × height` backing: removes the point under
-    /// it, else adds a training point of class `label` (0 or 1), of the
-    /// other class with `other` (shift-click). Returns `lab`'s
-    /// link with the edited points; `undefined` outside the plot; an error
-    /// (the core's message) when the edit would leave no valid set.
+    /// A click at CSS pixel `(x, y)` of the regions canvas (`canvas`:
+    /// `[width, height]` of its backing, its CSS width): removes the point
+    /// under it, else adds a training point of class `label` (the other
+    /// class with `other`, a shift-click). Returns `lab`'s link with the
+    /// edited points; `undefined` outside the plot; an error (the core's
+    /// message) when the edit would leave no valid set.
     pub fn click(
         &mut self,
         lab: &Lab,
-        width: f64,
-        height: f64,
-        css_width: f64,
+        canvas: &[f64],
         x: f64,
         y: f64,
         label: u8,
         other: bool,
     ) -> Result<Option<String>, JsError> {
+        let [width, height, css_width] = canvas.try_into().map_err(js)?;
         let scale = width / css_width;
-        let layout = PlotLayout::new(width, height);
         let bounds = lab.trainer.points().bounds();
+        let layout = PlotLayout::new(width, height);
         let Some((p, reach)) = layout.pick(&bounds, x * scale, y * scale) else {
             return Ok(None);
         };
-        self.editor
+        self.0
             .click(p[0], p[1], reach, (label == 1) != other)
             .map_err(js)?;
         self.query(lab).map(Some)
     }
 
-    /// One edit back: `lab`'s link with the earlier points, `undefined`
-    /// when there is nothing to undo.
-    pub fn undo(&mut self, lab: &Lab) -> Result<Option<String>, JsError> {
-        self.editor.undo().then(|| self.query(lab)).transpose()
+    /// One edit back (with `redo`, one undone edit forward again): `lab`'s
+    /// link with those points, `undefined` when there is none.
+    pub fn undo(&mut self, lab: &Lab, redo: bool) -> Result<Option<String>, JsError> {
+        let moved = if redo { self.0.redo() } else { self.0.undo() };
+        moved.then(|| self.query(lab)).transpose()
+    }
+}
+
+impl PointEditor {
+    /// `lab`'s link with the edited points.
+    fn query(&self, lab: &Lab) -> Result<String, JsError> {
+        let points = self.0.points().map_err(js)?;
+        import::query_with_points(&lab.config, &lab.view, points).map_err(js)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn count(query: &str) -> usize {
+        let lab = Lab::from_query(query).unwrap();
+        import::data_rows(&lab.config).unwrap().len()
     }
 
-    /// One undone edit forward again (`undefined` when there is none).
-    pub fn redo(&mut self, lab: &Lab) -> Result<Option<String>, JsError> {
-        self.editor.redo().then(|| self.query(lab)).transpose()
+    #[test]
+    fn a_click_in_css_pixels_edits_the_points_and_undo_redo_walk_back() {
+        let lab = Lab::from_query("data=moons&n=40").unwrap();
+        let mut editor = PointEditor::new(&lab).unwrap();
+        // A 200 CSS px canvas with a 400 px backing (a 2x screen): its top-left corner
+        // lies outside the plot, a point near the plot's top-left corner inside it.
+        assert_eq!(
+            editor
+                .click(&lab, &[400.0, 400.0, 200.0], 1.0, 1.0, 0, false)
+                .ok(),
+            Some(None)
+        );
+        let layout = PlotLayout::new(400.0, 400.0);
+        let (x, y) = ((layout.x0 + 2.0) / 2.0, (layout.y0 + 2.0) / 2.0);
+        let added = editor
+            .click(&lab, &[400.0, 400.0, 200.0], x, y, 0, true)
+            .ok()
+            .flatten()
+            .unwrap();
+        assert!(added.starts_with("data=custom&points="), "{added}");
+        assert_eq!(count(&added), 54);
+        let back = editor.undo(&lab, false).ok().flatten().unwrap();
+        assert_eq!(count(&back), 53);
+        assert!(editor.undo(&lab, false).ok().flatten().is_none());
+        assert_eq!(editor.undo(&lab, true).ok().flatten(), Some(added));
     }
 }

@@ -47,24 +47,7 @@ impl ConfigError {
     }
 }
 
-/// Shortens and escapes a user-supplied value so a message stays one
-/// readable line whatever the link contained.
-pub fn shown(value: &str) -> String {
-    const MAX: usize = 40;
-    let mut out = String::new();
-    for (i, c) in value.chars().enumerate() {
-        if i == MAX {
-            out.push('…');
-            break;
-        }
-        if c.is_control() {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
+pub use crate::format::shown;
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

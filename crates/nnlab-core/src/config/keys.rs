@@ -61,7 +61,7 @@ pub const KEYS: &[Key] = &[
     Key {
         name: "dataSeed",
         label: "data seed",
-        help: "seed of generated data (circles and football without it are the course's points)",
+        help: "seed of generated data and of own points' test split (circles and football without it are the course's points)",
         kind: Kind::Seed,
         slot: field!(data_seed),
         ..ROW

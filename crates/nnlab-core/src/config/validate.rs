@@ -88,7 +88,7 @@ impl Config {
             );
         }
         for name in ["n", "noise"] {
-            if custom && key_value(self, name) != "" {
+            if custom && !key_value(self, name).is_empty() {
                 return conflict(
                     name,
                     "data=custom has its own points: n and noise generate data",

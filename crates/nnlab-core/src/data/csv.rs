@@ -13,7 +13,7 @@
 //! building anything) and refused. Quoted fields are refused.
 
 use crate::data::points::{MAX_COUNT as MAX_POINTS, MAX_MAGNITUDE};
-use crate::format::fmt_py;
+use crate::format::{fmt_py, shown};
 use std::fmt;
 
 /// The columns, for messages (`column 2 (x2)`).
@@ -65,7 +65,6 @@ pub enum CsvError {
 
 impl fmt::Display for CsvError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use crate::config::error::shown;
         match self {
             CsvError::Empty => write!(f, "the data is empty: expected rows x1,x2,label"),
             CsvError::HeaderOnly => {

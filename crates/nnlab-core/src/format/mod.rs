@@ -4,6 +4,7 @@
 //! short, scientific and fixed-decimal display forms of the page (costs,
 //! percentages, legends, axis ticks); [`json`] is the one JSON writer, built
 //! on the Python form. Exponents are always Python's: `1e-07`, `2e+16`.
+//! [`shown`] shortens user text for one-line messages.
 
 pub mod json;
 
@@ -145,6 +146,25 @@ pub fn agreeing_digits(a: f64, b: f64) -> u32 {
         return 0;
     }
     (-libm::log10(rel)).floor().clamp(0.0, 17.0) as u32
+}
+
+/// Shortens and escapes a user-supplied value so a message stays one
+/// readable line whatever the link contained.
+pub fn shown(value: &str) -> String {
+    const MAX: usize = 40;
+    let mut out = String::new();
+    for (i, c) in value.chars().enumerate() {
+        if i == MAX {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@
 //! and Chromium: the same link gives the same bits everywhere. Timing lives here and in the
 //! harnesses; the core has no clock.
 
+mod owndata;
 mod report;
 
 use report::{report, secs};
@@ -192,7 +193,8 @@ pub fn bench(args: &[String]) -> Result<()> {
         build(&root)
     })?;
 
-    let keys: Vec<&str> = CASES.iter().map(|c| c.key).collect();
+    let mut keys: Vec<&str> = CASES.iter().map(|c| c.key).collect();
+    keys.extend(owndata::CASES.map(|(key, _)| key));
     let lab_keys: Vec<&str> = CASES
         .iter()
         .filter(|c| c.iters > 0 && c.key != "he-views")
@@ -283,6 +285,7 @@ pub fn bench(args: &[String]) -> Result<()> {
         &cli,
         &numpy_process,
     );
+    let report = report + &owndata::report(&[&native, &node, &chromium]);
     println!("\n{report}");
     let out = root.join("target/bench/results.md");
     fs::write(&out, &report).map_err(|e| format!("cannot write {}: {e}", out.display()))?;

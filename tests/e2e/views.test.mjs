@@ -1,6 +1,6 @@
 // Inside the training: on the He, L2 and dropout labs, each view (cost curves with the test
 // cost and the cost terms, neuron maps on the diagram, layer statistics, weight norm, dropout
-// modes and mask, formulas) is on the page, moves while training, and shows the numbers of
+// modes and mask, formulas, the smooth 0.5 boundary) is on the page, moves while training, and shows the numbers of
 // the core's JSON: `nnlab train --json` (the CLI built by `cargo test --workspace`) at
 // iterations 0 and 1000, read back from the page's text. One page for all of it; 390 px
 // phone screenshots of each lab.
@@ -104,6 +104,16 @@ test("views of the He, L2 and dropout labs match the core and move while trainin
       });
       assert.deepEqual(kinds, name === "reg-l2" ? ["test", "ce", "l2"] : ["test"]);
 
+      // The decision boundary: sub-pixel segments to stroke, no staircase of dark pixels.
+      const edge = await page.evaluate(() => {
+        const r = window.nnlab.lab().regions(400, 400, false);
+        let dark = 0;
+        for (let i = 0; i < r.pixels.length; i += 4) dark += r.pixels[i] === 40 && r.pixels[i + 1] === 40 ? 1 : 0;
+        return { segments: r.boundary.length / 4, dark, offGrid: [...r.boundary].some((v) => Math.abs(v - Math.round(v)) > 0.01) };
+      });
+      assert.ok(edge.segments > 20 && edge.offGrid, JSON.stringify(edge));
+      assert.equal(edge.dark, 0);
+
       // Formulas follow the keys.
       const formulas = await page.getByTestId("formulas").textContent();
       if (name === "reg-l2") assert.match(formulas, /0\.7/);
@@ -153,7 +163,7 @@ test("views of the He, L2 and dropout labs match the core and move while trainin
   });
 });
 
-test("zeros: the diagram says the units are copies", async (t) => {
+test("zeros: the diagram says the units are copies; a wide layer's maps are counted", async (t) => {
   await withPage(t, { viewport: PHONE, hash: "preset=init-zeros" }, async (page) => {
     await wasmReady(page);
     await page.getByTestId("step-100").click();
@@ -164,5 +174,13 @@ test("zeros: the diagram says the units are copies", async (t) => {
       "Hidden layer 1: these 10 units compute the same function. Hidden layer 2: these 5 units compute the same function.",
     );
     await screenshot(page, "views-init-zeros-phone");
+    // A wide layer: its maps do not fit on a phone, the others' do, and the page says so.
+    await page.evaluate(() => window.nnlab.setQuery("preset=init-he&layers=64,4"));
+    await page.getByTestId("step-10").click();
+    const note = page.getByTestId("neuron-note");
+    await note.waitFor();
+    assert.equal(await note.textContent(), "The maps of 64 hidden units do not fit at this width.");
+    await page.waitForFunction(() => document.querySelectorAll(".nm-unit:not([hidden])").length === 4);
+    await screenshot(page, "views-wide-layer-phone");
   });
 });

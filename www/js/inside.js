@@ -14,10 +14,9 @@ const MIN_INTERVAL_MS = 200;
 export function createInside(root, app, theme) {
   const part = (name) => root.querySelector(`[data-inside="${name}"]`);
   const sparks = [...root.querySelectorAll("[data-spark]")];
-  let seen = "";
   let formulas = "";
   let legend = "";
-  const throttle = createThrottle(MIN_INTERVAL_MS, draw, app.wake);
+  const throttle = createThrottle(MIN_INTERVAL_MS, draw, app);
   addEventListener("resize", throttle.soon);
 
   function draw() {
@@ -68,13 +67,5 @@ export function createInside(root, app, theme) {
     root.dataset.iteration = String(v.latest?.iteration ?? "");
   }
 
-  return {
-    update(snapshot) {
-      const now = `${app.query()}@${snapshot.iteration}`;
-      if (now === seen) return;
-      seen = now;
-      throttle.request();
-    },
-    tick: (now) => throttle.tick(now),
-  };
+  return { update: throttle.update, tick: throttle.tick };
 }

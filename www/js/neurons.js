@@ -23,8 +23,7 @@ export function createNeurons(root, app) {
   root.append(layer, symmetry, note);
   const cells = [];
   let focus = -1;
-  let seen = "";
-  const throttle = createThrottle(MIN_INTERVAL_MS, draw, app.wake);
+  const throttle = createThrottle(MIN_INTERVAL_MS, draw, app);
   addEventListener("resize", throttle.soon);
 
   function cell(u) {
@@ -89,16 +88,7 @@ export function createNeurons(root, app) {
       put(large, large.getContext("2d"), v.large, 0, v.largeSide);
       setText(largeLabel, v.labels[focus]);
     }
-    root.dataset.mapsDrawn = seen;
   }
 
-  return {
-    update(snapshot) {
-      const now = `${app.query()}@${snapshot.iteration}`;
-      if (now === seen) return;
-      seen = now;
-      throttle.request();
-    },
-    tick: (now) => throttle.tick(now),
-  };
+  return { update: throttle.update, tick: throttle.tick };
 }

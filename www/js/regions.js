@@ -25,6 +25,20 @@ export function createRegions(canvas, theme) {
     ctx.imageSmoothingEnabled = true;
   }
 
+  /** The 0.5 boundary: the engine's sub-pixel segments, stroked anti-aliased. */
+  function boundary(r) {
+    const b = r.boundary;
+    ctx.beginPath();
+    for (let i = 0; i < b.length; i += 4) {
+      ctx.moveTo(b[i], b[i + 1]);
+      ctx.lineTo(b[i + 2], b[i + 3]);
+    }
+    ctx.lineCap = "round";
+    ctx.strokeStyle = theme.ink;
+    ctx.lineWidth = Math.max(r.font / 8, 1.5);
+    ctx.stroke();
+  }
+
   /** Circles at `[x, y, ...]`, in one path. */
   function circles(xy, radius) {
     ctx.beginPath();
@@ -107,6 +121,7 @@ export function createRegions(canvas, theme) {
         ctx.fillText(r.message, width / 2, height / 2);
       } else if (r) {
         putPixels(r);
+        boundary(r);
         ctx.font = `${r.font}px ${theme.font}`;
         points(r);
         axes(r);

@@ -1,19 +1,25 @@
-// A redraw at most every `ms` milliseconds: `request()` draws now or schedules one trailing
-// redraw with the latest state, which the loop's `tick(now)` runs when due (no setTimeout:
-// app.js's loop drives every timer).
+// Redraws of a view that follows the run, at most every `ms` milliseconds: `update(snapshot)`
+// draws now, or once later with the latest state, when the run moved (another link or
+// iteration); the loop's `tick(now)` runs that trailing redraw (no setTimeout: app.js's loop
+// drives every timer).
 
-/** `draw()` at most every `ms`; `wake()` asks the loop for a frame. */
-export function createThrottle(ms, draw, wake) {
+/** `draw()` at most every `ms`; `app` is app.js's handle (query, wake). Returns
+ *  {update(snapshot), soon(), tick(now)}: the panel's update and tick. */
+export function createThrottle(ms, draw, app) {
   let last = -Infinity;
   let due = 0;
+  let seen = "";
   function run(now) {
     last = now;
     due = 0;
     draw();
   }
   return {
-    /** Draws now if the interval has passed, else once when it has. */
-    request() {
+    /** Draws (now if the interval has passed, else once when it has) if the run moved. */
+    update(snapshot) {
+      const moved = `${app.query()}@${snapshot.iteration}`;
+      if (moved === seen) return;
+      seen = moved;
       const now = performance.now();
       if (now - last >= ms) run(now);
       else if (!due) due = last + ms;
@@ -21,7 +27,7 @@ export function createThrottle(ms, draw, wake) {
     /** Draws on the loop's next frame. */
     soon() {
       due = performance.now();
-      wake();
+      app.wake();
     },
     /** The trailing redraw, when due; true while one waits. */
     tick(now) {

@@ -6,8 +6,9 @@
 use crate::js::{set, set_f64_arrays};
 use crate::serializer;
 use crate::Lab;
-use js_sys::Uint8ClampedArray;
+use js_sys::{Float64Array, Uint8ClampedArray};
 use nnlab_core::run::regions::{grid_side, Regions};
+use nnlab_core::view::contour::contour_in_square;
 use nnlab_core::view::plot::PlotLayout;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -30,7 +31,9 @@ impl Lab {
             .is_none_or(|r| r.width() != grid || r.bounds() != bounds)
         {
             let norm = self.trainer.normalization();
-            self.regions = Some(Regions::new(grid, grid, bounds).normalized(norm));
+            let mut regions = Regions::new(grid, grid, bounds).normalized(norm);
+            regions.set_boundary_pixels(false); // the page strokes `boundary`
+            self.regions = Some(regions);
         }
         let regions = self.regions.as_mut().expect("just built");
         Some(regions.render(self.trainer.network()))
@@ -43,7 +46,9 @@ impl Lab {
     /// unless the network is much bigger than the course's) and lays out a
     /// `width × height` panel: `{grid, pixels, font, x0, y0, side, tick,
     /// radius, xTicks, yTicks: [{at, label}], train: [Float64Array,
-    /// Float64Array], test: [...]}` (`pixels`: the grid's RGBA, a
+    /// Float64Array], test: [...], boundary: Float64Array}` (`boundary`: the
+    /// `p = ½` contour's segments `[x0, y0, x1, y1, ...]` in canvas pixels,
+    /// to stroke over the pixels, which have no boundary line; `pixels`: the grid's RGBA, a
     /// `Uint8ClampedArray` view into wasm memory that the page must copy
     /// before its next call into the module; points' pixel positions
     /// `[x, y, ...]` per label 0 and 1; `test` empty unless `show_test`),
@@ -66,7 +71,8 @@ impl Lab {
         }
         let bounds = split.bounds();
         let by_label = |set| [0.0, 1.0].map(|label| layout.points(&bounds, set, label));
-        let out = layout.panel(&bounds).serialize(&serializer())?;
+        let panel = layout.panel(&bounds);
+        let out = panel.serialize(&serializer())?;
         set_f64_arrays(&out, "train", &by_label(&split.train))?;
         let test = if show_test {
             by_label(&split.test).to_vec()
@@ -77,14 +83,18 @@ impl Lab {
         // Last, so no allocation can move wasm memory under the view.
         let grid = grid_side(&self.trainer.config().sizes());
         let rgba = self.render_regions().expect("2-D data");
+        let (at, len) = (rgba.as_ptr() as u32, rgba.len() as u32);
+        let probs = self.regions.as_ref().expect("rendered").probabilities();
+        let line = contour_in_square(probs, grid, panel.x0, panel.y0, panel.side);
+        set(&out, "boundary", &Float64Array::from(&line[..]))?;
         // A view into wasm memory (not a copy): the page copies it before its next call
         // into the module. (`Uint8ClampedArray::view` gives a `Uint8Array`.)
         let pixels = Uint8ClampedArray::new_with_byte_offset_and_length(
             &wasm_bindgen::memory()
                 .unchecked_into::<js_sys::WebAssembly::Memory>()
                 .buffer(),
-            rgba.as_ptr() as u32,
-            rgba.len() as u32,
+            at,
+            len,
         );
         set(&out, "grid", &(grid as u32).into())?;
         set(&out, "pixels", &pixels)?;

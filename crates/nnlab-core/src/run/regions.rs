@@ -25,6 +25,9 @@ pub struct Regions {
     ws: Workspace,
     probs: Vec<f64>,
     rgba: Vec<u8>,
+    /// Whether [`Regions::paint`] marks the boundary with dark pixels (the
+    /// page strokes the smooth `view::contour` instead).
+    boundary_pixels: bool,
 }
 
 impl Regions {
@@ -49,6 +52,7 @@ impl Regions {
             ws: Workspace::default(),
             probs: vec![0.0; n],
             rgba: vec![0; 4 * n],
+            boundary_pixels: true,
         }
     }
 
@@ -71,6 +75,12 @@ impl Regions {
 
     pub fn bounds(&self) -> Bounds {
         self.bounds
+    }
+
+    /// Whether [`Regions::paint`] draws the boundary as dark pixels (on by
+    /// default; off, the sides' shading meets at the boundary).
+    pub fn set_boundary_pixels(&mut self, on: bool) {
+        self.boundary_pixels = on;
     }
 
     /// The grid's points, `(2, width·height)`, pixel by pixel (the neuron
@@ -117,7 +127,7 @@ impl Regions {
                     let side = p > 0.5;
                     let right = px + 1 < w && (row[px + 1] > 0.5) != side;
                     let down = below.is_some_and(|b| (b[px] > 0.5) != side);
-                    if right || down {
+                    if self.boundary_pixels && (right || down) {
                         BOUNDARY
                     } else {
                         let t = ((p - 0.5).abs() * 2.0).min(1.0) * 0.75;
@@ -192,10 +202,9 @@ mod tests {
         }
     }
 
-    #[test]
-    fn paints_both_sides_and_a_boundary() {
-        // p = sigmoid(10·x): left half label 0, right half label 1.
-        let net = Network::new(
+    /// p = sigmoid(10·x): left half label 0, right half label 1.
+    fn step_network() -> Network {
+        Network::new(
             vec![2, 1, 1],
             vec![
                 Matrix::from_vec(1, 2, vec![1.0, 0.0]),
@@ -203,7 +212,12 @@ mod tests {
                 Matrix::from_vec(1, 1, vec![10.0]),
                 Matrix::from_vec(1, 1, vec![-0.0001]),
             ],
-        );
+        )
+    }
+
+    #[test]
+    fn paints_both_sides_and_a_boundary() {
+        let net = step_network();
         let b = Bounds {
             x_min: -1.0,
             x_max: 1.0,
@@ -216,6 +230,16 @@ mod tests {
         let px = |x: usize, y: usize| &rgba[4 * (y * 20 + x)..4 * (y * 20 + x) + 3];
         assert!(px(19, 5)[2] > px(19, 5)[0], "right side is blue");
         assert_eq!(px(9, 5), BOUNDARY, "boundary where the class flips");
+    }
+
+    #[test]
+    fn boundary_pixels_can_be_left_to_the_contour() {
+        let net = step_network();
+        let mut r = Regions::new(20, 10, Bounds::UNIT);
+        r.set_boundary_pixels(false);
+        let rgba = r.render(&net).to_vec();
+        assert!(rgba.chunks(4).all(|p| p[..3] != BOUNDARY));
+        assert_eq!(r.probabilities().len(), 200);
     }
 
     #[test]

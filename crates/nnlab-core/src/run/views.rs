@@ -7,7 +7,8 @@
 //! it). [`Recording::live`] samples like the cost chart, thinned the same
 //! way but at most [`VIEW_CAPACITY`] points, so memory stays flat however
 //! long a run is and a sample (two forward passes) is rare: the He lab's
-//! 15000 iterations take 569 samples. [`Recording::checkpoints`] samples
+//! 15000 iterations take 330 samples (315 live, 15 at checkpoints and the
+//! last iteration). [`Recording::checkpoints`] samples
 //! every 1000th and the last iteration (what `nnlab train --json` prints).
 //! Recording never changes a run's numbers.
 
@@ -20,7 +21,7 @@ use crate::run::history::CostHistory;
 use crate::run::stats::{weight_norm, LayerStats, Probe};
 
 /// Live samples kept (thinned by halving when full, as the cost history).
-pub const VIEW_CAPACITY: usize = 128;
+pub const VIEW_CAPACITY: usize = 64;
 
 /// Which iterations the views sample.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -102,6 +103,9 @@ pub struct Views {
     recording: Recording,
     live: CostHistory<Sample>,
     checkpoints: Vec<Sample>,
+    /// Live recording's sample of the latest checkpoint (or last
+    /// iteration): the page's numbers there match the command line's.
+    edge: Option<Sample>,
     probe: Probe,
     test_ws: Workspace,
     test_out: Vec<f64>,
@@ -113,6 +117,7 @@ impl Default for Views {
             recording: Recording::default(),
             live: CostHistory::new(VIEW_CAPACITY),
             checkpoints: Vec::new(),
+            edge: None,
             probe: Probe::default(),
             test_ws: Workspace::default(),
             test_out: Vec::new(),
@@ -130,9 +135,11 @@ impl Views {
         self.recording
     }
 
-    /// Whether iteration `i` is sampled (`edge`: a checkpoint or the last).
+    /// Whether iteration `i` is sampled (`edge`: a checkpoint or the last,
+    /// sampled by either recording).
     pub fn wants(&self, i: u64, edge: bool) -> bool {
-        (self.recording.live && self.live.wants(i)) || (self.recording.checkpoints && edge)
+        (self.recording.live && self.live.wants(i))
+            || (edge && self.recording != Recording::default())
     }
 
     /// The live samples (thinned), oldest first.
@@ -148,11 +155,10 @@ impl Views {
     /// The most recent sample.
     pub fn latest(&self) -> Option<&Sample> {
         let live = self.live.points().last().map(|(_, s)| s);
-        let edge = self.checkpoints.last();
-        match (live, edge) {
-            (Some(a), Some(b)) => Some(if a.iteration >= b.iteration { a } else { b }),
-            (a, b) => a.or(b),
-        }
+        [live, self.checkpoints.last(), self.edge.as_ref()]
+            .into_iter()
+            .flatten()
+            .max_by_key(|s| s.iteration)
     }
 
     /// Iterations between live samples now.
@@ -202,6 +208,9 @@ impl Views {
         };
         if self.recording.checkpoints && edge {
             self.checkpoints.push(sample.clone());
+        }
+        if self.recording.live && edge {
+            self.edge = Some(sample.clone());
         }
         if self.recording.live {
             self.live.push(i, sample);
@@ -388,7 +397,16 @@ mod tests {
             he.step(1);
             samples += usize::from(he.views().latest().map(|s| s.iteration) != before);
         }
-        assert!(samples < 600, "{samples}");
+        assert_eq!(samples, 330, "the He lab's samples");
+        assert_eq!(
+            he.views().latest().unwrap().iteration,
+            14_999,
+            "the last iteration"
+        );
+        assert!(
+            he.views().checkpoints().is_empty(),
+            "live keeps one edge sample"
+        );
         assert!(most <= VIEW_CAPACITY);
     }
 }

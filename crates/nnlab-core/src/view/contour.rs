@@ -69,6 +69,19 @@ pub fn contour(probs: &[f64], width: usize, height: usize) -> Vec<f64> {
     out
 }
 
+/// [`contour`] of a `grid × grid` region image drawn into the square at
+/// `(x0, y0)` of side `side` (the regions panel, device pixels): each end
+/// at `x0 + x·side/grid`, `y0 + y·side/grid`.
+pub fn contour_in_square(probs: &[f64], grid: usize, x0: f64, y0: f64, side: f64) -> Vec<f64> {
+    let k = side / grid as f64;
+    let mut segments = contour(probs, grid, grid);
+    for pair in segments.chunks_exact_mut(2) {
+        pair[0] = x0 + pair[0] * k;
+        pair[1] = y0 + pair[1] * k;
+    }
+    segments
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +130,8 @@ mod tests {
         let step = [0.0, 0.0, 1.0, 1.0].repeat(3);
         let segs = contour(&step, 4, 3);
         assert_eq!(segs, [2.0, 0.5, 2.0, 1.5, 2.0, 1.5, 2.0, 2.5]);
+        let placed = contour_in_square(&[0.0, 1.0, 0.0, 1.0], 2, 10.0, 20.0, 100.0);
+        assert_eq!(placed, [60.0, 45.0, 60.0, 95.0]);
         // A saddle gives two segments.
         assert_eq!(contour(&[0.9, 0.1, 0.1, 0.9], 2, 2).len(), 8);
     }

@@ -16,6 +16,22 @@ use crate::view::formulas::{formulas, Formula};
 /// The training curve's legend label once other curves join it.
 pub const TRAIN_LABEL: &str = "train cost";
 
+/// The samples the views draw: the live ones, then the latest (a
+/// checkpoint's) when it is newer.
+fn shown_samples(trainer: &Trainer) -> Vec<&Sample> {
+    let views = trainer.views();
+    let mut samples: Vec<&Sample> = views.live().collect();
+    if let Some(latest) = views.latest() {
+        if samples
+            .last()
+            .is_none_or(|s| s.iteration < latest.iteration)
+        {
+            samples.push(latest);
+        }
+    }
+    samples
+}
+
 /// A view curve: its kind (colour), legend label and value of a sample.
 type Curve = (&'static str, &'static str, fn(&Sample) -> f64);
 
@@ -25,8 +41,8 @@ type Curve = (&'static str, &'static str, fn(&Sample) -> f64);
 /// the training cost. Returns each added curve's kind (`"test"`, `"ce"`,
 /// `"l2"`), which picks its colour on the page. Nothing without samples.
 pub fn add_view_curves(chart: &mut CostChart, trainer: &Trainer) -> Vec<&'static str> {
-    let views = trainer.views();
-    if views.live().len() == 0 {
+    let samples = shown_samples(trainer);
+    if samples.is_empty() {
         return Vec::new();
     }
     if let Some(train) = chart.series.last_mut() {
@@ -43,8 +59,8 @@ pub fn add_view_curves(chart: &mut CostChart, trainer: &Trainer) -> Vec<&'static
         .into_iter()
         .map(|(kind, label, value)| {
             chart.series.push(Series {
-                points: views
-                    .live()
+                points: samples
+                    .iter()
                     .map(|s| (s.iteration as f64, value(s)))
                     .collect(),
                 iters: trainer.config().iters as f64,
@@ -198,14 +214,15 @@ pub fn inside_view(trainer: &Trainer, width: f64, height: f64) -> InsideView {
             }
         })
         .collect();
-    let xs: Vec<f64> = views.live().map(|s| s.iteration as f64).collect();
+    let samples = shown_samples(trainer);
+    let xs: Vec<f64> = samples.iter().map(|s| s.iteration as f64).collect();
     let iters = (config.iters as f64).max(1.0);
     let mut sparks: Vec<Spark> = STATS
         .iter()
         .filter_map(|&(title, get, fmt)| {
             let series: Vec<(usize, Vec<f64>)> = (0..layers)
                 .filter_map(|l| {
-                    let v: Option<Vec<f64>> = views.live().map(|s| get(&s.layers[l])).collect();
+                    let v: Option<Vec<f64>> = samples.iter().map(|s| get(&s.layers[l])).collect();
                     v.filter(|v| !v.is_empty()).map(|v| (l, v))
                 })
                 .collect();
@@ -214,7 +231,7 @@ pub fn inside_view(trainer: &Trainer, width: f64, height: f64) -> InsideView {
         })
         .collect();
     if !xs.is_empty() {
-        let norm = views.live().map(|s| s.weight_norm).collect();
+        let norm = samples.iter().map(|s| s.weight_norm).collect();
         let mut s = spark(
             "weight norm ‖W‖",
             &xs,

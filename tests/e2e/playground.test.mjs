@@ -54,6 +54,20 @@ test("each option trains in the page to the CLI's bits; compare varies one key",
     await page.evaluate(() => window.nnlab.setQuery("data=moons&batch=100&iters=60&lr=0.1"));
     await page.getByTestId("step-10").click();
     await screenshot(page, "playground-batch-desktop");
+    // Discretized view: two flat colours (the key's checkbox turns it on).
+    await page.evaluate(() => window.nnlab.setQuery("data=moons&iters=50"));
+    await page.getByTestId("key-discrete").check();
+    await page.waitForFunction(() => location.hash.includes("discrete=1"));
+    const colours = await page.evaluate(() => {
+      const lab = window.nnlab.lab();
+      lab.step(50);
+      const px = lab.regions(400, 400, false).pixels;
+      const seen = new Set();
+      for (let i = 0; i < px.length; i += 4) seen.add(`${px[i]},${px[i + 1]},${px[i + 2]}`);
+      return seen.size;
+    });
+    assert.equal(colours, 2, "two flat classes");
+    await screenshot(page, "playground-discrete-desktop");
     // Each option has its control, from the key table.
     for (const key of ["act", "l1", "opt", "beta", "beta1", "beta2", "epsilon", "batch", "batchSeed"]) {
       assert.ok(await page.getByTestId(`key-${key}`).isVisible(), key);

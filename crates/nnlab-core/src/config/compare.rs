@@ -152,11 +152,12 @@ pub fn compare_runs(config: &Config, view: &View) -> Vec<CompareRun> {
         .collect()
 }
 
-/// The view keys a compared run keeps: `showTest` and `logCost`.
+/// The view keys a compared run keeps: `showTest`, `logCost`, `discrete`.
 fn carried(view: &View) -> View {
     View {
         show_test: view.show_test,
         log_cost: view.log_cost,
+        discrete: view.discrete,
         ..View::default()
     }
 }

@@ -343,6 +343,15 @@ pub const KEYS: &[Key] = &[
         slot: field!(view log_cost),
         ..ROW
     },
+    Key {
+        name: "discrete",
+        label: "two flat classes",
+        help: "1 = show the regions as two flat classes instead of the probability's shading",
+        kind: Kind::Flag,
+        group: Group::View,
+        slot: field!(view discrete),
+        ..ROW
+    },
 ];
 
 #[cfg(test)]

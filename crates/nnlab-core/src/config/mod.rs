@@ -314,6 +314,8 @@ pub struct View {
     pub show_test: bool,
     /// Cost curve on a log scale.
     pub log_cost: bool,
+    /// Regions as two flat classes instead of the probability's shading.
+    pub discrete: bool,
 }
 
 /// Everything that determines a run. `Config::default()` is the

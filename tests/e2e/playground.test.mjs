@@ -1,4 +1,5 @@
-// The playground's options (act, l1, opt with its β/ε, batch, compare=KEY:v1,v2,v3): a link
+// The playground's options (act, l1, opt with its β/ε, batch, testFrac on generated data,
+// discrete, compare=KEY:v1,v2,v3): a link
 // with each trains in the page, and its last cost and accuracies are the bits of
 // `nnlab train --json` (the CLI built by `cargo test --workspace`); compare mode varies one
 // key, typed in its field; a bad value shows the core's message naming key and value. One
@@ -29,6 +30,7 @@ const LINKS = [
   "data=moons&opt=momentum&beta=0.8&lr=0.05&iters=300",
   "data=moons&opt=adam&beta1=0.85&beta2=0.99&epsilon=1e-7&iters=300",
   "data=moons&batch=32&batchSeed=7&act=tanh&opt=adam&iters=300",
+  "data=moons&testFrac=0.4&iters=300",
 ];
 
 test("each option trains in the page to the CLI's bits; compare varies one key", async (t) => {

@@ -87,6 +87,27 @@ fn optimizers_and_batches_train_and_repeat() {
 }
 
 #[test]
+fn generated_data_takes_a_test_share() {
+    let split = |q: &str| {
+        let c = link::parse(q).unwrap().config;
+        (c.split().train.len(), c.split().test.len())
+    };
+    // The course's rule (n/3 from seed + 1) stays the default.
+    assert_eq!(split("data=moons&n=90"), (90, 30));
+    assert_eq!(split("data=moons&n=90&testFrac=0.4"), (90, 60));
+    assert_eq!(split("data=xor&testFrac=0.5"), (300, 300));
+    let (a, b) = (
+        link::parse("data=moons&n=90").unwrap().config.split(),
+        link::parse("data=moons&n=90&testFrac=0.4")
+            .unwrap()
+            .config
+            .split(),
+    );
+    assert_eq!(a.train, b.train, "the same training points");
+    assert!(b.test.y.contains(&0.0) && b.test.y.contains(&1.0));
+}
+
+#[test]
 fn bad_values_name_the_key_and_value() {
     for (query, message) in [
         (
@@ -104,6 +125,14 @@ fn bad_values_name_the_key_and_value() {
         ),
         ("opt=sgd", "opt=sgd: expected gd | momentum | adam"),
         ("l1=-1", "l1=-1: out of range, allowed 0 <= l1 <= 1000"),
+        (
+            "data=moons&n=2000&testFrac=0.9",
+            "testFrac=0.9: this share of 2000 training points is 18000 test points, over the limit of 2000",
+        ),
+        (
+            "data=football&testFrac=0.3",
+            "testFrac=0.3: testFrac splits own points (data=custom) and generated data (circles with dataSeed, n or noise, and the other shapes); the course's data has its own test set",
+        ),
     ] {
         let err = link::parse(query)
             .and_then(|p| p.config.validate().map(|_| p))

@@ -90,7 +90,7 @@ pub const KEYS: &[Key] = &[
     Key {
         name: "testFrac",
         label: "test share",
-        help: "share of the points held out for testing, drawn with dataSeed (own points without a set column)",
+        help: "share of the points held out for testing, drawn with dataSeed (own points without a set column); generated data: n training points and n·testFrac/(1 − testFrac) test points from dataSeed+1 (absent: the course's n/3)",
         range: Some(Range::above(0.0, MAX_TEST_FRAC)),
         slot: field!(test_frac),
         ..ROW

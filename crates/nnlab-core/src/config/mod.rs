@@ -493,6 +493,19 @@ impl Config {
         }
     }
 
+    /// Test points of generated data for `n` training points: the course's
+    /// `max(n/3, 1)` unless `testFrac` is set, then `round(n·f/(1 − f))`
+    /// (at least 1), so that `f` of all the points are test points.
+    pub fn generated_test_points(&self) -> usize {
+        let n = self.n.unwrap_or(300);
+        let f = self.test_frac;
+        if f == DEFAULT_TEST_FRAC {
+            (n / 3).max(1)
+        } else {
+            ((n as f64 * f / (1.0 - f)).round() as usize).max(1)
+        }
+    }
+
     /// Input features of the data.
     pub fn features(&self) -> usize {
         if self.data == DataKind::Gradcase {
@@ -539,9 +552,10 @@ impl Config {
                     test: set,
                 }
             }
-            (_, Some(shape)) => generate::generate_split(
+            (_, Some(shape)) => generate::generate_split_sized(
                 shape,
                 self.n.unwrap_or(300),
+                self.generated_test_points(),
                 self.noise.unwrap_or(shape.default_noise()),
                 self.data_seed.unwrap_or(1),
             ),

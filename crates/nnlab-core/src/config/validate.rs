@@ -78,8 +78,25 @@ impl Config {
         if !custom && self.points.is_some() {
             return conflict("points", "own points need data=custom");
         }
-        if !custom && self.test_frac != DEFAULT_TEST_FRAC {
-            return conflict("testFrac", "testFrac splits own points (data=custom)");
+        // Generated: every shape but the course's circles (no dataSeed, n, noise).
+        let course_circles = self.data == DataKind::Circles && self.uses_course_data();
+        let generated = self.data.shape().is_some() && !course_circles;
+        if !custom && !generated && self.test_frac != DEFAULT_TEST_FRAC {
+            return conflict(
+                "testFrac",
+                "testFrac splits own points (data=custom) and generated data (circles with dataSeed, n or noise, and the other shapes); the course's data has its own test set",
+            );
+        }
+        let test = self.generated_test_points();
+        if generated && test > limits::MAX_POINTS {
+            return conflict(
+                "testFrac",
+                &format!(
+                    "this share of {} training points is {test} test points, over the limit of {}",
+                    self.n.unwrap_or(300),
+                    limits::MAX_POINTS
+                ),
+            );
         }
         if custom && self.points.is_none() {
             return conflict(

@@ -79,7 +79,6 @@ applyPalette(wasm.palette());
 const theme = readTheme();
 const state = createState(wasm);
 const presetList = wasm.presets();
-const titles = new Map(presetList.map((p) => [p.name, p.title]));
 // One click on a preset loads the course's configuration; it plays as the link says.
 const presets = createPresets($("presets"), presetList, (p) => {
   try {
@@ -96,7 +95,6 @@ const compare = createCompare(wasm, {
   section: $("compare-view"),
   panelsBox: $("compare-panels"),
   rows: $("compare-rows"),
-  titles,
   theme,
 });
 const classroom = createClassroom();
@@ -121,6 +119,8 @@ let snapshotAt = -Infinity;
 let snapshotMs = 0;
 let lastFrameAt = 0;
 let period = Infinity;
+/** The link's compare value the three runs were built for. */
+let compareSpec = "0";
 /** When the "Copied" message goes (0: not shown), and [its element, the text it had]. */
 let copiedUntil = 0;
 let copiedStatus = null;
@@ -311,6 +311,10 @@ $("speed").addEventListener("change", (e) => (maxPerFrame = speedOf(e.target.val
 $("compare-toggle").addEventListener("click", () => {
   setQuery(state.lab.withKey($("compare-toggle").dataset.key, compare.active ? "0" : "1"));
 });
+$("compare-vary").addEventListener("change", (e) => {
+  const ok = setQuery(state.lab.withKey("compare", e.target.value.trim() || "0"));
+  e.target.setAttribute("aria-invalid", ok ? "false" : "true");
+});
 
 // Keyboard: Space plays/pauses, → steps once (not while typing in a field).
 document.addEventListener("keydown", (e) => {
@@ -359,7 +363,10 @@ function setQuery(text, { autoplay, fresh = false } = {}) {
   showWarnings(result.warnings);
   state.writeUrl();
   const s = state.lab.snapshot();
-  if (!result.kept || comparing !== s.compare) {
+  const spec = state.lab.values().compare ?? "0";
+  $("compare-vary").value = spec.includes(":") ? spec : "";
+  if (!result.kept || comparing !== s.compare || spec !== compareSpec) {
+    compareSpec = spec;
     if (!compare.rebuild(state.lab, s.compare) && s.compare) {
       showWarnings([...result.warnings, "compare=1: this lab has no three course runs to compare"]);
     }

@@ -78,9 +78,17 @@ export function createChart(wasm, canvas, tooltip, theme) {
     ctx.stroke();
     ctx.strokeStyle = theme.frame;
     ctx.strokeRect(f.x0, f.y0, f.w, f.h);
+    // Mini-batches: epoch marks rising from the x axis, numbered above.
+    ctx.beginPath();
+    for (const t of g.epochMarks) {
+      ctx.moveTo(t.at, f.y0 + f.h);
+      ctx.lineTo(t.at, f.y0 + f.h - g.epochMarkHeight);
+      ctx.fillText(t.label, t.at, f.y0 + f.h - g.epochMarkHeight * 2.6);
+    }
+    ctx.stroke();
     ctx.fillStyle = theme.ink;
     ctx.textBaseline = "bottom";
-    ctx.fillText("iteration", g.xTitle[0], g.xTitle[1]);
+    ctx.fillText(g.xTitleText, g.xTitle[0], g.xTitle[1]);
     ctx.save();
     ctx.translate(g.yTitle[0], g.yTitle[1]);
     ctx.rotate(-Math.PI / 2);

@@ -1,5 +1,6 @@
-// Compare mode (compare=1): the current lab's three presets side by side, each with the
-// user's other changes carried in (the engine's compareQueries) — three Labs, three
+// Compare mode: three runs side by side — compare=1, the current lab's three presets, each
+// with the user's other changes carried in; compare=KEY:v1,v2,v3, one key at three values
+// (the engine's compareRuns gives their queries, names and titles) — three Labs, three
 // region panels, one table — all stepped by app.js's single loop. Their cost curves
 // go on the main chart (see `series`).
 
@@ -8,10 +9,10 @@ import { createRegions } from "./regions.js";
 
 /**
  * `section` is shown while comparing; panels go into `panelsBox`, table rows into `rows`.
- * `titles` maps preset names to button titles (from wasm.presets()). `theme` (dom.js
+ * `theme` (dom.js
  * `readTheme`) gives the runs' colours (`theme.series`: the engine's palette).
  */
-export function createCompare(wasm, { section, panelsBox, rows, titles, theme }) {
+export function createCompare(wasm, { section, panelsBox, rows, theme }) {
   let runs = [];
 
   function clear() {
@@ -51,18 +52,15 @@ export function createCompare(wasm, { section, panelsBox, rows, titles, theme })
 
     /**
      * Rebuilds the three runs of `mainLab`'s lab (or removes them when `on` is false).
-     * Returns false when the lab has no three presets to compare (gradient checking, or
-     * data outside the course's two labs).
+     * Returns false when there are no three runs to compare (gradient checking).
      */
     rebuild(mainLab, on) {
       clear();
       if (!on) return true;
-      const queries = mainLab.compareQueries();
-      if (queries.length === 0) return false;
-      queries.forEach((query, i) => {
+      const all = mainLab.compareRuns();
+      if (all.length === 0) return false;
+      all.forEach(({ query, name, title }, i) => {
         const lab = new wasm.Lab(query);
-        const name = lab.snapshot().preset;
-        const title = titles.get(name) ?? name;
         const figure = h("figure", { class: "compare-run", "data-testid": "compare-run" });
         const swatch = h("i", { class: "swatch", "aria-hidden": "true" });
         swatch.style.background = theme.series[i];

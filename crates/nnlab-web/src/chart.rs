@@ -27,12 +27,15 @@ impl Chart {
     /// Forgets every curve.
     pub fn clear(&mut self) {
         self.chart.series.clear();
+        self.chart.epoch = None;
     }
 
     /// Adds `lab`'s cost history as the next curve, named `label` in the
     /// legend (no legend entry when empty).
     pub fn add(&mut self, lab: &Lab, label: &str) {
         let t = &lab.trainer;
+        let epoch = t.iterations_per_epoch().map(|e| e as f64);
+        self.chart.epoch = self.chart.epoch.or(epoch);
         self.chart.series.push(Series {
             label: label.into(),
             points: t
@@ -58,7 +61,8 @@ impl Chart {
     /// The chart in a `width × height` canvas whose pixels are `pixel_ratio`
     /// times the CSS pixels: `ChartGeometry` in camelCase (`{font, lineWidth,
     /// curveWidth, frame: {x0, y0, w, h, ...}, xTicks, yTicks: [{at, label}],
-    /// xLabelTop, yLabelRight, xTitle, yTitle, yTitleText, clip, legendCorner,
+    /// xLabelTop, yLabelRight, xTitle, xTitleText, epochMarks: [{at, label}],
+    /// epochMarkHeight, yTitle, yTitleText, clip, legendCorner,
     /// legendLine, legend: [{series, label}]}`) plus `lines` and `infinity`,
     /// one `Float64Array` per curve.
     pub fn layout(

@@ -200,10 +200,12 @@ impl Lab {
         edit::query_with_course_data(&self.config, &self.view).map_err(js)
     }
 
-    /// Compare mode's three queries (`[]` when the lab has no three presets).
-    #[wasm_bindgen(js_name = compareQueries)]
-    pub fn compare_queries(&self) -> Vec<String> {
-        compare::compare_queries(&self.config, &self.view)
+    /// Compare mode's three runs, `[{query, name, title}]` (`[]` for the
+    /// gradient check): see [`compare::compare_runs`].
+    #[wasm_bindgen(js_name = compareRuns)]
+    pub fn compare_runs(&self) -> Result<JsValue, JsError> {
+        let runs = compare::compare_runs(&self.config, &self.view);
+        Ok(runs.serialize(&serializer())?)
     }
 }
 

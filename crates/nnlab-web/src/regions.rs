@@ -36,6 +36,7 @@ impl Lab {
             self.regions = Some(regions);
         }
         let regions = self.regions.as_mut().expect("just built");
+        regions.set_discrete(self.view.discrete);
         Some(regions.render(self.trainer.network()))
     }
 }

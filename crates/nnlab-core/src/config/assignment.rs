@@ -166,7 +166,14 @@ mod tests {
                 "normalize",
                 "points",
                 "lr",
-                "iters"
+                "iters",
+                "opt",
+                "beta",
+                "beta1",
+                "beta2",
+                "epsilon",
+                "batch",
+                "batchSeed"
             ]
         );
         let hidden = c.hide.keys();

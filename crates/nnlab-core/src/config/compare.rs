@@ -1,8 +1,10 @@
-//! Compare mode: a lab's three course runs side by side, with what the user
-//! changed carried into all three.
+//! Compare mode: three runs side by side, a lab's three course runs with
+//! what the user changed carried into all three, or one key at three values
+//! ([`Compare`], `compare=opt:gd,momentum,adam`).
 
 use crate::config::keys::KEYS;
-use crate::config::{link, Config, DataKind, Preset, View};
+use crate::config::variants::PLAYGROUND_VARY;
+use crate::config::{link, Compare, Config, DataKind, Preset, View};
 
 /// The course's labs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,11 +97,77 @@ pub fn compare_presets(config: &Config) -> Option<[Preset; 3]> {
     of_lab.try_into().ok()
 }
 
-/// Compare mode's three queries (empty when the lab has no three presets).
+/// One of compare mode's three runs.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "camelCase")
+)]
+pub struct CompareRun {
+    /// The run's link query.
+    pub query: String,
+    /// A short name: the preset's (`init-he`) or the value (`adam`).
+    pub name: String,
+    /// Its label: the preset's title (`He`) or `key=value` (`opt=adam`).
+    pub title: String,
+}
+
+/// The three runs compare mode shows for `view.compare` (with it off, the
+/// runs it would show when turned on, as `1`): the lab's presets
+/// ([`compare_query`]), or the varied key's three values with everything
+/// else of the link (outside the labs, `1` varies [`PLAYGROUND_VARY`]).
+/// Empty for the gradient check, which has no runs to compare.
+pub fn compare_runs(config: &Config, view: &View) -> Vec<CompareRun> {
+    let vary = match &view.compare {
+        Compare::Off | Compare::Lab => match compare_presets(config) {
+            Some(ps) => {
+                let run = |p: Preset| CompareRun {
+                    query: compare_query(config, view, p),
+                    name: p.name().into(),
+                    title: p.title().into(),
+                };
+                return ps.map(run).to_vec();
+            }
+            None if family(config) == Some(Family::Gradcheck) => return Vec::new(),
+            None => Compare::Vary {
+                key: PLAYGROUND_VARY.0,
+                values: PLAYGROUND_VARY.1.map(String::from),
+            },
+        },
+        vary => vary.clone(),
+    };
+    let (Ok(Some(configs)), Compare::Vary { key, values }) = (vary.configs(config), &vary) else {
+        return Vec::new();
+    };
+    let view = carried(view);
+    configs
+        .iter()
+        .zip(values)
+        .map(|(c, v)| CompareRun {
+            query: link::serialize(c, &view),
+            name: v.clone(),
+            title: format!("{key}={v}"),
+        })
+        .collect()
+}
+
+/// The view keys a compared run keeps: `showTest`, `logCost`, `discrete`.
+fn carried(view: &View) -> View {
+    View {
+        show_test: view.show_test,
+        log_cost: view.log_cost,
+        discrete: view.discrete,
+        ..View::default()
+    }
+}
+
+/// Compare mode's three queries ([`compare_runs`]).
 pub fn compare_queries(config: &Config, view: &View) -> Vec<String> {
-    compare_presets(config)
-        .map(|ps| ps.map(|p| compare_query(config, view, p)).to_vec())
-        .unwrap_or_default()
+    compare_runs(config, view)
+        .into_iter()
+        .map(|r| r.query)
+        .collect()
 }
 
 /// One run of compare mode: `current` with the keys that tell the lab's
@@ -109,11 +177,7 @@ pub fn compare_queries(config: &Config, view: &View) -> Vec<String> {
 /// into all three runs. The pure preset when that combination is not a
 /// valid run. Only `showTest` and `logCost` of the view carry over.
 pub fn compare_query(current: &Config, view: &View, preset: Preset) -> String {
-    let view = View {
-        show_test: view.show_test,
-        log_cost: view.log_cost,
-        ..View::default()
-    };
+    let view = carried(view);
     let target = preset.config();
     let pure = || link::serialize(&target, &view);
     let mut c = current.clone();
@@ -179,7 +243,33 @@ mod tests {
         );
         assert_eq!(queries("lr=0.1").len(), 3);
         assert!(queries("preset=gradcheck").is_empty());
-        assert!(queries("data=moons").is_empty());
+        // Outside the labs, the three optimizers.
+        assert_eq!(
+            queries("data=moons&lr=0.1"),
+            [
+                "data=moons&lr=0.1",
+                "data=moons&lr=0.1&opt=momentum",
+                "data=moons&lr=0.1&opt=adam"
+            ]
+        );
+    }
+
+    #[test]
+    fn compare_varies_one_key_on_the_same_data() {
+        let p = link::parse("preset=reg-l2&compare=act:relu,tanh,sigmoid&logCost=1").unwrap();
+        let runs = compare_runs(&p.config, &p.view);
+        let titles: Vec<&str> = runs.iter().map(|r| r.title.as_str()).collect();
+        assert_eq!(titles, ["act=relu", "act=tanh", "act=sigmoid"]);
+        assert_eq!(runs[1].query, "preset=reg-l2&act=tanh&logCost=1");
+        // The course's initialization comparison as one such link.
+        let lab = queries("preset=init-he&compare=1");
+        let p = link::parse("preset=init-he&compare=init:zeros,random,he").unwrap();
+        let runs = compare_runs(&p.config, &p.view);
+        for (run, lab) in runs.iter().zip(&lab) {
+            let (a, b) = (link::parse(&run.query).unwrap(), link::parse(lab).unwrap());
+            assert_eq!(a.config.init, b.config.init);
+            assert_eq!(a.config.split(), b.config.split());
+        }
     }
 
     #[test]

@@ -27,7 +27,7 @@ macro_rules! field {
         })
     };
     (view $f:ident) => {
-        Slot::View(&Field::<View, bool> {
+        Slot::View(&Field::<View, _> {
             get: |v| &v.$f,
             get_mut: |v| &mut v.$f,
         })
@@ -97,7 +97,7 @@ pub const KEYS: &[Key] = &[
     Key {
         name: "testFrac",
         label: "test share",
-        help: "share of the points held out for testing, drawn with dataSeed (own points without a set column)",
+        help: "share of the points held out for testing, drawn with dataSeed (own points without a set column); generated data: n training points and n·testFrac/(1 − testFrac) test points from dataSeed+1 (absent: the course's n/3)",
         range: Some(Range::above(0.0, MAX_TEST_FRAC)),
         slot: field!(test_frac),
         ..ROW
@@ -135,10 +135,19 @@ pub const KEYS: &[Key] = &[
     Key {
         name: "init",
         label: "initialization",
-        help: "how the weights start (case: the gradient-check lab's draw)",
+        help: "how the weights start (xavier suits tanh and sigmoid, he suits relu; case: the gradient-check lab's draw)",
         kind: Kind::Choice,
         group: Group::Network,
         slot: field!(init),
+        ..ROW
+    },
+    Key {
+        name: "act",
+        label: "hidden activation",
+        help: "the hidden layers' activation (the output stays a sigmoid); relu is the course's",
+        kind: Kind::Choice,
+        group: Group::Network,
+        slot: field!(act),
         ..ROW
     },
     Key {
@@ -179,12 +188,85 @@ pub const KEYS: &[Key] = &[
         ..ROW
     },
     Key {
+        name: "opt",
+        label: "optimizer",
+        help: "gd (the course's labs) | momentum | adam (with bias correction)",
+        kind: Kind::Choice,
+        group: Group::Training,
+        slot: field!(opt),
+        ..ROW
+    },
+    Key {
+        name: "beta",
+        label: "momentum β",
+        help: "momentum: v = β·v + (1 − β)·dW, 0 <= β < 1",
+        group: Group::Training,
+        range: Some(Range::closed(0.0, 1.0)),
+        slot: field!(beta),
+        ..ROW
+    },
+    Key {
+        name: "beta1",
+        label: "Adam β₁",
+        help: "Adam's first-moment decay, 0 <= β₁ < 1",
+        group: Group::Training,
+        range: Some(Range::closed(0.0, 1.0)),
+        slot: field!(beta1),
+        ..ROW
+    },
+    Key {
+        name: "beta2",
+        label: "Adam β₂",
+        help: "Adam's second-moment decay, 0 <= β₂ < 1",
+        group: Group::Training,
+        range: Some(Range::closed(0.0, 1.0)),
+        slot: field!(beta2),
+        ..ROW
+    },
+    Key {
+        name: "epsilon",
+        label: "Adam ε",
+        help: "Adam's ε in lr·v̂/(√ŝ + ε)",
+        group: Group::Training,
+        range: Some(Range::above(0.0, 1.0)),
+        slot: field!(epsilon),
+        ..ROW
+    },
+    Key {
+        name: "batch",
+        label: "mini-batch size",
+        help: "examples per iteration, reshuffled every epoch (0 = the whole training set, the course's)",
+        kind: Kind::Count,
+        group: Group::Training,
+        range: Some(Range::counting(0.0, MAX_POINTS as f64, "examples")),
+        slot: field!(batch),
+        ..ROW
+    },
+    Key {
+        name: "batchSeed",
+        label: "batch seed",
+        help: "seed of the mini-batches' shuffle",
+        kind: Kind::Seed,
+        group: Group::Training,
+        slot: field!(batch_seed),
+        ..ROW
+    },
+    Key {
         name: "lambda",
         label: "L2 λ",
         help: "L2 regularization strength (0 = off)",
         group: Group::Regularization,
         range: Some(Range::closed(0.0, MAX_LAMBDA)),
         slot: field!(lambda),
+        ..ROW
+    },
+    Key {
+        name: "l1",
+        label: "L1 λ₁",
+        help: "L1 regularization strength: (λ₁/m)·Σ|W| in the cost (0 = off)",
+        group: Group::Regularization,
+        range: Some(Range::closed(0.0, MAX_LAMBDA)),
+        slot: field!(l1),
         ..ROW
     },
     Key {
@@ -244,7 +326,7 @@ pub const KEYS: &[Key] = &[
     Key {
         name: "compare",
         label: "compare three runs",
-        help: "1 = show the lab's three runs side by side (with this link's other changes)",
+        help: "1 = the lab's three runs side by side (with this link's other changes; outside the labs, the three optimizers); KEY:v1,v2,v3 = three runs that differ in one key, such as opt:gd,momentum,adam",
         kind: Kind::Flag,
         group: Group::View,
         slot: field!(view compare),
@@ -266,6 +348,15 @@ pub const KEYS: &[Key] = &[
         kind: Kind::Flag,
         group: Group::View,
         slot: field!(view log_cost),
+        ..ROW
+    },
+    Key {
+        name: "discrete",
+        label: "two flat classes",
+        help: "1 = show the regions as two flat classes instead of the probability's shading",
+        kind: Kind::Flag,
+        group: Group::View,
+        slot: field!(view discrete),
         ..ROW
     },
     Key {
@@ -349,7 +440,7 @@ mod tests {
         match key.kind {
             Kind::Choice => key.choices(),
             Kind::Number => vec![mid.unwrap_or(0.5).to_string()],
-            Kind::Count => vec![mid.unwrap_or(7.0).round().to_string()],
+            Kind::Count => vec![mid.unwrap_or(7.0).round().to_string(), "7".into()],
             Kind::Seed => vec!["12345".into()],
             Kind::Flag => vec!["1".into(), "0".into()],
             Kind::List => vec!["3,4".into()],

@@ -92,6 +92,8 @@ pub fn parse(link: &str) -> Result<Parsed, ConfigError> {
         }
     }
     config.validate()?;
+    // Compare mode's three runs must each be valid too.
+    view.compare.configs(&config)?;
     let problems = assignment::settle(&config, &mut view);
     Ok(Parsed {
         config,

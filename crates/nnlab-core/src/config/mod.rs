@@ -15,14 +15,18 @@ pub mod keys;
 pub mod lesson;
 pub mod link;
 mod validate;
+pub mod variants;
 
 use crate::config::error::ConfigError;
 use crate::data::dataset::{Dataset, Split};
 use crate::data::generate::{self, Shape};
 use crate::data::points::Points;
+use crate::model::activation::Activation;
 use crate::model::dropout::MaskMode;
 use crate::model::init::Init;
 use crate::model::network::PlantedBugs;
+use crate::model::optimizer::{self, OptKind};
+use crate::model::penalty::Penalty;
 use crate::numeric::matrix::Matrix;
 use crate::numeric::rng::NumpyRng;
 
@@ -65,7 +69,7 @@ macro_rules! named {
     )*};
 }
 
-named!(DataKind, InitKind, Preset);
+named!(DataKind, InitKind, Preset, Activation, OptKind);
 
 impl Named for MaskMode {
     const ALL: &'static [Self] = &[MaskMode::Fixed, MaskMode::Fresh];
@@ -286,20 +290,37 @@ impl Preset {
     }
 }
 
+/// What compare mode shows (`compare=` in a link; [`variants`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Compare {
+    /// One run (`0`).
+    #[default]
+    Off,
+    /// The lab's three presets (`1`); outside the labs, the three optimizers.
+    Lab,
+    /// One key at three values (`opt:gd,momentum,adam`).
+    Vary {
+        key: &'static str,
+        values: [String; 3],
+    },
+}
+
 /// Page-only settings that also live in the link, kept beside the
 /// [`Config`] (they never change what a run computes).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct View {
     /// Start training as soon as the link opens.
     pub play: bool,
-    /// Show the preset's lab as three runs side by side.
-    pub compare: bool,
+    /// Three runs side by side.
+    pub compare: Compare,
     /// Draw the test points too.
     pub show_test: bool,
     /// Cost curve on a log scale.
     pub log_cost: bool,
     /// What a teacher's link fixes (`lock`, `hide`, `task`, `quiz`, `embed`).
     pub classroom: classroom::Classroom,
+    /// Regions as two flat classes instead of the probability's shading.
+    pub discrete: bool,
 }
 
 /// Everything that determines a run. `Config::default()` is the
@@ -340,6 +361,22 @@ pub struct Config {
     /// Train on inputs normalized by the training set's mean and standard
     /// deviation ([`crate::data::normalize`]).
     pub normalize: bool,
+    /// The hidden layers' activation (the output stays a sigmoid).
+    pub act: Activation,
+    /// L1 strength (0 = off), beside L2's `lambda`.
+    pub l1: f64,
+    /// The optimizer and its settings ([`Config::optimizer`]).
+    pub opt: OptKind,
+    /// Momentum's `β`.
+    pub beta: f64,
+    /// Adam's `β₁`, `β₂`, `ε`.
+    pub beta1: f64,
+    pub beta2: f64,
+    pub epsilon: f64,
+    /// Examples per mini-batch (0 = the whole training set, the course's).
+    pub batch: usize,
+    /// Seed of the mini-batches' shuffle (one permutation per epoch).
+    pub batch_seed: u32,
 }
 
 impl Default for Config {
@@ -365,6 +402,15 @@ impl Default for Config {
             points: None,
             test_frac: DEFAULT_TEST_FRAC,
             normalize: false,
+            act: Activation::Relu,
+            l1: 0.0,
+            opt: OptKind::Gd,
+            beta: 0.9,
+            beta1: 0.9,
+            beta2: 0.999,
+            epsilon: 1e-8,
+            batch: 0,
+            batch_seed: 1,
         }
     }
 }
@@ -403,6 +449,39 @@ impl Config {
         }
     }
 
+    /// The optimizer's settings.
+    pub fn optimizer(&self) -> optimizer::Settings {
+        optimizer::Settings {
+            kind: self.opt,
+            beta: self.beta,
+            beta1: self.beta1,
+            beta2: self.beta2,
+            epsilon: self.epsilon,
+        }
+    }
+
+    /// The weights' penalties: L2 `lambda` and L1 `l1`.
+    pub fn penalty(&self) -> Penalty {
+        Penalty {
+            l2: self.lambda,
+            l1: self.l1,
+        }
+    }
+
+    /// Examples per iteration: `batch`, or the whole training set.
+    pub fn batch_size(&self) -> usize {
+        match self.batch {
+            0 => self.train_points(),
+            b => b.min(self.train_points()),
+        }
+    }
+
+    /// Whether the configuration computes only what the course's labs do
+    /// (ReLU, plain gradient descent, full batch): the fused kernels' case.
+    pub fn is_course_training(&self) -> bool {
+        self.act == Activation::Relu && self.opt == OptKind::Gd && self.batch == 0
+    }
+
     /// Whether the course's recorded points are used (no generation keys).
     pub fn uses_course_data(&self) -> bool {
         self.data_seed.is_none() && self.n.is_none() && self.noise.is_none()
@@ -416,6 +495,19 @@ impl Config {
             DataKind::Gradcase => 3,
             DataKind::Custom => self.points.as_ref().map_or(0, Points::len),
             _ => self.n.unwrap_or(300),
+        }
+    }
+
+    /// Test points of generated data for `n` training points: the course's
+    /// `max(n/3, 1)` unless `testFrac` is set, then `round(n·f/(1 − f))`
+    /// (at least 1), so that `f` of all the points are test points.
+    pub fn generated_test_points(&self) -> usize {
+        let n = self.n.unwrap_or(300);
+        let f = self.test_frac;
+        if f == DEFAULT_TEST_FRAC {
+            (n / 3).max(1)
+        } else {
+            ((n as f64 * f / (1.0 - f)).round() as usize).max(1)
         }
     }
 
@@ -465,9 +557,10 @@ impl Config {
                     test: set,
                 }
             }
-            (_, Some(shape)) => generate::generate_split(
+            (_, Some(shape)) => generate::generate_split_sized(
                 shape,
                 self.n.unwrap_or(300),
+                self.generated_test_points(),
                 self.noise.unwrap_or(shape.default_noise()),
                 self.data_seed.unwrap_or(1),
             ),

@@ -27,6 +27,7 @@ impl Config {
             k.check(self)?;
         }
         self.validate_own_points()?;
+        self.validate_training()?;
         if self.data.is_recorded() {
             // The optional keys generate data (absent = the course's).
             let generating = KEYS
@@ -77,8 +78,25 @@ impl Config {
         if !custom && self.points.is_some() {
             return conflict("points", "own points need data=custom");
         }
-        if !custom && self.test_frac != DEFAULT_TEST_FRAC {
-            return conflict("testFrac", "testFrac splits own points (data=custom)");
+        // Generated: every shape but the course's circles (no dataSeed, n, noise).
+        let course_circles = self.data == DataKind::Circles && self.uses_course_data();
+        let generated = self.data.shape().is_some() && !course_circles;
+        if !custom && !generated && self.test_frac != DEFAULT_TEST_FRAC {
+            return conflict(
+                "testFrac",
+                "testFrac splits own points (data=custom) and generated data (circles with dataSeed, n or noise, and the other shapes); the course's data has its own test set",
+            );
+        }
+        let test = self.generated_test_points();
+        if generated && test > limits::MAX_POINTS {
+            return conflict(
+                "testFrac",
+                &format!(
+                    "this share of {} training points is {test} test points, over the limit of {}",
+                    self.n.unwrap_or(300),
+                    limits::MAX_POINTS
+                ),
+            );
         }
         if custom && self.points.is_none() {
             return conflict(
@@ -93,6 +111,42 @@ impl Config {
                     "data=custom has its own points: n and noise generate data",
                 );
             }
+        }
+        Ok(())
+    }
+
+    /// The optimizer's decays below 1 (`β = 1` would never move), and
+    /// mini-batches no larger than the training set and without dropout
+    /// (its masks are drawn for the whole set).
+    fn validate_training(&self) -> Result<(), ConfigError> {
+        for (name, value) in [
+            ("beta", self.beta),
+            ("beta1", self.beta1),
+            ("beta2", self.beta2),
+        ] {
+            if !(0.0..1.0).contains(&value) {
+                return Err(ConfigError::OutOfRange {
+                    key: name.into(),
+                    value: key_value(self, name),
+                    allowed: format!("0 <= {name} < 1"),
+                });
+            }
+        }
+        let points = self.train_points();
+        let conflict = |reason: String| {
+            Err(ConfigError::Conflict {
+                key: "batch".into(),
+                value: key_value(self, "batch"),
+                reason,
+            })
+        };
+        if self.batch > points {
+            return conflict(format!(
+                "a mini-batch cannot be larger than the {points} training points"
+            ));
+        }
+        if self.batch > 0 && self.dropout_on() {
+            return conflict("mini-batches and dropout (keep < 1) do not combine here: dropout's masks cover the whole training set".into());
         }
         Ok(())
     }

@@ -162,9 +162,15 @@ fn shuffled(mut points: Vec<[f64; 2]>, mut labels: Vec<f64>, rng: &mut NumpyRng)
 /// Training and test sets: `n` training points from `seed`, `max(n / 3, 1)`
 /// test points from `seed + 1` (as the course draws circles with seeds 1, 2).
 pub fn generate_split(shape: Shape, n: usize, noise: f64, seed: u32) -> Split {
+    generate_split_sized(shape, n, (n / 3).max(1), noise, seed)
+}
+
+/// `n` training points from `seed` and `test` test points from `seed + 1`
+/// ([`generate_split`] is the course's `test = max(n/3, 1)`).
+pub fn generate_split_sized(shape: Shape, n: usize, test: usize, noise: f64, seed: u32) -> Split {
     Split {
         train: generate(shape, n, noise, seed),
-        test: generate(shape, (n / 3).max(1), noise, seed.wrapping_add(1)),
+        test: generate(shape, test, noise, seed.wrapping_add(1)),
     }
 }
 

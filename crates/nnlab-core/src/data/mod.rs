@@ -2,6 +2,7 @@
 //! recorded sets), the seeded generators, and own data: CSV files, points
 //! in a link, their normalization and editing.
 
+pub mod batches;
 pub mod csv;
 pub mod dataset;
 pub mod editor;

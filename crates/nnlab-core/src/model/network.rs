@@ -7,7 +7,8 @@
 //! `[W1, b1, W2, b2, ..., WL, bL]`; gradients use the same layout, and the
 //! optimizer, the L2 penalty and gradient checking all walk it.
 
-use crate::model::cost;
+use crate::model::activation::Activation;
+use crate::model::penalty::Penalty;
 use crate::numeric::fused::{self, Pass};
 use crate::numeric::math;
 use crate::numeric::matrix::{self, Accumulate, Matrix};
@@ -30,14 +31,15 @@ pub struct PlantedBugs {
 #[derive(Clone, Copy)]
 struct GradientRule {
     m: usize,
-    lambda: f64,
+    penalty: Penalty,
     bugs: PlantedBugs,
 }
 
 impl GradientRule {
-    /// Adds `(λ/m)·W[l]` (L2), then doubles `dW2` if that bug is planted.
+    /// Adds `(λ/m)·W[l]` (L2) and `(λ₁/m)·sign(W[l])` (L1), then doubles
+    /// `dW2` if that bug is planted.
     fn finish_weights(self, l: usize, w: &Matrix, dw: &mut Matrix) {
-        cost::add_l2_gradient(w, self.lambda, self.m, dw);
+        self.penalty.add_gradient(w, self.m, dw);
         if self.bugs.w2 && l == 2 {
             dw.as_mut_slice().iter_mut().for_each(|g| *g *= 2.0);
         }
@@ -58,6 +60,8 @@ impl GradientRule {
 pub struct Network {
     sizes: Vec<usize>,
     params: Vec<Matrix>,
+    /// The hidden layers' activation (ReLU unless [`Network::with_activation`]).
+    act: Activation,
 }
 
 /// What a forward pass leaves for the backward pass: every layer's
@@ -96,7 +100,28 @@ impl Network {
             );
             assert_eq!(params[2 * l - 1].shape(), (sizes[l], 1), "b{l} shape");
         }
-        Network { sizes, params }
+        Network {
+            sizes,
+            params,
+            act: Activation::Relu,
+        }
+    }
+
+    /// The same network with hidden activation `act`.
+    pub fn with_activation(self, act: Activation) -> Self {
+        Network { act, ..self }
+    }
+
+    /// The hidden layers' activation.
+    pub fn activation(&self) -> Activation {
+        self.act
+    }
+
+    /// Whether the fused kernels compute this network ([`Network::train_pass`],
+    /// [`Network::predict_into`]): they are written for ReLU hidden layers;
+    /// other activations take the plain forward/backward.
+    pub fn fused(&self) -> bool {
+        self.act == Activation::Relu
     }
 
     /// `n[0..=L]`.
@@ -137,7 +162,7 @@ impl Network {
     }
 
     /// The weight matrices only (what L2 penalises).
-    pub fn weights(&self) -> impl Iterator<Item = &Matrix> {
+    pub fn weights(&self) -> impl Iterator<Item = &Matrix> + Clone {
         self.params.iter().step_by(2)
     }
 
@@ -180,12 +205,11 @@ impl Network {
                     .iter_mut()
                     .for_each(|z| *z = math::sigmoid(*z));
             } else {
-                // relu, keeping NaN visible: np.maximum(0, z)
-                out.as_mut_slice().iter_mut().for_each(|z| {
-                    if *z < 0.0 {
-                        *z = 0.0
-                    }
-                });
+                // relu keeps NaN visible: np.maximum(0, z)
+                let act = self.act;
+                out.as_mut_slice()
+                    .iter_mut()
+                    .for_each(|z| *z = act.apply(*z));
                 if let Some(d) = dropout {
                     let mask = &d.masks[l - 1];
                     for (v, &keep_it) in out.as_mut_slice().iter_mut().zip(mask.as_slice()) {
@@ -201,7 +225,9 @@ impl Network {
     ///
     /// `dZ[L] = A[L] - Y`; `dW[l] = (1/m)·dZ[l]·A[l-1]ᵀ + (λ/m)·W[l]`;
     /// `db[l] = (1/m)·Σ dZ[l]`; `dA[l-1] = W[l]ᵀ·dZ[l]` (then the same dropout
-    /// mask and `/keep`); `dZ[l-1] = dA[l-1]·(A[l-1] > 0)`.
+    /// mask and `/keep`); `dZ[l-1] = dA[l-1]·(A[l-1] > 0)` for ReLU, times
+    /// [`Activation::slope`] of `A[l-1]` (before dropout's scaling) for the
+    /// others. `penalty` is L2's `λ` alone or a [`Penalty`] with L1.
     #[allow(clippy::too_many_arguments)]
     pub fn backward(
         &self,
@@ -209,7 +235,7 @@ impl Network {
         y: &[f64],
         acts: &mut Activations,
         dropout: Option<DropoutMasks>,
-        lambda: f64,
+        penalty: impl Into<Penalty>,
         bugs: PlantedBugs,
         grads: &mut [Matrix],
     ) {
@@ -218,7 +244,8 @@ impl Network {
         assert_eq!(x.cols(), m, "backward: examples");
         assert_eq!(grads.len(), self.params.len(), "backward: gradient buffers");
         let inv_m = 1.0 / m as f64;
-        let rule = GradientRule { m, lambda, bugs };
+        let penalty = penalty.into();
+        let rule = GradientRule { m, penalty, bugs };
         let Activations { a, dz, dz_prev } = acts;
         dz.reset(1, m);
         for ((d, &out), &label) in dz
@@ -247,7 +274,21 @@ impl Network {
                 let prev = &a[l - 2];
                 let mask = dropout.map(|d| (&d.masks[l - 2], d.keep));
                 let da = dz_prev.as_mut_slice();
+                let act = self.act;
                 match mask {
+                    _ if act != Activation::Relu => {
+                        // a = g(z)·d/keep: g(z) = a·keep where d = 1.
+                        let (mask, keep) = mask.map_or((None, 1.0), |(m, k)| (Some(m), k));
+                        for (j, (g, &av)) in da.iter_mut().zip(prev.as_slice()).enumerate() {
+                            let d = mask.map_or(1.0, |m| m.as_slice()[j]);
+                            let a = if mask.is_some() { av * keep } else { av };
+                            *g = if d == 0.0 {
+                                0.0
+                            } else {
+                                *g * d / keep * act.slope(a)
+                            };
+                        }
+                    }
                     Some((mask, keep)) => {
                         for ((g, &d), &av) in
                             da.iter_mut().zip(mask.as_slice()).zip(prev.as_slice())
@@ -265,15 +306,6 @@ impl Network {
                     }
                 }
                 std::mem::swap(dz, dz_prev);
-            }
-        }
-    }
-
-    /// Gradient descent: `p -= lr · g` for every parameter.
-    pub fn update(&mut self, grads: &[Matrix], lr: f64) {
-        for (p, g) in self.params.iter_mut().zip(grads) {
-            for (v, &gv) in p.as_mut_slice().iter_mut().zip(g.as_slice()) {
-                *v -= lr * gv;
             }
         }
     }
@@ -307,7 +339,7 @@ impl Network {
         x: &Matrix,
         y: &[f64],
         dropout: Option<DropoutMasks>,
-        lambda: f64,
+        penalty: impl Into<Penalty>,
         bugs: PlantedBugs,
         grads: &mut [Matrix],
         ws: &mut Workspace,
@@ -316,6 +348,7 @@ impl Network {
         let m = y.len();
         assert_eq!(x.shape(), (self.sizes[0], m), "train_pass: x shape");
         assert_eq!(self.sizes[layers], 1, "train_pass: one output unit");
+        assert!(self.fused(), "train_pass: ReLU hidden layers");
         assert_eq!(
             grads.len(),
             self.params.len(),
@@ -341,7 +374,11 @@ impl Network {
         };
         fused::run(self.param_list(), x, pass, ws);
         let inv_m = 1.0 / m as f64;
-        let rule = GradientRule { m, lambda, bugs };
+        let rule = GradientRule {
+            m,
+            penalty: penalty.into(),
+            bugs,
+        };
         for l in 1..=layers {
             let (gw, gb) = grads[2 * l - 2..2 * l].split_at_mut(1);
             let (dw, db) = (&mut gw[0], &mut gb[0]);
@@ -366,7 +403,8 @@ impl Network {
     /// Probabilities of label 1 for the batch `x` (no dropout), written to
     /// `out` (length `m`): the same bits as [`Network::predict_batch`],
     /// through the fused kernels (no hidden activations stored, nothing
-    /// allocated once `ws` has its size). Needs `n[L] = 1`.
+    /// allocated once `ws` has its size). Needs `n[L] = 1`. A network that is
+    /// not [`Network::fused`] takes the plain forward pass (which allocates).
     pub fn predict_into(&self, x: &Matrix, out: &mut [f64], ws: &mut Workspace) {
         let m = x.cols();
         assert_eq!(x.rows(), self.sizes[0], "predict_into: input features");
@@ -376,6 +414,12 @@ impl Network {
             "predict_into: one output unit"
         );
         assert_eq!(out.len(), m, "predict_into: output length");
+        if !self.fused() {
+            let mut acts = Activations::default();
+            self.predict_batch(x, &mut acts);
+            out.copy_from_slice(acts.output());
+            return;
+        }
         let pass = Pass {
             y: None,
             dropout: None,

@@ -28,6 +28,8 @@ pub struct Regions {
     /// Whether [`Regions::paint`] marks the boundary with dark pixels (the
     /// page strokes the smooth `view::contour` instead).
     boundary_pixels: bool,
+    /// Two flat classes instead of the confidence shading (`discrete=1`).
+    discrete: bool,
 }
 
 impl Regions {
@@ -53,6 +55,7 @@ impl Regions {
             probs: vec![0.0; n],
             rgba: vec![0; 4 * n],
             boundary_pixels: true,
+            discrete: false,
         }
     }
 
@@ -83,6 +86,13 @@ impl Regions {
         self.boundary_pixels = on;
     }
 
+    /// Whether [`Regions::paint`] shows two flat classes (every pixel at
+    /// its side's full shade, `t = 0.75`) instead of the probability's
+    /// confidence shading.
+    pub fn set_discrete(&mut self, on: bool) {
+        self.discrete = on;
+    }
+
     /// The grid's points, `(2, width·height)`, pixel by pixel (the neuron
     /// maps evaluate hidden units on them).
     pub fn points(&self) -> &Matrix {
@@ -109,7 +119,7 @@ impl Regions {
     ///
     /// Per pixel: side `p > 0.5`; boundary if the right or lower neighbour
     /// (not NaN-aware: NaN counts as side 0) is on the other side; else
-    /// `t = min(|p − 0.5|·2, 1)·0.75` and each channel is
+    /// `t = min(|p − 0.5|·2, 1)·0.75` (0.75 when discrete) and each channel is
     /// `round(background·(1 − t) + colour·t)` (halves away from zero).
     pub fn paint(&mut self) -> &[u8] {
         let w = self.width;
@@ -130,7 +140,11 @@ impl Regions {
                     if self.boundary_pixels && (right || down) {
                         BOUNDARY
                     } else {
-                        let t = ((p - 0.5).abs() * 2.0).min(1.0) * 0.75;
+                        let t = if self.discrete {
+                            0.75
+                        } else {
+                            ((p - 0.5).abs() * 2.0).min(1.0) * 0.75
+                        };
                         let target = if side { COLOR_1 } else { COLOR_0 };
                         let mix = |k: usize| {
                             round_byte(BACKGROUND[k] as f64 * (1.0 - t) + target[k] as f64 * t)
@@ -240,6 +254,24 @@ mod tests {
         let rgba = r.render(&net).to_vec();
         assert!(rgba.chunks(4).all(|p| p[..3] != BOUNDARY));
         assert_eq!(r.probabilities().len(), 200);
+    }
+
+    #[test]
+    fn discrete_regions_have_two_flat_colours() {
+        let net = step_network();
+        let mut r = Regions::new(20, 10, Bounds::UNIT);
+        r.set_boundary_pixels(false);
+        let shaded = r.render(&net).to_vec();
+        r.set_discrete(true);
+        let flat = r.render(&net).to_vec();
+        let colours = |rgba: &[u8]| {
+            let mut c: Vec<&[u8]> = rgba.chunks(4).collect();
+            c.sort();
+            c.dedup();
+            c.len()
+        };
+        assert_eq!(colours(&flat), 2);
+        assert!(colours(&shaded) > 2);
     }
 
     #[test]

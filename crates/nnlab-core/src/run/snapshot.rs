@@ -2,7 +2,7 @@
 //! cost, accuracies (as numbers and as the page writes them), status, and
 //! the course's numbers when the run is exactly a preset.
 
-use crate::config::compare::{compare_presets, family, heading};
+use crate::config::compare::{family, heading, Family};
 use crate::config::{Expected, Preset, View};
 use crate::format::{fmt_cost, fmt_percent};
 use crate::run::health;
@@ -66,7 +66,8 @@ pub struct Snapshot {
     pub lab: Option<&'static str>,
     /// [`heading`]: the lab's title and, in a training lab, the preset's.
     pub heading: String,
-    /// Whether compare mode has three runs for this lab ([`compare_presets`]).
+    /// Whether compare mode has three runs ([`crate::config::compare::compare_runs`]:
+    /// every configuration but the gradient check's).
     pub can_compare: bool,
     /// The course's numbers, when the configuration is exactly a preset's.
     pub expected: Option<ExpectedSnapshot>,
@@ -216,13 +217,13 @@ impl Snapshot {
             preset: config.preset.map(Preset::name),
             lab: family(config).map(|f| f.name()),
             heading: heading(config),
-            can_compare: compare_presets(config).is_some(),
+            can_compare: family(config) != Some(Family::Gradcheck),
             expected,
             plane: t.split().train.features() == 2,
             recorded_data: config.data.is_recorded(),
             course_data: config.uses_course_data(),
             play: view.play,
-            compare: view.compare,
+            compare: view.compare.is_on(),
             show_test: view.show_test,
             log_cost: view.log_cost,
         }

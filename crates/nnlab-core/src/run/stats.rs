@@ -10,6 +10,7 @@
 //! nonlinearity goes through [`Activation`], so another activation adds one
 //! match arm per question.
 
+use crate::model::activation::Activation as Hidden;
 use crate::model::network::Network;
 use crate::numeric::math;
 use crate::numeric::matrix::{self, Accumulate, Matrix};
@@ -40,13 +41,7 @@ impl Activation {
     /// `a = g(z)` (ReLU keeps NaN, as `np.maximum(0, z)`).
     pub fn apply(self, z: f64) -> f64 {
         match self {
-            Activation::Relu => {
-                if z < 0.0 {
-                    0.0
-                } else {
-                    z
-                }
-            }
+            Activation::Relu => Hidden::Relu.apply(z),
             Activation::Sigmoid => math::sigmoid(z),
         }
     }
@@ -211,8 +206,10 @@ impl Probe {
         );
         let a = &mut rest[0];
         a.reset(self.z.rows(), self.z.cols());
+        // Hidden layers: the network's own activation (act=), ReLU by default.
+        let hidden = (l < net.layers()).then(|| net.activation());
         for (o, &z) in a.as_mut_slice().iter_mut().zip(self.z.as_slice()) {
-            *o = g.apply(z);
+            *o = hidden.map_or_else(|| g.apply(z), |h| h.apply(z));
         }
         g
     }

@@ -4,12 +4,14 @@
 
 use crate::config::error::ConfigError;
 use crate::config::Config;
+use crate::data::batches::Batches;
 use crate::data::dataset::Split;
 use crate::data::normalize::Normalization;
 use crate::model::cost;
 use crate::model::dropout::Dropout;
 use crate::model::network::{Accuracy, Activations, DropoutMasks, Network, Workspace};
-use crate::numeric::matrix::Matrix;
+use crate::model::optimizer::Optimizer;
+use crate::numeric::matrix::{Accumulate, Matrix};
 use crate::run::gradcheck::{self, Report};
 use crate::run::history::CostHistory;
 use crate::run::views::{Recording, Views};
@@ -51,6 +53,12 @@ pub struct Trainer {
     grads: Vec<Matrix>,
     /// Scratch of the fused training pass (sized once).
     ws: Workspace,
+    /// The plain pass's activations (activations other than ReLU).
+    acts: Activations,
+    /// The update rule and its state (gradient descent: none).
+    optimizer: Optimizer,
+    /// With `batch=`: the shuffled mini-batches.
+    batches: Option<Batches>,
     dropout: Option<Dropout>,
     iteration: u64,
     history: CostHistory,
@@ -76,7 +84,12 @@ impl Trainer {
         let network = Network::new(
             sizes.clone(),
             config.initializer().parameters(&sizes, config.seed),
-        );
+        )
+        .with_activation(config.act);
+        let optimizer = Optimizer::new(config.optimizer(), network.params());
+        let m = split.train.len();
+        let batches = (config.batch > 0 && m > 0)
+            .then(|| Batches::new(config.batch.min(m), m, config.batch_seed));
         let grads = network.zero_gradients();
         let dropout = config.dropout_on().then(|| {
             Dropout::new(
@@ -96,6 +109,9 @@ impl Trainer {
             network,
             grads,
             ws: Workspace::default(),
+            acts: Activations::default(),
+            optimizer,
+            batches,
             dropout,
             iteration: 0,
             history: CostHistory::new(HISTORY_CAPACITY),
@@ -164,6 +180,12 @@ impl Trainer {
         &self.views
     }
 
+    /// Iterations in one epoch with mini-batches (`⌈m / batch⌉`); `None`
+    /// for full batch, where every iteration is an epoch.
+    pub fn iterations_per_epoch(&self) -> Option<u64> {
+        self.batches.as_ref().map(Batches::per_epoch)
+    }
+
     /// Iterations done so far.
     pub fn iteration(&self) -> u64 {
         self.iteration
@@ -192,8 +214,11 @@ impl Trainer {
     /// weights blow up) and returns how many ran.
     ///
     /// Each iteration: draw masks (if dropout), forward over the whole
-    /// training set, compute the cost if it is recorded (every iteration in
-    /// the history, every 1000th, and the last), backward, `W -= lr·dW`.
+    /// training set (or the next mini-batch), compute the cost if it is
+    /// recorded (every iteration in the history, every 1000th, and the last;
+    /// with mini-batches, the batch's cost), backward, then the optimizer's
+    /// update (`W -= lr·dW` for gradient descent). ReLU networks take the
+    /// fused pass, other activations the plain forward and backward.
     /// The results do not depend on how a run is cut into calls.
     pub fn step(&mut self, max: u64) -> u64 {
         let mut ran = 0;
@@ -206,39 +231,45 @@ impl Trainer {
                     keep,
                 }
             });
-            let x = &self.split.train.x;
-            let y = &self.split.train.y;
+            let (x, y) = match self.batches.as_mut() {
+                Some(b) => b.next(&self.split.train),
+                None => (&self.split.train.x, &self.split.train.y[..]),
+            };
+            let (penalty, bugs) = (self.config.penalty(), self.config.bugs);
             // Forward and backward in one fused pass (network.rs); the
             // weights change only in the update below, so the cost of this
             // iteration's forward pass can be computed afterwards.
-            self.network.train_pass(
-                x,
-                y,
-                masks,
-                self.config.lambda,
-                self.config.bugs,
-                &mut self.grads,
-                &mut self.ws,
-            );
+            let out = if self.network.fused() {
+                let ws = &mut self.ws;
+                self.network
+                    .train_pass(x, y, masks, penalty, bugs, &mut self.grads, ws);
+                ws.output()
+            } else {
+                let acts = &mut self.acts;
+                self.network.forward(x, masks, Accumulate::Plain, acts);
+                self.network
+                    .backward(x, y, acts, masks, penalty, bugs, &mut self.grads);
+                acts.output()
+            };
             let checkpoint = i.is_multiple_of(CHECKPOINT_EVERY);
             let last = i + 1 == self.config.iters;
             if checkpoint || last || self.history.wants(i) {
-                let c = cost::cross_entropy(self.ws.output(), y)
-                    + cost::l2_penalty(self.network.weights(), self.config.lambda, y.len());
+                let c = cost::cross_entropy(out, y) + penalty.cost(self.network.weights(), y.len());
                 self.history.push(i, c);
                 if checkpoint {
                     self.checkpoints.push((i, c));
                 }
                 self.last_cost = Some((i, c));
             }
-            if self.views.wants(i, checkpoint || last) {
+            // The views sample the whole training set's pass (full batch).
+            if self.batches.is_none() && self.views.wants(i, checkpoint || last) {
                 self.views.record(
                     i,
                     checkpoint || last,
                     &self.network,
                     &self.split,
                     &self.grads,
-                    self.ws.output(),
+                    out,
                     self.config.lambda,
                 );
             }
@@ -246,7 +277,8 @@ impl Trainer {
                 self.status = Status::Diverged { iteration: i };
                 break;
             }
-            self.network.update(&self.grads, self.config.lr);
+            self.optimizer
+                .step(self.network.params_mut(), &self.grads, self.config.lr);
             self.iteration += 1;
             ran += 1;
             if self.iteration >= self.config.iters {
@@ -302,7 +334,7 @@ impl Trainer {
             &self.network,
             &x,
             &train.y[..k],
-            self.config.lambda,
+            self.config.penalty(),
             self.config.bugs,
             self.config.eps,
         ))

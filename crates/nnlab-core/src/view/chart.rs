@@ -99,8 +99,16 @@ pub struct ChartGeometry {
     pub x_label_top: f64,
     /// Right edge of the y tick labels.
     pub y_label_right: f64,
-    /// Bottom-centre of "iteration".
+    /// Bottom-centre of the x title, and its text (`iteration`, or with
+    /// mini-batches what the epoch marks mean).
     pub x_title: (f64, f64),
+    pub x_title_text: String,
+    /// With mini-batches: short marks rising from the x axis at epoch
+    /// boundaries (every epoch, or every 2, 5, 10, ... so at most
+    /// [`MAX_EPOCH_MARKS`] show), labelled with the epoch number.
+    pub epoch_marks: Vec<PixelTick>,
+    /// Height of the epoch marks.
+    pub epoch_mark_height: f64,
     /// Centre of the rotated y title, and its text.
     pub y_title: (f64, f64),
     pub y_title_text: &'static str,
@@ -151,6 +159,50 @@ pub struct HoverPoint {
 #[derive(Clone, Debug, Default)]
 pub struct CostChart {
     pub series: Vec<Series>,
+    /// Iterations per epoch with mini-batches (`None`: full batch, every
+    /// iteration an epoch).
+    pub epoch: Option<f64>,
+}
+
+/// At most this many epoch marks show.
+pub const MAX_EPOCH_MARKS: f64 = 12.0;
+
+/// The epoch marks in `frame` for `per_epoch` iterations per epoch: every
+/// `k`-th epoch boundary, `k` the first of 1, 2, 5, 10, 20, 50, ... giving
+/// at most [`MAX_EPOCH_MARKS`]; and the x title that says so.
+fn epoch_marks(per_epoch: Option<f64>, frame: &Frame) -> (Vec<PixelTick>, String) {
+    let Some(e) = per_epoch.filter(|e| *e >= 1.0) else {
+        return (Vec::new(), "iteration".into());
+    };
+    let epochs = frame.x_max / e;
+    let k = [1.0, 2.0, 5.0]
+        .iter()
+        .flat_map(|m| (0..16).map(move |p| m * libm::pow(10.0, p as f64)))
+        .fold(f64::INFINITY, |best, k| {
+            if epochs / k <= MAX_EPOCH_MARKS && k < best {
+                k
+            } else {
+                best
+            }
+        });
+    let marks = (1..=(epochs / k).floor() as u64)
+        .map(|j| {
+            let epoch = j as f64 * k;
+            PixelTick {
+                at: frame.px(epoch * e).round() + 0.5,
+                label: format!("{epoch}"),
+            }
+        })
+        .collect();
+    let every = if k == 1.0 {
+        "every epoch".to_string()
+    } else {
+        format!("every {k} epochs")
+    };
+    (
+        marks,
+        format!("iteration (marks: {every} of {e} iterations)"),
+    )
 }
 
 impl CostChart {
@@ -226,6 +278,7 @@ impl CostChart {
                 label: t.label,
             })
             .collect();
+        let (epoch_marks, x_title_text) = epoch_marks(self.epoch, &frame);
         let (lines, infinity) = self
             .series
             .iter()
@@ -241,6 +294,9 @@ impl CostChart {
             x_label_top: frame.y0 + frame.h + font * 0.35,
             y_label_right: frame.x0 - font * 0.4,
             x_title: (frame.x0 + frame.w / 2.0, h - font * 0.15),
+            x_title_text,
+            epoch_marks,
+            epoch_mark_height: font * 0.6,
             y_title: (font * 0.9, frame.y0 + frame.h / 2.0),
             y_title_text: if log { "cost (log scale)" } else { "cost" },
             clip: (frame.x0, frame.y0 - font, frame.w, frame.h + font),
@@ -348,6 +404,7 @@ mod tests {
 
     fn chart(points: Vec<(f64, f64)>, label: &str) -> CostChart {
         CostChart {
+            epoch: None,
             series: vec![Series {
                 points,
                 iters: 1000.0,
@@ -362,6 +419,32 @@ mod tests {
         assert_eq!(c.y_range(false), (0.0, 0.8));
         assert_eq!(c.y_range(true), (0.01, 1.0));
         assert_eq!(chart(vec![], "").y_range(true), (0.01, 1.0));
+    }
+
+    #[test]
+    fn epochs_are_marked_at_most_twelve_times() {
+        let mut c = chart(vec![(0.0, 1.0), (99.0, 0.5)], "");
+        c.series[0].iters = 100.0;
+        let g = c.layout(800.0, 400.0, false, 1.0);
+        assert!(g.epoch_marks.is_empty());
+        assert_eq!(g.x_title_text, "iteration");
+        c.epoch = Some(10.0);
+        let g = c.layout(800.0, 400.0, false, 1.0);
+        assert_eq!(g.epoch_marks.len(), 10);
+        assert_eq!(g.epoch_marks[0].label, "1");
+        assert_eq!(g.epoch_marks[0].at, g.frame.px(10.0).round() + 0.5);
+        assert_eq!(
+            g.x_title_text,
+            "iteration (marks: every epoch of 10 iterations)"
+        );
+        c.epoch = Some(3.0);
+        let g = c.layout(800.0, 400.0, false, 1.0);
+        let labels: Vec<&str> = g.epoch_marks.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels, ["5", "10", "15", "20", "25", "30"]);
+        assert_eq!(
+            g.x_title_text,
+            "iteration (marks: every 5 epochs of 3 iterations)"
+        );
     }
 
     #[test]

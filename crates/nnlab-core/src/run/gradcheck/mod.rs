@@ -8,6 +8,7 @@ pub use diagnosis::{diagnose, Diagnosis, OneD, ParamDiagnosis, Verdict};
 
 use crate::model::cost;
 use crate::model::network::{Activations, Network, PlantedBugs};
+use crate::model::penalty::Penalty;
 use crate::numeric::matrix::{Accumulate, Matrix};
 
 /// The course's threshold in its later version: below it, backprop is right.
@@ -119,17 +120,18 @@ pub fn gradapprox_1d(x: f64, theta: f64, eps: f64) -> f64 {
 
 /// The cost the check differentiates: the plain-sum cross-entropy of the
 /// forward pass (with fused multiply-adds, as NumPy's BLAS computes it) plus
-/// the L2 penalty.
-fn cost_at(net: &Network, x: &Matrix, y: &[f64], lambda: f64, acts: &mut Activations) -> f64 {
+/// the penalties (L2, and L1 when on).
+fn cost_at(net: &Network, x: &Matrix, y: &[f64], penalty: Penalty, acts: &mut Activations) -> f64 {
     net.forward(x, None, Accumulate::Fused, acts);
-    cost::cross_entropy_plain(acts.output(), y) + cost::l2_penalty(net.weights(), lambda, y.len())
+    cost::cross_entropy_plain(acts.output(), y) + penalty.cost(net.weights(), y.len())
 }
 
 fn norm(v: impl Iterator<Item = f64>) -> f64 {
     v.map(|x| x * x).sum::<f64>().sqrt()
 }
 
-/// Checks the backward pass (with `bugs` planted, L2 `lambda`, no dropout)
+/// Checks the backward pass (with `bugs` planted, L2 `λ` or a [`Penalty`]
+/// with L1, the network's hidden activation, no dropout)
 /// on the batch `x`, `y`, one scalar parameter at a time:
 /// `gradapprox[i] = (J(θ + ε·e_i) − J(θ − ε·e_i)) / 2ε`.
 ///
@@ -138,14 +140,15 @@ pub fn check_network(
     net: &Network,
     x: &Matrix,
     y: &[f64],
-    lambda: f64,
+    penalty: impl Into<Penalty>,
     bugs: PlantedBugs,
     eps: f64,
 ) -> Report {
+    let penalty = penalty.into();
     let mut acts = Activations::default();
-    let cost = cost_at(net, x, y, lambda, &mut acts);
+    let cost = cost_at(net, x, y, penalty, &mut acts);
     let mut grads = net.zero_gradients();
-    net.backward(x, y, &mut acts, None, lambda, bugs, &mut grads);
+    net.backward(x, y, &mut acts, None, penalty, bugs, &mut grads);
 
     let mut probe = net.clone();
     let mut entries = Vec::with_capacity(net.parameter_count());
@@ -154,9 +157,9 @@ pub fn check_network(
         for k in 0..grad.len() {
             let original = probe.params()[p].as_slice()[k];
             probe.params_mut()[p].as_mut_slice()[k] = original + eps;
-            let j_plus = cost_at(&probe, x, y, lambda, &mut acts);
+            let j_plus = cost_at(&probe, x, y, penalty, &mut acts);
             probe.params_mut()[p].as_mut_slice()[k] = original - eps;
-            let j_minus = cost_at(&probe, x, y, lambda, &mut acts);
+            let j_minus = cost_at(&probe, x, y, penalty, &mut acts);
             probe.params_mut()[p].as_mut_slice()[k] = original;
             let numerical = (j_plus - j_minus) / (2.0 * eps);
             let analytic = grad.as_slice()[k];

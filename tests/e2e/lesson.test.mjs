@@ -92,7 +92,10 @@ test("the link's preset lays the lesson out before the engine starts; a phone op
     await page.goto(`${origin}/#preset=gradcheck&eps=1e-5`, { waitUntil: "load" });
     const seen = await seenOrder(page);
     assert.equal(seen[0], "check", `before the engine: ${seen}`);
-    assert.ok(await page.getByTestId("eps-1e-7").isVisible(), "the check is laid out open");
+    // Laid out open (reserve.css keeps the stage invisible until the engine has started,
+    // so this asks for the box, not for visibility).
+    const eps = await page.getByTestId("eps-1e-7").boundingBox();
+    assert.ok(eps && eps.width > 0 && eps.height > 0, `the check is laid out open: ${JSON.stringify(eps)}`);
     assert.equal(await page.getByTestId("gradcheck-open").isVisible(), false);
     await page.goto(`${origin}/index.html#data=football`, { waitUntil: "load" }); // a new document
     assert.equal((await seenOrder(page))[0], "training");

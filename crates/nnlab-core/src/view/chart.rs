@@ -8,6 +8,8 @@ use crate::format::fmt_cost_short;
 
 /// Charts narrower than this (CSS pixels) get smaller text.
 pub const SMALL_WIDTH: f64 = 480.0;
+/// Frame width per x tick, in fonts (a label such as `15000` is about 3 fonts wide).
+const X_TICK_FONTS: f64 = 4.5;
 
 /// The curves' colours in compare mode, one per run: Okabe–Ito vermillion,
 /// blue and bluish green (distinct under colour blindness).
@@ -271,7 +273,9 @@ impl CostChart {
                 })
             })
             .collect();
-        let x_ticks = nice_ticks(0.0, frame.x_max, 4)
+        // As many x ticks as fit, at most 4.
+        let x_target = ((frame.w / (font * X_TICK_FONTS)).floor() as usize).clamp(1, 4);
+        let x_ticks = nice_ticks(0.0, frame.x_max, x_target)
             .into_iter()
             .map(|t| PixelTick {
                 at: frame.px(t.value).round() + 0.5,
@@ -473,6 +477,21 @@ mod tests {
             assert!(g.legend.is_empty());
         }
         assert_eq!(c.layout(400.0, 300.0, true, 1.0).font, 12.0);
+    }
+
+    #[test]
+    fn x_tick_labels_keep_apart_in_a_narrow_chart() {
+        let c = chart(vec![(0.0, 0.7), (15000.0, 0.1)], "");
+        for width in [120.0, 200.0, 320.0, 600.0] {
+            let g = c.layout(width, 120.0, false, 1.0);
+            let gaps: Vec<f64> = g.x_ticks.windows(2).map(|p| p[1].at - p[0].at).collect();
+            assert!(!g.x_ticks.is_empty(), "{width}: no x tick");
+            assert!(
+                gaps.iter().all(|&d| d >= g.font * 3.0),
+                "{width}: ticks {gaps:?} closer than a label"
+            );
+        }
+        assert!(c.layout(600.0, 300.0, false, 1.0).x_ticks.len() >= 3);
     }
 
     #[test]

@@ -10,12 +10,17 @@ use std::time::{Duration, Instant, SystemTime};
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// The e2e suite's second engine (tests/e2e/firefox.mjs starts it through WebDriver BiDi).
+pub const FIREFOX: &str = "/usr/bin/firefox-esr";
+/// The oldest Firefox ESR accepted (Debian bookworm's main archive; puppeteer-core drives it
+/// through WebDriver BiDi); an older one is upgraded. Tested: 153 (bookworm-security).
+const FIREFOX_MIN_MAJOR: u32 = 140;
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 /// What a command needs installed.
 #[derive(Clone, Copy)]
 pub struct Needs {
-    /// Chromium + chromedriver and NumPy (tests only).
+    /// Chromium + chromedriver, Firefox ESR and NumPy (tests only).
     pub browser: bool,
     /// The npm packages in tests/ (the tests' browser driver, esbuild for the one-file page).
     pub npm: bool,
@@ -78,6 +83,7 @@ pub fn setup(needs: Needs) -> Result<()> {
     step("wasm-bindgen-cli", &|| wasm_bindgen_cli(&wbg))?;
     if needs.browser {
         step("chromium", &chromium)?;
+        step("firefox-esr", &firefox)?;
         step("numpy (python3)", &numpy)?;
     }
     if needs.npm {
@@ -239,6 +245,37 @@ fn chromium() -> Result<Outcome> {
     ))
 }
 
+/// The major version in `firefox-esr --version` output (`Mozilla Firefox 153.8.0esr`).
+fn firefox_major(output: &str) -> Option<u32> {
+    let version = output.split_whitespace().nth(2)?;
+    version.split('.').next()?.parse().ok()
+}
+
+fn firefox() -> Result<Outcome> {
+    let have = || capture(FIREFOX, &["--version"]);
+    if let Some(out) = have() {
+        if firefox_major(&out).is_some_and(|m| m >= FIREFOX_MIN_MAJOR) {
+            return Ok(Outcome::Skipped(format!("{} at {FIREFOX}", out.trim())));
+        }
+    }
+    if !is_root() {
+        return Err(format!(
+            "{FIREFOX} is missing or older than ESR {FIREFOX_MIN_MAJOR} and this is not root: \
+             install the Debian package `firefox-esr` (sudo apt-get install firefox-esr)"
+        ));
+    }
+    apt_install(&["firefox-esr"])?;
+    match have() {
+        Some(out) if firefox_major(&out).is_some_and(|m| m >= FIREFOX_MIN_MAJOR) => {
+            Ok(Outcome::Installed(format!("{} (apt)", out.trim())))
+        }
+        other => Err(format!(
+            "apt installed firefox-esr but `{FIREFOX} --version` says {other:?}; \
+             ESR {FIREFOX_MIN_MAJOR} or later is needed"
+        )),
+    }
+}
+
 fn modified(path: &Path) -> Option<SystemTime> {
     fs::metadata(path).and_then(|m| m.modified()).ok()
 }
@@ -262,4 +299,17 @@ fn npm_ci(dir: &Path) -> Result<Outcome> {
     Ok(Outcome::Installed(
         "npm ci (tests/package-lock.json)".into(),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::firefox_major;
+
+    #[test]
+    fn reads_firefox_major_versions() {
+        assert_eq!(firefox_major("Mozilla Firefox 153.8.0esr\n"), Some(153));
+        assert_eq!(firefox_major("Mozilla Firefox 140.12.0esr"), Some(140));
+        assert_eq!(firefox_major("Mozilla Firefox"), None);
+        assert_eq!(firefox_major("firefox: command not found"), None);
+    }
 }

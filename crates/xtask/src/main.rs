@@ -17,6 +17,7 @@ mod setup;
 mod site;
 mod steps;
 mod versions;
+mod wasm_opt;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -22,7 +22,8 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub struct Needs {
     /// Chromium + chromedriver, Firefox ESR and NumPy (tests only).
     pub browser: bool,
-    /// The npm packages in tests/ (the tests' browser driver, esbuild for the one-file page).
+    /// The npm packages in tests/ (the tests' browser drivers, Binaryen's wasm-opt and esbuild
+    /// for the page).
     pub npm: bool,
 }
 
@@ -31,13 +32,10 @@ impl Needs {
         browser: true,
         npm: true,
     };
+    /// `dist` and `serve`: the page's build.
     pub const DIST: Needs = Needs {
         browser: false,
         npm: true,
-    };
-    pub const SERVE: Needs = Needs {
-        browser: false,
-        npm: false,
     };
 }
 

@@ -5,9 +5,8 @@
 //!    measured, "s" and "z" save 14 and 17 kB gzipped but make training 4 to 15 times
 //!    slower, README "Size");
 //! 2. `wasm-bindgen --target web` into `target/site/bindgen/` (bindings `nnlab-web.js` and
-//!    `nnlab-web_bg.wasm`, without the name section). No wasm-opt: measured on this wasm,
-//!    Binaryen (Debian's 108) saves under 1 kB gzipped at -O1 and adds 5 kB at -Os / -Oz,
-//!    and it mis-encodes the `externref` table wasm-bindgen adds (README, "Size");
+//!    `nnlab-web_bg.wasm`, without the name section), then `wasm-opt -Oz` (Binaryen from
+//!    npm, [`crate::wasm_opt`]);
 //! 3. every asset `www/index.html` names goes, with the bindings, into one folder
 //!    `dist/a/<hash>/` (`<hash>`: FNV-1a 64 of every asset's path and bytes, so a change
 //!    anywhere gives new URLs and hosts may cache `a/` for ever), keeping the relative
@@ -116,7 +115,18 @@ fn wasm(root: &Path, out: &Path) -> Result<()> {
             "--out-dir",
         ])
         .arg(out)
-        .arg(&built))
+        .arg(&built))?;
+    crate::wasm_opt::optimize(root, &out.join(WASM))
+}
+
+/// FNV-1a 64's starting value.
+pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a 64 of `bytes`, continuing from `h` ([`FNV_OFFSET`] to start).
+pub fn fnv1a(h: u64, bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(h, |h, &b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// Marks the asset folder in the page until its hash is known.
@@ -161,13 +171,9 @@ impl Assets {
 
     /// FNV-1a 64 over every path and content, in path order.
     fn hash(&self) -> u64 {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for (rel, bytes) in &self.files {
-            for &b in rel.as_bytes().iter().chain([0u8].iter()).chain(bytes) {
-                h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-            }
-        }
-        h
+        self.files.iter().fold(FNV_OFFSET, |h, (rel, bytes)| {
+            fnv1a(fnv1a(fnv1a(h, rel.as_bytes()), &[0]), bytes)
+        })
     }
 }
 

@@ -35,7 +35,8 @@ fn render(lines: &str) -> String {
          | --- | ---: | ---: | ---: | ---: | ---: |\n",
     );
     let mut frames = String::from(
-        "| link (playing) | fps | median frame | p95 frame | worst |\n| --- | ---: | ---: | ---: | ---: |\n",
+        "| link (playing) | fps | median frame | p95 frame | worst | page JS a frame | of which step | other engine calls | before the worst frame |\n\
+         | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n",
     );
     let mut max = String::new();
     for line in lines.lines() {
@@ -54,12 +55,16 @@ fn render(lines: &str) -> String {
             }
             Some("frames") => {
                 frames += &format!(
-                    "| `{}` | {:.1} | {:.1} ms | {:.1} ms | {:.1} ms |\n",
+                    "| `{}` | {:.1} | {:.1} ms | {:.1} ms | {:.1} ms | {:.1} ms | {:.1} ms | {:.1} ms | {} |\n",
                     text(line, "link").unwrap_or_default(),
                     n("fps"),
                     n("median"),
                     n("p95"),
                     n("worst"),
+                    n("jsMs"),
+                    n("stepMs"),
+                    n("engineMs"),
+                    text(line, "longest").unwrap_or_default(),
                 )
             }
             Some("max") => {
@@ -99,7 +104,7 @@ mod tests {
     #[test]
     fn renders_the_runners_lines() {
         let lines = r#"{"kind":"load","viewport":"phone","firstRegionsMs":512.3,"transferGzip":201234,"transferRaw":1,"wasmGzip":170001,"requests":24,"layoutShift":0.0012}
-{"kind":"frames","link":"preset=init-he&play=1","fps":59.9,"p95":16.8,"median":16.7,"worst":33.4,"playing":true}
+{"kind":"frames","link":"preset=init-he&play=1","fps":59.9,"p95":16.8,"median":16.7,"worst":33.4,"playing":true,"jsMs":9.25,"stepMs":7,"engineMs":1.5,"longest":"step 8.0, regions 3.1"}
 {"kind":"max","pageMs":400,"engineMs":300,"share":0.75}"#;
         let md = render(lines);
         assert!(
@@ -107,7 +112,9 @@ mod tests {
             "{md}"
         );
         assert!(
-            md.contains("| `preset=init-he&play=1` | 59.9 | 16.7 ms | 16.8 ms | 33.4 ms |"),
+            md.contains(
+                "| `preset=init-he&play=1` | 59.9 | 16.7 ms | 16.8 ms | 33.4 ms | 9.2 ms | 7.0 ms | 1.5 ms | step 8.0, regions 3.1 |"
+            ),
             "{md}"
         );
         assert!(

@@ -39,7 +39,7 @@ impl Needs {
     };
 }
 
-enum Outcome {
+pub enum Outcome {
     Skipped(String),
     Installed(String),
 }
@@ -278,15 +278,17 @@ fn modified(path: &Path) -> Option<SystemTime> {
     fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
-fn npm_ci(dir: &Path) -> Result<Outcome> {
+/// `npm ci` in `dir` unless its node_modules is newer than its package-lock.json.
+pub fn npm_ci(dir: &Path) -> Result<Outcome> {
     let lock = dir.join("package-lock.json");
     let lock_time = modified(&lock).ok_or_else(|| format!("missing {}", lock.display()))?;
     // npm writes node_modules/.package-lock.json on every install.
     let installed = modified(&dir.join("node_modules/.package-lock.json"));
     if installed.is_some_and(|t| t >= lock_time) {
-        return Ok(Outcome::Skipped(
-            "tests/node_modules is newer than package-lock.json".into(),
-        ));
+        return Ok(Outcome::Skipped(format!(
+            "{}/node_modules is newer than package-lock.json",
+            dir.file_name().unwrap_or_default().to_string_lossy()
+        )));
     }
     if capture("npm", &["--version"]).is_none() {
         return Err("npm is missing: install Node.js 20 with npm".into());
@@ -294,9 +296,10 @@ fn npm_ci(dir: &Path) -> Result<Outcome> {
     run(Command::new("npm")
         .args(["ci", "--no-audit", "--no-fund"])
         .current_dir(dir))?;
-    Ok(Outcome::Installed(
-        "npm ci (tests/package-lock.json)".into(),
-    ))
+    Ok(Outcome::Installed(format!(
+        "npm ci ({}/package-lock.json)",
+        dir.file_name().unwrap_or_default().to_string_lossy()
+    )))
 }
 
 #[cfg(test)]

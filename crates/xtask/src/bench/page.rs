@@ -83,7 +83,7 @@ fn render(lines: &str) -> String {
 }
 
 /// The number after `"key":` in a flat JSON line.
-fn number(line: &str, key: &str) -> Option<f64> {
+pub fn number(line: &str, key: &str) -> Option<f64> {
     let start = line.find(&format!("\"{key}\":"))? + key.len() + 3;
     let rest = &line[start..];
     let end = rest.find([',', '}']).unwrap_or(rest.len());
@@ -91,7 +91,7 @@ fn number(line: &str, key: &str) -> Option<f64> {
 }
 
 /// The string after `"key":` in a flat JSON line (no escapes in this bench's strings).
-fn text(line: &str, key: &str) -> Option<String> {
+pub fn text(line: &str, key: &str) -> Option<String> {
     let start = line.find(&format!("\"{key}\":\""))? + key.len() + 4;
     let rest = &line[start..];
     Some(rest[..rest.find('"')?].to_string())

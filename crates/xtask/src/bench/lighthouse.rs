@@ -4,10 +4,9 @@
 //! test set-up; Debian's Chromium; the site served gzip-compressed on 127.0.0.1).
 //! Timed figures and scores live in the bench, never in tests.
 
-use super::page::{number, text};
+use super::page::{node, number, text};
 use crate::setup;
 use crate::{root, site, timed, Result};
-use std::process::Command;
 
 /// Builds `dist/`, installs the bench's npm packages when needed, runs Lighthouse and prints
 /// its table (also written to `target/bench/lighthouse.md`).
@@ -17,18 +16,10 @@ pub fn run_lighthouse() -> Result<()> {
     timed("site build -> dist/", || site::build(&root))?;
     setup::npm_ci(&root.join("bench")).map(|_| ())?;
     let (out, _) = timed("Lighthouse, desktop and mobile", || {
-        let out = Command::new("node")
-            .arg(root.join("bench/lighthouse.mjs"))
-            .arg(root.join("dist"))
-            .output()
-            .map_err(|e| format!("cannot run node bench/lighthouse.mjs: {e}"))?;
-        if !out.status.success() {
-            return Err(format!(
-                "bench/lighthouse.mjs failed: {}",
-                String::from_utf8_lossy(&out.stderr)
-            ));
-        }
-        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+        node(
+            "bench/lighthouse.mjs",
+            &[&root.join("dist").to_string_lossy()],
+        )
     })?;
     let table = render(&out);
     println!("\n{table}");

@@ -13,19 +13,29 @@ use std::process::Command;
 pub fn section(seconds: u32) -> Result<String> {
     let root = root();
     site::build(&root)?;
+    let dist = root.join("dist");
+    let out = node(
+        "bench/page_chromium.mjs",
+        &[&dist.to_string_lossy(), &seconds.to_string()],
+    )?;
+    Ok(render(&out))
+}
+
+/// The stdout of `node <root>/<script> <args>`, or its stderr as the error.
+pub fn node(script: &str, args: &[&str]) -> Result<String> {
+    let root = root();
     let out = Command::new("node")
-        .arg(root.join("bench/page_chromium.mjs"))
-        .arg(root.join("dist"))
-        .arg(seconds.to_string())
+        .arg(root.join(script))
+        .args(args)
         .output()
-        .map_err(|e| format!("cannot run node bench/page_chromium.mjs: {e}"))?;
+        .map_err(|e| format!("cannot run node {script}: {e}"))?;
     if !out.status.success() {
         return Err(format!(
-            "bench/page_chromium.mjs failed: {}",
+            "{script} failed: {}",
             String::from_utf8_lossy(&out.stderr)
         ));
     }
-    Ok(render(&String::from_utf8_lossy(&out.stdout)))
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// The JSON lines as tables.

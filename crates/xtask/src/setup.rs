@@ -55,8 +55,8 @@ pub fn setup(needs: Needs) -> Result<()> {
     println!("\n==> setup");
     let start = Instant::now();
     let root = root();
-    let mut rows = Vec::new();
-    let mut step = |what: &str, f: &dyn Fn() -> Result<Outcome>| -> Result<()> {
+    /// Runs one step: its row, or the error naming it.
+    fn step(what: &str, f: &dyn Fn() -> Result<Outcome>) -> Result<Row> {
         let t = Instant::now();
         let outcome = f().map_err(|e| format!("setup step `{what}`: {e}"))?;
         let took = t.elapsed();
@@ -66,27 +66,44 @@ pub fn setup(needs: Needs) -> Result<()> {
                 println!("    {what}: installed {how} in {}", fmt_duration(took))
             }
         }
-        rows.push(Row {
+        Ok(Row {
             what: what.to_string(),
             outcome,
             took,
-        });
-        Ok(())
-    };
+        })
+    }
 
-    step("rust target", &wasm_target)?;
+    let mut rows = vec![step("rust target", &wasm_target)?];
     let lock = fs::read_to_string(root.join("Cargo.lock"))
         .map_err(|e| format!("cannot read Cargo.lock ({e}); it must be committed"))?;
     let wbg = lock_version(&lock, "wasm-bindgen")?;
-    step("wasm-bindgen-cli", &|| wasm_bindgen_cli(&wbg))?;
-    if needs.browser {
-        step("chromium", &chromium)?;
-        step("firefox-esr", &firefox)?;
-        step("numpy (python3)", &numpy)?;
-    }
-    if needs.npm {
-        step("npm packages (tests/)", &|| npm_ci(&root.join("tests")))?;
-    }
+    // wasm-bindgen-cli compiles (minutes of CPU) while the browsers, NumPy and the npm
+    // packages download and unpack (mostly network and disk): side by side on a fresh
+    // machine, one after the other only in what they print.
+    let (compiled, others) = std::thread::scope(|s| {
+        let compiling = s.spawn(|| step("wasm-bindgen-cli", &|| wasm_bindgen_cli(&wbg)));
+        let mut others = Vec::new();
+        let mut more = || -> Result<()> {
+            if needs.browser {
+                others.push(step("chromium", &chromium)?);
+                others.push(step("firefox-esr", &firefox)?);
+                others.push(step("numpy (python3)", &numpy)?);
+            }
+            if needs.npm {
+                others.push(step("npm packages (tests/)", &|| {
+                    npm_ci(&root.join("tests"))
+                })?);
+            }
+            Ok(())
+        };
+        let done = more();
+        let compiled = compiling
+            .join()
+            .unwrap_or_else(|_| Err("setup step `wasm-bindgen-cli` panicked".into()));
+        (compiled, done.map(|()| others))
+    });
+    rows.push(compiled?);
+    rows.extend(others?);
 
     println!("==> setup summary ({}):", fmt_duration(start.elapsed()));
     for row in &rows {

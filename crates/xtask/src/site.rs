@@ -28,6 +28,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// The joined stylesheets' name in the asset folder.
+const STYLES: &str = "page.css";
 /// The bindings' and the wasm's names in the asset folder.
 const BINDINGS: &str = "nnlab-web.js";
 const WASM: &str = "nnlab-web_bg.wasm";
@@ -45,6 +47,7 @@ pub fn build(root: &Path) -> Result<()> {
             false => assets.file(&www, rel),
         })
     })?;
+    let page = with_one_stylesheet(&page, &mut assets)?;
     for name in [BINDINGS, WASM] {
         assets.add(
             name,
@@ -70,13 +73,58 @@ pub fn build(root: &Path) -> Result<()> {
     Ok(())
 }
 
+/// The page's stylesheets, in page order, joined into one file (`page.css`, linked where the
+/// first one was; the others' tags removed): one render-blocking request instead of seven,
+/// which a phone on a slow network waits for before the first paint (Lighthouse's mobile
+/// run counts 355 ms). The stylesheets use no `@import` and no `url()`, so joining them
+/// changes nothing else; the files stay in the folder too.
+fn with_one_stylesheet(page: &str, assets: &mut Assets) -> Result<String> {
+    let open = format!(r#"<link rel="stylesheet" href="{PREFIX_MARK}"#);
+    let mut out = String::with_capacity(page.len());
+    let mut css = Vec::new();
+    let mut rest = page;
+    let mut first = true;
+    while let Some(at) = rest.find(&open) {
+        let end = at + rest[at..].find("/>").ok_or("an unclosed stylesheet link")? + 2;
+        let rel = &rest[at + open.len()..end];
+        let rel = &rel[..rel
+            .find('"')
+            .ok_or("a stylesheet link without a closing quote")?];
+        let bytes = assets
+            .files
+            .get(rel)
+            .ok_or_else(|| format!("stylesheet {rel} is not among the assets"))?;
+        css.extend_from_slice(format!("/* {rel} */\n").as_bytes());
+        css.extend_from_slice(bytes);
+        css.push(b'\n');
+        if first {
+            first = false;
+            out.push_str(&rest[..at]);
+            out.push_str(&format!("{open}{STYLES}\" />"));
+        } else {
+            // Drop the tag with its line's indentation.
+            out.push_str(rest[..at].trim_end_matches([' ', '\n']));
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    if !css.is_empty() {
+        assets.add(STYLES, css);
+    }
+    Ok(out)
+}
+
 /// `page` with a `<link rel="modulepreload">` for each module of `js/` before `</head>`: the
 /// browser fetches them with app.js instead of after parsing it (one round trip, not two).
+/// Classic scripts are left out.
 fn with_module_preloads(page: &str, assets: &Assets) -> String {
     let links: String = assets
         .files
         .keys()
         .filter(|rel| rel.starts_with("js/") && rel.ends_with(".js") && !rel.starts_with("js/boot"))
+        // A classic script (js/lesson.js) is fetched as one: a module preload would fetch it
+        // a second time, in another mode.
+        .filter(|rel| !page.contains(&format!(r#"<script src="{PREFIX_MARK}{rel}""#)))
         .map(|rel| format!("    <link rel=\"modulepreload\" href=\"{PREFIX_MARK}{rel}\" />\n"))
         .collect();
     page.replacen("  </head>", &format!("{links}  </head>"), 1)
@@ -412,12 +460,46 @@ mod tests {
     }
 
     #[test]
+    fn joins_the_stylesheets_in_page_order() {
+        let mut a = Assets::default();
+        a.add("style.css", b":root { --ink: #111; }".to_vec());
+        a.add("js/lesson.css", b"main { order: 1; }".to_vec());
+        let p = PREFIX_MARK;
+        let page = format!(
+            "<head>\n    <link rel=\"stylesheet\" href=\"{p}style.css\" />\n    <script src=\"{p}js/lesson.js\"></script>\n    <link rel=\"stylesheet\" href=\"{p}js/lesson.css\" />\n  </head>"
+        );
+        let out = with_one_stylesheet(&page, &mut a).unwrap();
+        assert_eq!(
+            out,
+            format!(
+                "<head>\n    <link rel=\"stylesheet\" href=\"{p}page.css\" />\n    <script src=\"{p}js/lesson.js\"></script>\n  </head>"
+            )
+        );
+        assert_eq!(
+            String::from_utf8(a.files["page.css"].clone()).unwrap(),
+            "/* style.css */\n:root { --ink: #111; }\n/* js/lesson.css */\nmain { order: 1; }\n"
+        );
+        assert!(with_one_stylesheet(
+            &format!("<link rel=\"stylesheet\" href=\"{p}gone.css\" />"),
+            &mut a
+        )
+        .is_err());
+    }
+
+    #[test]
     fn preloads_the_modules_of_js() {
         let mut a = Assets::default();
-        for rel in ["js/dom.js", "js/boot.js", "js/panels.css", "app.js"] {
+        for rel in [
+            "js/dom.js",
+            "js/boot.js",
+            "js/lesson.js",
+            "js/panels.css",
+            "app.js",
+        ] {
             a.add(rel, Vec::new());
         }
-        let page = with_module_preloads("<head>\n  </head>", &a);
+        let classic = format!(r#"<script src="{PREFIX_MARK}js/lesson.js"></script>"#);
+        let page = with_module_preloads(&format!("<head>\n{classic}\n  </head>"), &a);
         let m = format!(r#"<link rel="modulepreload" href="{PREFIX_MARK}js/dom.js" />"#);
         assert!(page.contains(&m), "{page}");
         assert_eq!(page.matches("modulepreload").count(), 1, "{page}");

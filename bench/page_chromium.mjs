@@ -6,8 +6,13 @@
 //     time from navigation start to the first painted decision regions; bytes fetched
 //     (gzip -9 of each response body, as a static host would serve them); layout shift
 //     summed while the page boots (PerformanceObserver "layout-shift").
-//   {"kind":"frames", link, fps, p95, median, worst}
-//     while the link plays: requestAnimationFrame intervals over SECONDS (default 3).
+//   {"kind":"frames", link, fps, p95, median, worst, jsMs, stepMs, engineMs, longest}
+//     while the link plays: requestAnimationFrame intervals over SECONDS (default 3), and
+//     where a frame's time goes: the page's requestAnimationFrame callbacks per frame
+//     (jsMs, mean), of which Lab.step (stepMs) and the other engine calls (engineMs:
+//     snapshot, regions, neuron maps, diagram, ...); longest: the engine calls of the
+//     frame before the longest interval (what the rest of that interval is not: the
+//     browser's own painting, or another process on a busy machine).
 //   {"kind":"max", pageMs, engineMs, share}
 //     the He lab from 0 to 15 000 iterations at speed "max" in the page, against the
 //     engine alone (one Lab.step(15000) call) in the same page, the best of three rounds
@@ -36,11 +41,49 @@ const FRAME_LINKS = [
 ];
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
 
+/** In the page, before its scripts: times each frame's requestAnimationFrame callbacks
+ *  (window.frameLog: {now, js, parts: {LabMethod: ms}} per frame); `probeLab()` then times the
+ *  engine's calls by name. */
+function frameProbe() {
+  const raf = window.requestAnimationFrame.bind(window);
+  let current = null;
+  window.frameLog = [];
+  window.requestAnimationFrame = (cb) =>
+    raf((now) => {
+      current ??= { now, js: 0, parts: {} };
+      const t = performance.now();
+      cb(now);
+      current.js += performance.now() - t;
+    });
+  const close = () => {
+    if (current) window.frameLog.push(current);
+    current = null;
+    raf(close);
+  };
+  raf(close);
+  window.probeLab = () => {
+    const proto = window.wasmBindings.Lab.prototype;
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      const f = proto[name];
+      if (typeof f !== "function" || name === "constructor") continue;
+      proto[name] = function (...args) {
+        const t = performance.now();
+        try {
+          return f.apply(this, args);
+        } finally {
+          if (current) current.parts[name] = (current.parts[name] ?? 0) + performance.now() - t;
+        }
+      };
+    }
+  };
+}
+
 async function open(viewport, hash) {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
   const page = await context.newPage();
   page.on("pageerror", (e) => console.error("page error:", e.message));
   await page.addInitScript(observeBoot);
+  await page.addInitScript(frameProbe);
   const bodies = [];
   page.on("response", (res) => bodies.push(res.body().then((b) => ({ url: res.url(), b }), () => ({ url: res.url(), b: Buffer.alloc(0) }))));
   await page.goto(`${server.origin}/${hash ? `#${hash}` : ""}`, { waitUntil: "load" });
@@ -64,6 +107,10 @@ async function load(name, viewport) {
 async function frames(link) {
   const { context, page } = await open(VIEWPORTS.desktop, link);
   await bootShift(page);
+  await page.evaluate(() => {
+    window.probeLab();
+    window.frameLog.length = 0;
+  });
   const times = await page.evaluate(
     (ms) =>
       new Promise((resolve) => {
@@ -81,7 +128,19 @@ async function frames(link) {
   const gaps = times.slice(1).map((t, i) => t - times[i]).sort((a, b) => a - b);
   const q = (p) => gaps[Math.min(gaps.length - 1, Math.floor(p * gaps.length))];
   const fps = (gaps.length * 1000) / (times.at(-1) - times[0]);
-  console.log(JSON.stringify({ kind: "frames", link, fps, p95: q(0.95), median: q(0.5), worst: gaps.at(-1), playing }));
+  const log = await page.evaluate(() => window.frameLog);
+  const mean = (f) => log.reduce((s, frame) => s + f(frame), 0) / Math.max(1, log.length);
+  const engine = (frame, step) =>
+    Object.entries(frame.parts).reduce((s, [name, ms]) => s + ((name === "step") === step ? ms : 0), 0);
+  // The frame before the longest interval.
+  const intervals = times.slice(1).map((t, i) => [t - times[i], times[i]]);
+  const [, before] = intervals.reduce((a, b) => (b[0] > a[0] ? b : a), [0, 0]);
+  const parts = Object.entries(log.find((f) => f.now === before)?.parts ?? {}).filter(([, ms]) => ms >= 0.5);
+  const longest = parts.map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(", ") || "none";
+  const jsMs = mean((f) => f.js);
+  const stepMs = mean((f) => engine(f, true));
+  const engineMs = mean((f) => engine(f, false));
+  console.log(JSON.stringify({ kind: "frames", link, fps, p95: q(0.95), median: q(0.5), worst: gaps.at(-1), playing, jsMs, stepMs, engineMs, longest }));
   await context.close();
 }
 

@@ -29,6 +29,7 @@ import { createClassroom } from "./js/classroom.js";
 import { createQuiz } from "./js/quiz.js";
 import { createShare } from "./js/share.js";
 import { applyPalette, messageOf, readTheme } from "./js/dom.js";
+import { beginFrame, takeTurn } from "./js/throttle.js";
 
 /** Wall time per frame spent stepping while playing (less when drawing took long). */
 const STEP_BUDGET_MS = 8;
@@ -188,6 +189,7 @@ function pace(now) {
 
 function frame(now) {
   framePending = false;
+  beginFrame(playing || runToEnd);
   pace(now);
   if (playing || runToEnd) {
     const ran = stepWithinBudget();
@@ -217,7 +219,7 @@ function draw() {
     [snapshotOf, snapshotAt, snapshotMs] = [lab, start, performance.now() - start];
   }
   const showTest = snapshot.showTest;
-  const regionsDue = !training || start - regionsAt >= regionsMs / REGIONS_SHARE;
+  const regionsDue = !training || (start - regionsAt >= regionsMs / REGIONS_SHARE && takeTurn());
   if (regionsDue) {
     if (compare.active) compare.draw(showTest);
     else {

@@ -1,11 +1,13 @@
 // A tiny static file server on 127.0.0.1 and a free port, shared by the end-to-end harness
 // (harness.mjs) and the page bench (bench/page_chromium.mjs). GET/HEAD only; "/" and folders
 // serve index.html; nothing outside `root`. `headers` are added to every answer (the harness
-// sends "cache-control: no-store").
+// sends "cache-control: no-store"); `{ gzip: true }` compresses answers for clients that
+// accept it, as a static host does (the Lighthouse bench, bench/lighthouse.mjs).
 
 import fsp from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
+import zlib from "node:zlib";
 
 export const MIME = {
   ".html": "text/html; charset=utf-8",
@@ -23,12 +25,14 @@ export const MIME = {
 };
 
 /** Serves `root`; resolves to { origin, close }. */
-export async function serveDir(root, headers = {}) {
+export async function serveDir(root, headers = {}, { gzip = false } = {}) {
   const base = path.resolve(root);
   const server = http.createServer(async (req, res) => {
     const send = (status, body, type = "text/plain; charset=utf-8") => {
-      res.writeHead(status, { "content-type": type, ...headers });
-      res.end(req.method === "HEAD" ? undefined : body);
+      const compress = gzip && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
+      const encoding = compress ? { "content-encoding": "gzip", vary: "accept-encoding" } : {};
+      res.writeHead(status, { "content-type": type, ...encoding, ...headers });
+      res.end(req.method === "HEAD" ? undefined : compress ? zlib.gzipSync(body) : body);
     };
     if (req.method !== "GET" && req.method !== "HEAD") return send(405, "method not allowed");
     let rel;

@@ -9,6 +9,7 @@
 // many links (a late redraw waits for the loop's tick).
 
 import { fitCanvas, h, messageOf, setText } from "./dom.js";
+import { takeTurn } from "./throttle.js";
 
 const MIN_INTERVAL_MS = 100;
 /** A redraw costs about one stroke per link: above this many links the interval between
@@ -76,10 +77,10 @@ export function createDiagram(root, app, theme) {
     if (!root) return;
     state.snapshot = snapshot;
     const interval = MIN_INTERVAL_MS * Math.max(1, state.links / LINKS_PER_INTERVAL);
-    const wait = state.last + interval - performance.now();
-    if (wait > 0) {
-      // throttle: one trailing redraw with the latest state, from the loop (tick)
-      if (!state.due) state.due = state.last + interval;
+    const now = performance.now();
+    if (now < state.last + interval || !takeTurn()) {
+      // throttle: one trailing redraw with the latest state, from the loop (tick), in its turn
+      if (!state.due) state.due = Math.max(now, state.last + interval);
       return;
     }
     draw();
@@ -177,7 +178,7 @@ export function createDiagram(root, app, theme) {
 
   /** The throttle's trailing redraw, when due; true while it waits. */
   function tick(now) {
-    if (state.due && now >= state.due) {
+    if (state.due && now >= state.due && takeTurn()) {
       state.due = 0;
       draw();
     }

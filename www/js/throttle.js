@@ -3,7 +3,30 @@
 // iteration); the loop's `tick(now)` runs that trailing redraw (no setTimeout: app.js's loop
 // drives every timer).
 
-/** `draw()` at most every `ms`; `app` is app.js's handle (query, wake). Returns
+// Turns: while training, the views that follow the run (the regions, the neuron maps, the
+// "Inside the training" panel, the network diagram) take turns, at most one of these
+// redraws a frame, so that no frame carries them all (a 32,32,16 network's regions, maps
+// and diagram in one frame made it 50 to 130 ms long). Paused, every view draws at once.
+let frameNo = 0;
+let takenIn = -1;
+let training = false;
+
+/** app.js's loop, at the start of each frame: whether the run is training. */
+export function beginFrame(isTraining) {
+  frameNo += 1;
+  training = isTraining;
+}
+
+/** Whether a heavy redraw may happen now: always while paused; while training, only the
+ *  frame's first. */
+export function takeTurn() {
+  if (!training) return true;
+  if (takenIn === frameNo) return false;
+  takenIn = frameNo;
+  return true;
+}
+
+/** `draw()` at most every `ms` (and in its turn, `takeTurn`); `app` is app.js's handle (query, wake). Returns
  *  {update(snapshot), soon(), tick(now)}: the panel's update and tick. */
 export function createThrottle(ms, draw, app) {
   let last = -Infinity;
@@ -21,8 +44,8 @@ export function createThrottle(ms, draw, app) {
       if (moved === seen) return;
       seen = moved;
       const now = performance.now();
-      if (now - last >= ms) run(now);
-      else if (!due) due = last + ms;
+      if (now - last >= ms && takeTurn()) run(now);
+      else if (!due) due = Math.max(now, last + ms);
     },
     /** Draws on the loop's next frame. */
     soon() {
@@ -31,7 +54,7 @@ export function createThrottle(ms, draw, app) {
     },
     /** The trailing redraw, when due; true while one waits. */
     tick(now) {
-      if (due && now >= due) run(now);
+      if (due && now >= due && takeTurn()) run(now);
       return due > 0;
     },
   };

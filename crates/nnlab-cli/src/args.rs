@@ -17,6 +17,8 @@ pub enum Command {
     Gradcheck(QueryArgs),
     /// A configuration as a self-contained NumPy script.
     Python(QueryArgs),
+    /// Run a configuration to the end and print its final weights as JSON.
+    Weights(QueryArgs),
     /// The course's 1-D gradient check `J(θ) = θ·x`.
     Gradcheck1d {
         eps: f64,
@@ -67,6 +69,7 @@ Usage:
   nnlab gradcheck QUERY [--json] [--strict]  check backprop at the starting weights
   nnlab gradcheck --1d [--eps E] [--json]    the 1-D check J(θ) = θ·x, x = 2, θ = 4
   nnlab python QUERY [--strict]              print the run as a NumPy script
+  nnlab weights QUERY [--strict]             run to the end, print the weights as JSON
   nnlab keys [--json]                        list the link keys and the presets
   nnlab data QUERY [--strict]                print the points as CSV: x1,x2,label,set
   nnlab import FILE.csv [QUERY] [--strict]   print QUERY with FILE's points (data=custom)
@@ -161,20 +164,20 @@ pub fn parse(args: Vec<String>) -> Result<Command, CliError> {
     }
     let Some((command, rest)) = raw.positionals.split_first() else {
         return Err(usage(
-            "missing subcommand: train, gradcheck, python, keys, data, import or bench",
+            "missing subcommand: train, gradcheck, python, weights, keys, data, import or bench",
         ));
     };
     let allowed: &[Flag] = match command.as_str() {
         "train" => &[Flag::Json, Flag::Strict],
         "gradcheck" => &[Flag::Json, Flag::Strict, Flag::OneD, Flag::Eps],
-        "python" => &[Flag::Strict],
+        "python" | "weights" => &[Flag::Strict],
         "keys" => &[Flag::Json],
         "data" | "import" => &[Flag::Strict],
         "bench" => &[Flag::Json, Flag::Strict, Flag::Repeat],
         "help" => return Ok(Command::Help),
         other => {
             return Err(usage(format!(
-                "unknown subcommand '{}': expected train, gradcheck, python, keys, data, import or bench",
+                "unknown subcommand '{}': expected train, gradcheck, python, weights, keys, data, import or bench",
                 shown(other)
             )))
         }
@@ -238,6 +241,7 @@ pub fn parse(args: Vec<String>) -> Result<Command, CliError> {
                 "train" => Command::Train(query),
                 "gradcheck" => Command::Gradcheck(query),
                 "python" => Command::Python(query),
+                "weights" => Command::Weights(query),
                 "data" => Command::Data(query),
                 _ => Command::Bench {
                     query,

@@ -8,6 +8,7 @@ use std::ffi::OsStr;
 
 use nnlab_core::config::error::shown;
 use nnlab_core::config::link::{self, KEYS};
+use nnlab_core::model::network::Network;
 use nnlab_core::{Preset, Trainer};
 use serde_json::Value;
 mod common;
@@ -83,6 +84,43 @@ fn train_json_is_bit_exact() {
         test.fraction().to_bits()
     );
     assert_eq!(run["train_correct"], train.correct);
+}
+
+/// `nnlab weights` prints the trained network's parameters, every f64 read
+/// back to the engine's bits (the e2e suite compares the page's export, in
+/// Chromium and Firefox, with this text).
+#[test]
+fn weights_are_the_trained_networks_bits() {
+    let query = "preset=reg-l2&iters=2500";
+    let o = nnlab(&["weights", query]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let got: Value = serde_json::from_str(&stdout(&o)).expect("weights JSON");
+    let mut t = Trainer::new(link::parse(query).unwrap().config).unwrap();
+    t.run();
+    assert_eq!(got["iteration"], t.iteration());
+    assert_eq!(got["sizes"], serde_json::json!([2, 20, 3, 1]));
+    let params = t.network().params();
+    assert_eq!(params.len(), 6);
+    for (p, m) in params.iter().enumerate() {
+        let name = Network::param_name(p);
+        let param = &got["params"][&name];
+        assert_eq!(param["shape"], serde_json::json!([m.rows(), m.cols()]));
+        let data: Vec<u64> = param["data"]
+            .as_array()
+            .expect("data array")
+            .iter()
+            .map(|v| num(v).to_bits())
+            .collect();
+        let want: Vec<u64> = m.as_slice().iter().map(|v| v.to_bits()).collect();
+        assert_eq!(data, want, "{name}");
+    }
+    // The untrained network's weights differ: the run really trained.
+    let untrained = Trainer::new(link::parse(query).unwrap().config).unwrap();
+    assert_ne!(
+        untrained.network().params()[0].as_slice(),
+        params[0].as_slice()
+    );
+    assert!(bad_input(&["weights", "preset=init-he&lr=abc"]).contains("lr"));
 }
 
 #[test]

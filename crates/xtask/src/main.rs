@@ -17,6 +17,7 @@ mod setup;
 mod site;
 mod steps;
 mod versions;
+mod wasm_opt;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -29,13 +30,15 @@ usage: cargo xtask <command>
 
 commands:
   setup              install the toolchain pieces (wasm32 target, wasm-bindgen-cli,
-                     npm packages in tests/, NumPy; Chromium + chromedriver for tests);
+                     npm packages in tests/, NumPy; Chromium + chromedriver and
+                     Firefox ESR for tests);
                      skips what is already right
   serve [--port N]   setup, build dist/, serve it on http://127.0.0.1:N/ (default 8080)
   dist               setup, then dist/ (static site, hashed names) and dist/nnlab.html (one file)
   test               setup, then: cargo test --workspace; wasm tests in headless Chromium;
                      dist; node --test tests/e2e/*.test.mjs
   bench [--runs N]   setup, then time the labs: NumPy vs native vs wasm (Node, Chromium)
+  bench --lighthouse Lighthouse's performance and accessibility scores of dist/
 ";
 
 /// The repository root (xtask always runs from its own source tree).

@@ -10,14 +10,20 @@ use std::time::{Duration, Instant, SystemTime};
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// The e2e suite's second engine (tests/e2e/firefox.mjs starts it through WebDriver BiDi).
+pub const FIREFOX: &str = "/usr/bin/firefox-esr";
+/// The oldest Firefox ESR accepted (Debian bookworm's main archive; puppeteer-core drives it
+/// through WebDriver BiDi); an older one is upgraded. Tested: 153 (bookworm-security).
+const FIREFOX_MIN_MAJOR: u32 = 140;
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 /// What a command needs installed.
 #[derive(Clone, Copy)]
 pub struct Needs {
-    /// Chromium + chromedriver and NumPy (tests only).
+    /// Chromium + chromedriver, Firefox ESR and NumPy (tests only).
     pub browser: bool,
-    /// The npm packages in tests/ (the tests' browser driver, esbuild for the one-file page).
+    /// The npm packages in tests/ (the tests' browser drivers, Binaryen's wasm-opt and esbuild
+    /// for the page).
     pub npm: bool,
 }
 
@@ -26,17 +32,14 @@ impl Needs {
         browser: true,
         npm: true,
     };
+    /// `dist` and `serve`: the page's build.
     pub const DIST: Needs = Needs {
         browser: false,
         npm: true,
     };
-    pub const SERVE: Needs = Needs {
-        browser: false,
-        npm: false,
-    };
 }
 
-enum Outcome {
+pub enum Outcome {
     Skipped(String),
     Installed(String),
 }
@@ -52,8 +55,8 @@ pub fn setup(needs: Needs) -> Result<()> {
     println!("\n==> setup");
     let start = Instant::now();
     let root = root();
-    let mut rows = Vec::new();
-    let mut step = |what: &str, f: &dyn Fn() -> Result<Outcome>| -> Result<()> {
+    /// Runs one step: its row, or the error naming it.
+    fn step(what: &str, f: &dyn Fn() -> Result<Outcome>) -> Result<Row> {
         let t = Instant::now();
         let outcome = f().map_err(|e| format!("setup step `{what}`: {e}"))?;
         let took = t.elapsed();
@@ -63,26 +66,44 @@ pub fn setup(needs: Needs) -> Result<()> {
                 println!("    {what}: installed {how} in {}", fmt_duration(took))
             }
         }
-        rows.push(Row {
+        Ok(Row {
             what: what.to_string(),
             outcome,
             took,
-        });
-        Ok(())
-    };
+        })
+    }
 
-    step("rust target", &wasm_target)?;
+    let mut rows = vec![step("rust target", &wasm_target)?];
     let lock = fs::read_to_string(root.join("Cargo.lock"))
         .map_err(|e| format!("cannot read Cargo.lock ({e}); it must be committed"))?;
     let wbg = lock_version(&lock, "wasm-bindgen")?;
-    step("wasm-bindgen-cli", &|| wasm_bindgen_cli(&wbg))?;
-    if needs.browser {
-        step("chromium", &chromium)?;
-        step("numpy (python3)", &numpy)?;
-    }
-    if needs.npm {
-        step("npm packages (tests/)", &|| npm_ci(&root.join("tests")))?;
-    }
+    // wasm-bindgen-cli compiles (minutes of CPU) while the browsers, NumPy and the npm
+    // packages download and unpack (mostly network and disk): side by side on a fresh
+    // machine, one after the other only in what they print.
+    let (compiled, others) = std::thread::scope(|s| {
+        let compiling = s.spawn(|| step("wasm-bindgen-cli", &|| wasm_bindgen_cli(&wbg)));
+        let mut others = Vec::new();
+        let mut more = || -> Result<()> {
+            if needs.browser {
+                others.push(step("chromium", &chromium)?);
+                others.push(step("firefox-esr", &firefox)?);
+                others.push(step("numpy (python3)", &numpy)?);
+            }
+            if needs.npm {
+                others.push(step("npm packages (tests/)", &|| {
+                    npm_ci(&root.join("tests"))
+                })?);
+            }
+            Ok(())
+        };
+        let done = more();
+        let compiled = compiling
+            .join()
+            .unwrap_or_else(|_| Err("setup step `wasm-bindgen-cli` panicked".into()));
+        (compiled, done.map(|()| others))
+    });
+    rows.push(compiled?);
+    rows.extend(others?);
 
     println!("==> setup summary ({}):", fmt_duration(start.elapsed()));
     for row in &rows {
@@ -239,19 +260,52 @@ fn chromium() -> Result<Outcome> {
     ))
 }
 
+/// The major version in `firefox-esr --version` output (`Mozilla Firefox 153.8.0esr`).
+fn firefox_major(output: &str) -> Option<u32> {
+    let version = output.split_whitespace().nth(2)?;
+    version.split('.').next()?.parse().ok()
+}
+
+fn firefox() -> Result<Outcome> {
+    let have = || capture(FIREFOX, &["--version"]);
+    if let Some(out) = have() {
+        if firefox_major(&out).is_some_and(|m| m >= FIREFOX_MIN_MAJOR) {
+            return Ok(Outcome::Skipped(format!("{} at {FIREFOX}", out.trim())));
+        }
+    }
+    if !is_root() {
+        return Err(format!(
+            "{FIREFOX} is missing or older than ESR {FIREFOX_MIN_MAJOR} and this is not root: \
+             install the Debian package `firefox-esr` (sudo apt-get install firefox-esr)"
+        ));
+    }
+    apt_install(&["firefox-esr"])?;
+    match have() {
+        Some(out) if firefox_major(&out).is_some_and(|m| m >= FIREFOX_MIN_MAJOR) => {
+            Ok(Outcome::Installed(format!("{} (apt)", out.trim())))
+        }
+        other => Err(format!(
+            "apt installed firefox-esr but `{FIREFOX} --version` says {other:?}; \
+             ESR {FIREFOX_MIN_MAJOR} or later is needed"
+        )),
+    }
+}
+
 fn modified(path: &Path) -> Option<SystemTime> {
     fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
-fn npm_ci(dir: &Path) -> Result<Outcome> {
+/// `npm ci` in `dir` unless its node_modules is newer than its package-lock.json.
+pub fn npm_ci(dir: &Path) -> Result<Outcome> {
     let lock = dir.join("package-lock.json");
     let lock_time = modified(&lock).ok_or_else(|| format!("missing {}", lock.display()))?;
     // npm writes node_modules/.package-lock.json on every install.
     let installed = modified(&dir.join("node_modules/.package-lock.json"));
     if installed.is_some_and(|t| t >= lock_time) {
-        return Ok(Outcome::Skipped(
-            "tests/node_modules is newer than package-lock.json".into(),
-        ));
+        return Ok(Outcome::Skipped(format!(
+            "{}/node_modules is newer than package-lock.json",
+            dir.file_name().unwrap_or_default().to_string_lossy()
+        )));
     }
     if capture("npm", &["--version"]).is_none() {
         return Err("npm is missing: install Node.js 20 with npm".into());
@@ -259,7 +313,21 @@ fn npm_ci(dir: &Path) -> Result<Outcome> {
     run(Command::new("npm")
         .args(["ci", "--no-audit", "--no-fund"])
         .current_dir(dir))?;
-    Ok(Outcome::Installed(
-        "npm ci (tests/package-lock.json)".into(),
-    ))
+    Ok(Outcome::Installed(format!(
+        "npm ci ({}/package-lock.json)",
+        dir.file_name().unwrap_or_default().to_string_lossy()
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::firefox_major;
+
+    #[test]
+    fn reads_firefox_major_versions() {
+        assert_eq!(firefox_major("Mozilla Firefox 153.8.0esr\n"), Some(153));
+        assert_eq!(firefox_major("Mozilla Firefox 140.12.0esr"), Some(140));
+        assert_eq!(firefox_major("Mozilla Firefox"), None);
+        assert_eq!(firefox_major("firefox: command not found"), None);
+    }
 }

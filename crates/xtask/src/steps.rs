@@ -9,7 +9,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 pub fn serve(port: u16) -> Result<()> {
-    setup::setup(Needs::SERVE)?;
+    setup::setup(Needs::DIST)?;
     let root = root();
     timed("site build -> dist/", || site::build(&root))?;
     let url = format!("http://127.0.0.1:{port}/");

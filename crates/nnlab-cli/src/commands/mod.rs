@@ -26,6 +26,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
             write!(out, "{script}")?;
             Ok(())
         }
+        Command::Weights(q) => train::run_weights(load(&q)?, out),
         Command::Gradcheck1d { eps, json } => gradcheck::run_1d(eps, json, out),
         Command::Keys { json } => keys::run(json, out),
         Command::Data(q) => data::run_data(load(&q)?, out),

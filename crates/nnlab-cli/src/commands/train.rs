@@ -6,6 +6,7 @@ use std::io::Write;
 
 use nnlab_core::config::link::Parsed;
 use nnlab_core::model::network::Accuracy;
+use nnlab_core::run::export;
 use nnlab_core::run::trainer::CHECKPOINT_EVERY;
 use nnlab_core::run::views::Recording;
 use nnlab_core::{Status, Trainer};
@@ -70,6 +71,18 @@ pub fn run(parsed: Parsed, json: bool, out: &mut dyn Write) -> Result<(), CliErr
             )?;
         }
     }
+    Ok(())
+}
+
+/// `nnlab weights`: runs the configuration to the end (or to where it
+/// diverged) and prints the page's weights export (Export → weights JSON,
+/// `nnlab_core::run::export::weights_json`): every f64 shortest round-trip, so
+/// two runners agree on the text exactly when they agree on the bits.
+pub fn run_weights(parsed: Parsed, out: &mut dyn Write) -> Result<(), CliError> {
+    let query = parsed.query();
+    let mut trainer = Trainer::new(parsed.config)?;
+    trainer.run();
+    write!(out, "{}", export::weights_json(&trainer, &query))?;
     Ok(())
 }
 

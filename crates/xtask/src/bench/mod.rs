@@ -18,6 +18,7 @@
 //! and Chromium: the same link gives the same bits everywhere. Timing lives here and in the
 //! harnesses; the core has no clock.
 
+mod lighthouse;
 mod owndata;
 mod page;
 mod report;
@@ -187,6 +188,9 @@ impl Runner {
 }
 
 pub fn bench(args: &[String]) -> Result<()> {
+    if args == ["--lighthouse"] {
+        return lighthouse::run_lighthouse();
+    }
     let runs = parse_runs(args)?;
     let root = root();
     setup::setup(setup::Needs::ALL)?;
@@ -309,7 +313,9 @@ fn parse_runs(args: &[String]) -> Result<usize> {
             .ok()
             .filter(|&n| n > 0)
             .ok_or_else(|| format!("--runs needs a positive number, got `{n}`")),
-        _ => Err(format!("bench takes only `--runs N`, got {args:?}")),
+        _ => Err(format!(
+            "bench takes `--runs N` or `--lighthouse`, got {args:?}"
+        )),
     }
 }
 

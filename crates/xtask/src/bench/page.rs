@@ -13,19 +13,29 @@ use std::process::Command;
 pub fn section(seconds: u32) -> Result<String> {
     let root = root();
     site::build(&root)?;
+    let dist = root.join("dist");
+    let out = node(
+        "bench/page_chromium.mjs",
+        &[&dist.to_string_lossy(), &seconds.to_string()],
+    )?;
+    Ok(render(&out))
+}
+
+/// The stdout of `node <root>/<script> <args>`, or its stderr as the error.
+pub fn node(script: &str, args: &[&str]) -> Result<String> {
+    let root = root();
     let out = Command::new("node")
-        .arg(root.join("bench/page_chromium.mjs"))
-        .arg(root.join("dist"))
-        .arg(seconds.to_string())
+        .arg(root.join(script))
+        .args(args)
         .output()
-        .map_err(|e| format!("cannot run node bench/page_chromium.mjs: {e}"))?;
+        .map_err(|e| format!("cannot run node {script}: {e}"))?;
     if !out.status.success() {
         return Err(format!(
-            "bench/page_chromium.mjs failed: {}",
+            "{script} failed: {}",
             String::from_utf8_lossy(&out.stderr)
         ));
     }
-    Ok(render(&String::from_utf8_lossy(&out.stdout)))
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// The JSON lines as tables.
@@ -35,7 +45,8 @@ fn render(lines: &str) -> String {
          | --- | ---: | ---: | ---: | ---: | ---: |\n",
     );
     let mut frames = String::from(
-        "| link (playing) | fps | median frame | p95 frame | worst |\n| --- | ---: | ---: | ---: | ---: |\n",
+        "| link (playing) | fps | median frame | p95 frame | worst | page JS a frame | of which step | other engine calls | before the worst frame |\n\
+         | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n",
     );
     let mut max = String::new();
     for line in lines.lines() {
@@ -54,12 +65,16 @@ fn render(lines: &str) -> String {
             }
             Some("frames") => {
                 frames += &format!(
-                    "| `{}` | {:.1} | {:.1} ms | {:.1} ms | {:.1} ms |\n",
+                    "| `{}` | {:.1} | {:.1} ms | {:.1} ms | {:.1} ms | {:.1} ms | {:.1} ms | {:.1} ms | {} |\n",
                     text(line, "link").unwrap_or_default(),
                     n("fps"),
                     n("median"),
                     n("p95"),
                     n("worst"),
+                    n("jsMs"),
+                    n("stepMs"),
+                    n("engineMs"),
+                    text(line, "longest").unwrap_or_default(),
                 )
             }
             Some("max") => {
@@ -78,7 +93,7 @@ fn render(lines: &str) -> String {
 }
 
 /// The number after `"key":` in a flat JSON line.
-fn number(line: &str, key: &str) -> Option<f64> {
+pub fn number(line: &str, key: &str) -> Option<f64> {
     let start = line.find(&format!("\"{key}\":"))? + key.len() + 3;
     let rest = &line[start..];
     let end = rest.find([',', '}']).unwrap_or(rest.len());
@@ -86,7 +101,7 @@ fn number(line: &str, key: &str) -> Option<f64> {
 }
 
 /// The string after `"key":` in a flat JSON line (no escapes in this bench's strings).
-fn text(line: &str, key: &str) -> Option<String> {
+pub fn text(line: &str, key: &str) -> Option<String> {
     let start = line.find(&format!("\"{key}\":\""))? + key.len() + 4;
     let rest = &line[start..];
     Some(rest[..rest.find('"')?].to_string())
@@ -99,7 +114,7 @@ mod tests {
     #[test]
     fn renders_the_runners_lines() {
         let lines = r#"{"kind":"load","viewport":"phone","firstRegionsMs":512.3,"transferGzip":201234,"transferRaw":1,"wasmGzip":170001,"requests":24,"layoutShift":0.0012}
-{"kind":"frames","link":"preset=init-he&play=1","fps":59.9,"p95":16.8,"median":16.7,"worst":33.4,"playing":true}
+{"kind":"frames","link":"preset=init-he&play=1","fps":59.9,"p95":16.8,"median":16.7,"worst":33.4,"playing":true,"jsMs":9.25,"stepMs":7,"engineMs":1.5,"longest":"step 8.0, regions 3.1"}
 {"kind":"max","pageMs":400,"engineMs":300,"share":0.75}"#;
         let md = render(lines);
         assert!(
@@ -107,7 +122,9 @@ mod tests {
             "{md}"
         );
         assert!(
-            md.contains("| `preset=init-he&play=1` | 59.9 | 16.7 ms | 16.8 ms | 33.4 ms |"),
+            md.contains(
+                "| `preset=init-he&play=1` | 59.9 | 16.7 ms | 16.8 ms | 33.4 ms | 9.2 ms | 7.0 ms | 1.5 ms | step 8.0, regions 3.1 |"
+            ),
             "{md}"
         );
         assert!(

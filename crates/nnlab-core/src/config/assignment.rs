@@ -159,11 +159,13 @@ mod tests {
             c.lock.keys(),
             [
                 "data",
+                "problem",
                 "dataSeed",
                 "n",
                 "noise",
                 "testFrac",
                 "normalize",
+                "features",
                 "points",
                 "lr",
                 "iters",

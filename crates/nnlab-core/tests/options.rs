@@ -180,23 +180,35 @@ fn features_widen_the_input_and_regression_fits_values() {
     let (raw, x) = (&t.points().train.x, &t.split().train.x);
     for j in 0..raw.cols() {
         let (a, b) = (raw.get(0, j), raw.get(1, j));
-        assert_eq!([x.get(2, j), x.get(3, j)], [a * b, nnlab_core::numeric::math::sin(a)]);
+        assert_eq!(
+            [x.get(2, j), x.get(3, j)],
+            [a * b, nnlab_core::numeric::math::sin(a)]
+        );
     }
     // The default features are today's inputs, bit for bit.
     let plain = trained("", 0);
     assert_eq!(plain.split(), plain.points());
-    let q = "data=gauss&problem=regression&n=200&dataSeed=2&layers=8,8&init=xavier&iters=4000&lr=0.1";
+    let q =
+        "data=gauss&problem=regression&n=200&dataSeed=2&layers=8,8&init=xavier&iters=4000&lr=0.1";
     let mut r = Trainer::new(link::parse(q).unwrap().config).unwrap();
     let before = r.losses();
     r.run();
     let (train, test) = r.losses();
-    assert!(train < before.0 / 4.0 && test < before.1 / 4.0, "{before:?} -> {train} {test}");
+    assert!(
+        train < before.0 / 4.0 && test < before.1 / 4.0,
+        "{before:?} -> {train} {test}"
+    );
     let out = {
         let mut acts = Default::default();
         r.predict(&r.split().train.x, &mut acts)
     };
     let y = &r.split().train.y;
-    let want = out.iter().zip(y).map(|(a, y)| (a - y) * (a - y)).sum::<f64>() / (2.0 * y.len() as f64);
+    let want = out
+        .iter()
+        .zip(y)
+        .map(|(a, y)| (a - y) * (a - y))
+        .sum::<f64>()
+        / (2.0 * y.len() as f64);
     assert_eq!(train, want);
     assert!(out.iter().any(|&v| v < 0.0), "a linear output goes below 0");
 }

@@ -234,9 +234,7 @@ impl Tag {
                 ))
             }
             ("script", _) => match self.get("src") {
-                Some(src) if local(src) => {
-                    Some(format!(r#"<script src="{}">"#, add(src, false)?))
-                }
+                Some(src) if local(src) => Some(format!(r#"<script src="{}">"#, add(src, false)?)),
                 _ => None,
             },
             _ if trunk => {
@@ -376,7 +374,10 @@ mod tests {
     <script data-trunk type="module" src="app.js"></script>
   </head>"#;
         let (out, files, dirs) = built(html);
-        assert_eq!(files, ["style.css", "js/panels.css", "js/lesson.js", "app.js"]);
+        assert_eq!(
+            files,
+            ["style.css", "js/panels.css", "js/lesson.js", "app.js"]
+        );
         assert_eq!(dirs, ["js"]);
         assert!(
             out.contains(r#"<link rel="icon" href="data:," />"#),
@@ -385,7 +386,10 @@ mod tests {
         assert!(out.contains(r#"<link rel="stylesheet" href="P/style.css" />"#));
         assert!(out.contains("commented.css"), "comments stay as written");
         assert!(out.contains(r#"<script type="module" src="P/app.js"></script>"#));
-        assert!(out.contains(r#"<script src="P/js/lesson.js"></script>"#), "{out}");
+        assert!(
+            out.contains(r#"<script src="P/js/lesson.js"></script>"#),
+            "{out}"
+        );
         assert!(out.contains(&format!(
             r#"data-bindings="{PREFIX_MARK}nnlab-web.js" data-wasm="{PREFIX_MARK}nnlab-web_bg.wasm""#
         )));

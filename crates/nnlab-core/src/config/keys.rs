@@ -160,7 +160,7 @@ pub const KEYS: &[Key] = &[
     Key {
         name: "act",
         label: "hidden activation",
-        help: "the hidden layers' activation (the output stays a sigmoid); relu is the course's",
+        help: "the hidden layers' activation (the output stays a sigmoid, linear with problem=regression); relu is the course's",
         kind: Kind::Choice,
         group: Group::Network,
         slot: field!(act),

@@ -238,7 +238,9 @@ mod tests {
         }
         // The peak and the trough.
         let g = generate(Shape::GaussSurface, 2000, 0.0, 1);
-        let (lo, hi) = g.y.iter().fold((0.0f64, 0.0f64), |(l, h), &v| (l.min(v), h.max(v)));
+        let (lo, hi) =
+            g.y.iter()
+                .fold((0.0f64, 0.0f64), |(l, h), &v| (l.min(v), h.max(v)));
         assert!(lo < -0.9 && hi > 0.9, "{lo} {hi}");
         // Noise moves the values, not the points; the seed moves both.
         let noisy = generate(Shape::Plane, 50, 0.1, 3);

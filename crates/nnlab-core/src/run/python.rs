@@ -85,7 +85,10 @@ fn constants(c: &Config) -> String {
 
 /// The data section: generated sets regenerated, the others as literals.
 fn data(c: &Config) -> String {
-    match (c.shape().filter(|s| generator(*s).is_some()), c.uses_course_data()) {
+    match (
+        c.shape().filter(|s| generator(*s).is_some()),
+        c.uses_course_data(),
+    ) {
         (Some(shape), false) => {
             let n = c.n.unwrap_or(300);
             let noise = c.noise.unwrap_or(shape.default_noise());

@@ -4,7 +4,8 @@
 
 use crate::config::compare::{family, heading, Family};
 use crate::config::{Expected, Preset, View};
-use crate::format::{fmt_cost, fmt_percent};
+use crate::format::{fmt_cost, fmt_cost_short, fmt_percent};
+use crate::model::output::Problem;
 use crate::run::health;
 use crate::run::trainer::{Status, Trainer};
 
@@ -18,6 +19,14 @@ impl Status {
         }
     }
 }
+
+/// The readouts' names for classification and for regression (the texts
+/// then hold the train and test loss, `1/(2m)·Σ(ŷ − y)²`, and test minus
+/// train loss).
+pub const MEASURES: [[&str; 3]; 2] = [
+    ["train accuracy", "test accuracy", "gap (train − test)"],
+    ["train loss", "test loss", "gap (test − train)"],
+];
 
 /// The page's view of a run.
 #[derive(Clone, Debug, PartialEq)]
@@ -55,6 +64,9 @@ pub struct Snapshot {
     pub test_accuracy_text: String,
     /// Train minus test accuracy in percentage points: `+3.3 pts`.
     pub gap_text: String,
+    /// The readouts' names: `train accuracy`, `test accuracy`,
+    /// `gap (train − test)`; for regression the losses' ([`MEASURES`]).
+    pub measure_labels: [&'static str; 3],
     pub train_correct: u32,
     pub train_total: u32,
     pub test_correct: u32,
@@ -183,6 +195,24 @@ impl Snapshot {
             test_matches: done && (test_f - e.test_accuracy).abs() < 1e-12,
         });
         let gap = (train_f - test_f) * 100.0;
+        let regression = config.problem == Problem::Regression;
+        let (train_text, test_text, gap_text) = if regression {
+            let (a, b) = t.losses();
+            let d = b - a;
+            let sign = if d >= 0.0 { "+" } else { "" };
+            (
+                fmt_cost_short(a),
+                fmt_cost_short(b),
+                format!("{sign}{}", fmt_cost_short(d)),
+            )
+        } else {
+            let gap_text = if gap.is_finite() {
+                format!("{gap:+.1} pts")
+            } else {
+                "—".into()
+            };
+            (fmt_percent(train_f), fmt_percent(test_f), gap_text)
+        };
         let stalled = diverged_at.is_none() && t.stalled();
         let cost_infinite = last.is_some_and(|(_, c)| c.is_infinite());
         let (iteration, iters) = (t.iteration() as u32, config.iters as u32);
@@ -203,13 +233,10 @@ impl Snapshot {
             first_cost_text: t.checkpoints().first().map(|(_, c)| fmt_cost(*c)),
             train_accuracy: train_f,
             test_accuracy: test_f,
-            train_accuracy_text: fmt_percent(train_f),
-            test_accuracy_text: fmt_percent(test_f),
-            gap_text: if gap.is_finite() {
-                format!("{gap:+.1} pts")
-            } else {
-                "—".into()
-            },
+            train_accuracy_text: train_text,
+            test_accuracy_text: test_text,
+            gap_text,
+            measure_labels: MEASURES[regression as usize],
             train_correct: train.correct as u32,
             train_total: train.total as u32,
             test_correct: test.correct as u32,
@@ -266,6 +293,19 @@ mod tests {
             (s.heading.as_str(), s.can_compare, s.cost_note),
             ("Initialization — He", true, None)
         );
+    }
+
+    #[test]
+    fn regression_reads_out_losses() {
+        let (mut t, v) = run("data=gauss&problem=regression&iters=50");
+        t.run();
+        let s = Snapshot::of(&t, &v);
+        let (train, test) = t.losses();
+        assert_eq!(s.measure_labels, MEASURES[1]);
+        assert_eq!(s.train_accuracy_text, fmt_cost_short(train));
+        assert_eq!(s.test_accuracy_text, fmt_cost_short(test));
+        let (t, v) = run("preset=init-he");
+        assert_eq!(Snapshot::of(&t, &v).measure_labels, MEASURES[0]);
     }
 
     #[test]

@@ -206,9 +206,10 @@ pub fn neuron_view(trainer: &Trainer, panel_width: f64) -> NeuronView {
     let features = trainer.inputs().features.list()[..inputs].iter();
     let labels = features
         .map(|f| format!("input {}", f.label()))
-        .chain((1..sizes.len() - 1).flat_map(|l| {
-            (1..=sizes[l]).map(move |u| format!("hidden layer {l}, unit {u}"))
-        }))
+        .chain(
+            (1..sizes.len() - 1)
+                .flat_map(|l| (1..=sizes[l]).map(move |u| format!("hidden layer {l}, unit {u}"))),
+        )
         .collect();
     NeuronView {
         side: MAP_SIDE,

@@ -152,7 +152,11 @@ impl PlotLayout {
         let mut out = Vec::new();
         for j in 0..set.len() {
             let y = set.y[j];
-            let on = if values { (y > 0.0) == (label == 1.0) } else { y == label };
+            let on = if values {
+                (y > 0.0) == (label == 1.0)
+            } else {
+                y == label
+            };
             if on {
                 let (px, py) = self.to_px(b, set.x.get(0, j), set.x.get(1, j));
                 out.extend([px, py]);

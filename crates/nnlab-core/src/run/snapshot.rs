@@ -28,6 +28,21 @@ pub const MEASURES: [[&str; 3]; 2] = [
     ["train loss", "test loss", "gap (test − train)"],
 ];
 
+/// The regions' legend: the two point colours and the shading's hint, for
+/// classification and for regression (points coloured by their value's sign).
+pub const LEGENDS: [[&str; 3]; 2] = [
+    [
+        "label 0",
+        "label 1",
+        "shade = confidence · dark line = 0.5 boundary",
+    ],
+    [
+        "value ≤ 0",
+        "value > 0",
+        "shade = predicted value: orange below 0, white at 0, blue above",
+    ],
+];
+
 /// The page's view of a run.
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(
@@ -67,6 +82,10 @@ pub struct Snapshot {
     /// The readouts' names: `train accuracy`, `test accuracy`,
     /// `gap (train − test)`; for regression the losses' ([`MEASURES`]).
     pub measure_labels: [&'static str; 3],
+    /// [`LEGENDS`]: the regions' legend for this problem.
+    pub legend: [&'static str; 3],
+    /// Regression: the train and test loss ([`Trainer::losses`]) as numbers.
+    pub losses: Option<[f64; 2]>,
     pub train_correct: u32,
     pub train_total: u32,
     pub test_correct: u32,
@@ -196,8 +215,11 @@ impl Snapshot {
         });
         let gap = (train_f - test_f) * 100.0;
         let regression = config.problem == Problem::Regression;
-        let (train_text, test_text, gap_text) = if regression {
+        let losses = regression.then(|| {
             let (a, b) = t.losses();
+            [a, b]
+        });
+        let (train_text, test_text, gap_text) = if let Some([a, b]) = losses {
             let d = b - a;
             let sign = if d >= 0.0 { "+" } else { "" };
             (
@@ -237,6 +259,8 @@ impl Snapshot {
             test_accuracy_text: test_text,
             gap_text,
             measure_labels: MEASURES[regression as usize],
+            legend: LEGENDS[regression as usize],
+            losses,
             train_correct: train.correct as u32,
             train_total: train.total as u32,
             test_correct: test.correct as u32,
@@ -302,6 +326,7 @@ mod tests {
         let s = Snapshot::of(&t, &v);
         let (train, test) = t.losses();
         assert_eq!(s.measure_labels, MEASURES[1]);
+        assert_eq!(s.legend, LEGENDS[1]);
         assert_eq!(s.train_accuracy_text, fmt_cost_short(train));
         assert_eq!(s.test_accuracy_text, fmt_cost_short(test));
         let (t, v) = run("preset=init-he");

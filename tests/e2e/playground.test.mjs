@@ -153,6 +153,7 @@ test("input features and regression train in the page to the CLI's bits", async 
       } else {
         assert.equal(got.s.trainAccuracy, want.train_accuracy, `${query}: train accuracy`);
         assert.equal(got.s.testAccuracy, want.test_accuracy, `${query}: test accuracy`);
+        assert.ok(got.s.plane, `${query}: the regions of the plane`);
         const inputs = query.match(/features=([^&]*)/)[1].split(",").length;
         assert.equal(got.labels.filter((l) => l.startsWith("input ")).length, inputs, "a map per input unit");
       }
@@ -181,6 +182,7 @@ test("input features and regression train in the page to the CLI's bits", async 
         assert.equal(boundary, 0, "no p = ½ boundary for values");
       } else {
         assert.equal(await page.locator("#train-label").textContent(), "train accuracy");
+        assert.ok(await page.getByTestId("regions").isVisible(), "the regions with four input features");
       }
       await screenshot(page, `playground-${name}-desktop`);
       await page.setViewportSize({ width: 390, height: 844 });

@@ -270,7 +270,7 @@ impl Snapshot {
             heading: heading(config),
             can_compare: family(config) != Some(Family::Gradcheck),
             expected,
-            plane: t.split().train.features() == 2,
+            plane: t.points().train.features() == 2,
             recorded_data: config.data.is_recorded(),
             course_data: config.uses_course_data(),
             play: view.play,
@@ -331,6 +331,9 @@ mod tests {
         assert_eq!(s.test_accuracy_text, fmt_cost_short(test));
         let (t, v) = run("preset=init-he");
         assert_eq!(Snapshot::of(&t, &v).measure_labels, MEASURES[0]);
+        // Four input features over the same plane: still regions to paint.
+        let (t, v) = run("data=spiral&features=x1,x2,x1x2,sinx1");
+        assert!(Snapshot::of(&t, &v).plane);
     }
 
     #[test]

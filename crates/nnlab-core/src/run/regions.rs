@@ -53,6 +53,7 @@ pub fn diverging(v: f64, s: f64) -> [u8; 3] {
 }
 
 /// `round(background·(1 − t) + colour·t)` per channel (halves away from zero).
+#[inline(always)]
 fn mix(target: [u8; 3], t: f64) -> [u8; 3] {
     let m = |k: usize| round_byte(BACKGROUND[k] as f64 * (1.0 - t) + target[k] as f64 * t);
     [m(0), m(1), m(2)]

@@ -21,6 +21,27 @@ function cli(query) {
 const ready = (page) =>
   page.waitForFunction(() => document.querySelector("#stage")?.dataset.ready === "true");
 
+/** Opens `query` in the page's lab and trains it to the end: its status, snapshot, neuron
+ * map labels and the link the page writes. */
+const trainInPage = (page, query) =>
+  page.evaluate((q) => {
+    window.nnlab.setQuery(q);
+    const lab = window.nnlab.lab();
+    lab.step(1e6);
+    const s = lab.snapshot();
+    return { status: lab.status(), s, labels: lab.neuronMaps(600, -1)?.labels ?? [], hash: location.hash };
+  }, query);
+
+/** Trains `query` in the page and in the CLI; asserts the same end, link and last cost. */
+async function sameRun(page, query) {
+  const got = await trainInPage(page, query);
+  const want = cli(query);
+  assert.equal(got.status, "done", query);
+  assert.equal(got.hash, `#${want.query}`, "the page writes the CLI's canonical link");
+  assert.equal(got.s.cost, want.costs.at(-1)[1], `${query}: last cost`);
+  return { got, want };
+}
+
 const LINKS = [
   "data=moons&act=tanh&init=xavier&iters=300",
   "data=moons&act=sigmoid&iters=300",
@@ -38,19 +59,9 @@ test("each option trains in the page to the CLI's bits; compare varies one key",
     await wasmReady(page);
     await ready(page);
     for (const query of LINKS) {
-      const got = await page.evaluate((q) => {
-        window.nnlab.setQuery(q);
-        const lab = window.nnlab.lab();
-        lab.step(1e6);
-        const s = lab.snapshot();
-        return { status: lab.status(), cost: s.cost, train: s.trainAccuracy, test: s.testAccuracy, hash: location.hash };
-      }, query);
-      const want = cli(query);
-      assert.equal(got.status, "done", query);
-      assert.equal(got.hash, `#${want.query}`, "the page writes the CLI's canonical link");
-      assert.equal(got.cost, want.costs.at(-1)[1], `${query}: last cost`);
-      assert.equal(got.train, want.train_accuracy, `${query}: train accuracy`);
-      assert.equal(got.test, want.test_accuracy, `${query}: test accuracy`);
+      const { got, want } = await sameRun(page, query);
+      assert.equal(got.s.trainAccuracy, want.train_accuracy, `${query}: train accuracy`);
+      assert.equal(got.s.testAccuracy, want.test_accuracy, `${query}: test accuracy`);
     }
     // Mini-batches: the chart's x axis says what its epoch marks mean.
     await page.evaluate(() => window.nnlab.setQuery("data=moons&batch=100&iters=60&lr=0.1"));
@@ -117,5 +128,78 @@ test("each option trains in the page to the CLI's bits; compare varies one key",
       assert.ok(error.includes(message), `${query}: ${error}`);
     }
     await screenshot(page, "playground-error-desktop");
+  });
+});
+
+// Input features and regression: each trains in the page to the CLI's bits (cost, and the
+// accuracies or the losses); the input units get their maps, the readouts name the losses,
+// the regions show the predicted value on the diverging scale (no p = ½ boundary).
+const MORE = [
+  "data=spiral&features=x1,x2,x1x2,sinx1&iters=300",
+  "data=moons&features=x1sq,x2sq,x1x2,sinx2&normalize=1&act=tanh&iters=300",
+  "data=gauss&problem=regression&layers=8,8&iters=300",
+  "data=plane&problem=regression&noise=0.1&opt=adam&iters=300",
+];
+
+test("input features and regression train in the page to the CLI's bits", async (t) => {
+  await withPage(t, { hash: "data=moons&iters=300" }, async (page) => {
+    await wasmReady(page);
+    await ready(page);
+    for (const query of MORE) {
+      const { got, want } = await sameRun(page, query);
+      if (query.includes("regression")) {
+        assert.deepEqual(got.s.losses, [want.train_loss, want.test_loss], `${query}: losses`);
+        assert.equal(got.s.measureLabels[0], "train loss");
+      } else {
+        assert.equal(got.s.trainAccuracy, want.train_accuracy, `${query}: train accuracy`);
+        assert.equal(got.s.testAccuracy, want.test_accuracy, `${query}: test accuracy`);
+        assert.ok(got.s.plane, `${query}: the regions of the plane`);
+        const inputs = query.match(/features=([^&]*)/)[1].split(",").length;
+        assert.equal(got.labels.filter((l) => l.startsWith("input ")).length, inputs, "a map per input unit");
+      }
+    }
+    // The screenshots' links, playing, at desktop and phone width.
+    for (const [name, hash] of [
+      ["regression", "data=gauss&problem=regression&layers=8,8&play=1"],
+      ["features", "features=x1,x2,x1x2,sinx1&data=spiral&play=1"],
+    ]) {
+      // Opened as a link (play=1 starts training when the page loads).
+      await page.evaluate((h) => (location.hash = h), hash);
+      await page.reload();
+      await wasmReady(page);
+      await ready(page);
+      await page.waitForFunction(() => window.nnlab.lab().snapshot().iteration > 500, null, { timeout: 30_000 });
+      if (name === "regression") {
+        assert.equal(await page.locator("#train-label").textContent(), "train loss");
+        assert.match(await page.locator("#legend-hint").textContent(), /^shade = predicted value/);
+        const { colours, boundary } = await page.evaluate(() => {
+          const r = window.nnlab.lab().regions(400, 400, false);
+          const seen = new Set();
+          for (let i = 0; i < r.pixels.length; i += 4) seen.add(`${r.pixels[i]},${r.pixels[i + 1]},${r.pixels[i + 2]}`);
+          return { colours: seen.size, boundary: r.boundary.length };
+        });
+        assert.ok(colours > 20, `a diverging scale of values: ${colours} colours`);
+        assert.equal(boundary, 0, "no p = ½ boundary for values");
+      } else {
+        assert.equal(await page.locator("#train-label").textContent(), "train accuracy");
+        assert.ok(await page.getByTestId("regions").isVisible(), "the regions with four input features");
+      }
+      await screenshot(page, `playground-${name}-desktop`);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await screenshot(page, `playground-${name}-phone`);
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+    for (const key of ["features", "problem"]) {
+      assert.ok(await page.getByTestId(`key-${key}`).isVisible(), key);
+    }
+    for (const [query, message] of [
+      ["data=spiral&problem=regression", "problem=regression: regression needs data whose labels are numbers"],
+      ["data=moons&features=x1,x1", 'features=x1,x1: "x1" named twice'],
+      ["data=moons&features=x1,cos", 'features=x1,cos: "cos" is not a feature'],
+    ]) {
+      await page.evaluate((q) => window.nnlab.setQuery(q), query);
+      const error = await page.getByTestId("error").textContent();
+      assert.ok(error.includes(message), `${query}: ${error}`);
+    }
   });
 });

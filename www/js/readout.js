@@ -18,6 +18,8 @@ export function createReadout(wasm, doc = document) {
     expectedTrain: $("expected-train"),
     expectedTest: $("expected-test"),
     gap: $("gap"),
+    labels: [$("train-label"), $("test-label"), $("gap-label")],
+    legend: [$("legend-0"), $("legend-1"), $("legend-hint")],
     costNote: $("cost-note"),
     status: $("status-note"),
   };
@@ -32,6 +34,8 @@ export function createReadout(wasm, doc = document) {
       setText(el.train, s.trainAccuracyText);
       setText(el.test, s.testAccuracyText);
       setText(el.gap, s.gapText);
+      s.measureLabels.forEach((text, i) => setText(el.labels[i], text));
+      s.legend.forEach((text, i) => setText(el.legend[i], text));
       const e = s.expected;
       setText(el.expectedTrain, e ? `course ${e.trainText}${e.trainMatches ? CHECK : ""}` : "");
       setText(el.expectedTest, e ? `course ${e.testText}${e.testMatches ? CHECK : ""}` : "");

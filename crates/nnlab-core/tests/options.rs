@@ -11,7 +11,13 @@ fn trained(query: &str, steps: u64) -> Trainer {
     // A set where no ReLU pre-activation sits at (or within ε of) its kink,
     // where there is no derivative to check (on moons with dataSeed=4 a
     // layer-2 unit is exactly 0 on one example, with or without these options).
-    let base = "data=moons&n=40&dataSeed=1&layers=5,3&init=xavier&lr=0.1";
+    // Regression on dataSeed=1 puts a point where every layer-1 ReLU is
+    // off, so a layer-2 unit sits at its kink (z = b2 = 0): seed 2 has none.
+    let base = if query.contains("problem=regression") {
+        "n=40&dataSeed=2&layers=5,3&init=xavier&lr=0.1"
+    } else {
+        "data=moons&n=40&dataSeed=1&layers=5,3&init=xavier&lr=0.1"
+    };
     let config = link::parse(&format!("{base}&{query}")).unwrap().config;
     let mut t = Trainer::new(config).unwrap();
     t.step(steps);
@@ -133,6 +139,91 @@ fn bad_values_name_the_key_and_value() {
             "data=football&testFrac=0.3",
             "testFrac=0.3: testFrac splits own points (data=custom) and generated data (circles with dataSeed, n or noise, and the other shapes); the course's data has its own test set",
         ),
+    ] {
+        let err = link::parse(query)
+            .and_then(|p| p.config.validate().map(|_| p))
+            .unwrap_err();
+        assert_eq!(err.to_string(), message, "{query}");
+    }
+}
+
+/// Every feature set and regression (on each surface, with each hidden
+/// activation family) under the gradient check, before and after steps.
+#[test]
+fn features_and_regression_pass_the_gradient_check() {
+    for query in [
+        "features=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2",
+        "features=x1x2",
+        "features=sinx2,x1sq&act=tanh",
+        "features=x1,x2,x1x2,sinx1&normalize=1&l1=0.2",
+        "data=gauss&problem=regression",
+        "data=plane&problem=regression&noise=0.1&act=tanh",
+        "data=gauss&problem=regression&features=x1sq,x2sq,x1x2&lambda=0.5&opt=adam",
+    ] {
+        for steps in [0, 1, 25] {
+            let d = difference(query, steps);
+            assert!(d < 1e-7, "{query} after {steps} steps: difference {d:e}");
+        }
+    }
+    for query in ["features=x1x2,sinx1", "data=gauss&problem=regression"] {
+        let d = difference(&format!("{query}&bugs=w2"), 1);
+        assert!(d > 1e-3, "{query} with bugs=w2: difference {d:e}");
+    }
+}
+
+/// The network's input width follows the features; regression's output is
+/// linear and its cost the squared error `1/(2m)·Σ(ŷ − y)²`.
+#[test]
+fn features_widen_the_input_and_regression_fits_values() {
+    let t = trained("features=x1,x2,x1x2,sinx1", 0);
+    assert_eq!(t.network().sizes(), [4, 5, 3, 1]);
+    let (raw, x) = (&t.points().train.x, &t.split().train.x);
+    for j in 0..raw.cols() {
+        let (a, b) = (raw.get(0, j), raw.get(1, j));
+        assert_eq!(
+            [x.get(2, j), x.get(3, j)],
+            [a * b, nnlab_core::numeric::math::sin(a)]
+        );
+    }
+    // The default features are today's inputs, bit for bit.
+    let plain = trained("", 0);
+    assert_eq!(plain.split(), plain.points());
+    let q =
+        "data=gauss&problem=regression&n=200&dataSeed=2&layers=8,8&init=xavier&iters=4000&lr=0.1";
+    let mut r = Trainer::new(link::parse(q).unwrap().config).unwrap();
+    let before = r.losses();
+    r.run();
+    let (train, test) = r.losses();
+    assert!(
+        train < before.0 / 4.0 && test < before.1 / 4.0,
+        "{before:?} -> {train} {test}"
+    );
+    let out = {
+        let mut acts = Default::default();
+        r.predict(&r.split().train.x, &mut acts)
+    };
+    let y = &r.split().train.y;
+    let want = out
+        .iter()
+        .zip(y)
+        .map(|(a, y)| (a - y) * (a - y))
+        .sum::<f64>()
+        / (2.0 * y.len() as f64);
+    assert_eq!(train, want);
+    assert!(out.iter().any(|&v| v < 0.0), "a linear output goes below 0");
+}
+
+#[test]
+fn bad_features_and_problems_name_the_key_and_value() {
+    for (query, message) in [
+        ("features=", "features=: at least one feature is needed: x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2"),
+        ("features=x1,x3", "features=x1,x3: \"x3\" is not a feature: x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2"),
+        ("features=x1,x2,x1", "features=x1,x2,x1: \"x1\" named twice"),
+        ("preset=gradcheck&features=x1x2", "features=x1x2: features are computed from a point (x1, x2) of the plane: data=gradcase has 4 inputs of its own"),
+        ("problem=regression", "problem=regression: regression needs data whose labels are numbers: data=plane, data=gauss (the two-Gaussian surface) or data=custom; data=circles has two classes"),
+        ("data=spiral&problem=regression", "problem=regression: regression needs data whose labels are numbers: data=plane, data=gauss (the two-Gaussian surface) or data=custom; data=spiral has two classes"),
+        ("data=plane", "data=plane: data=plane has numeric labels: it needs problem=regression"),
+        ("problem=numbers", "problem=numbers: expected classification | regression"),
     ] {
         let err = link::parse(query)
             .and_then(|p| p.config.validate().map(|_| p))

@@ -7,7 +7,8 @@ use crate::js::{set, set_f64_arrays};
 use crate::serializer;
 use crate::Lab;
 use js_sys::{Float64Array, Uint8ClampedArray};
-use nnlab_core::run::regions::{grid_side, Regions};
+use nnlab_core::model::output::Problem;
+use nnlab_core::run::regions::{grid_side, value_scale, Regions};
 use nnlab_core::view::contour::contour_in_square;
 use nnlab_core::view::plot::PlotLayout;
 use serde::Serialize;
@@ -30,13 +31,14 @@ impl Lab {
             .as_ref()
             .is_none_or(|r| r.width() != grid || r.bounds() != bounds)
         {
-            let norm = self.trainer.normalization();
-            let mut regions = Regions::new(grid, grid, bounds).normalized(norm);
+            let inputs = self.trainer.inputs();
+            let mut regions = Regions::new(grid, grid, bounds).mapped(inputs);
             regions.set_boundary_pixels(false); // the page strokes `boundary`
             self.regions = Some(regions);
         }
         let regions = self.regions.as_mut().expect("just built");
         regions.set_discrete(self.view.discrete);
+        regions.set_value_scale(value_scale(&split.train.y));
         Some(regions.render(self.trainer.network()))
     }
 }
@@ -71,7 +73,8 @@ impl Lab {
             return Ok(none.serialize(&serializer())?);
         }
         let bounds = split.bounds();
-        let by_label = |set| [0.0, 1.0].map(|label| layout.points(&bounds, set, label));
+        let values = self.trainer.config().problem == Problem::Regression;
+        let by_label = |set| [0.0, 1.0].map(|label| layout.points(&bounds, set, label, values));
         let panel = layout.panel(&bounds);
         let out = panel.serialize(&serializer())?;
         set_f64_arrays(&out, "train", &by_label(&split.train))?;
@@ -86,7 +89,12 @@ impl Lab {
         let rgba = self.render_regions().expect("2-D data");
         let (at, len) = (rgba.as_ptr() as u32, rgba.len() as u32);
         let probs = self.regions.as_ref().expect("rendered").probabilities();
-        let line = contour_in_square(probs, grid, panel.x0, panel.y0, panel.side);
+        // Regression's values have no p = ½ boundary.
+        let line = if values {
+            Vec::new()
+        } else {
+            contour_in_square(probs, grid, panel.x0, panel.y0, panel.side)
+        };
         set(&out, "boundary", &Float64Array::from(&line[..]))?;
         // A view into wasm memory (not a copy): the page copies it before its next call
         // into the module. (`Uint8ClampedArray::view` gives a `Uint8Array`.)

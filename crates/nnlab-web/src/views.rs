@@ -34,7 +34,7 @@ impl Lab {
     /// unit's index), `large` (`largeSide²` RGBA pixels).
     #[wasm_bindgen(js_name = neuronMaps)]
     pub fn neuron_maps(&mut self, panel_width: f64, focus: i32) -> Result<JsValue, JsError> {
-        let split = self.trainer.split();
+        let split = self.trainer.points();
         if split.train.features() != 2 {
             return Ok(JsValue::NULL);
         }
@@ -43,7 +43,10 @@ impl Lab {
         let out = view.serialize(&serializer())?;
         set(&out, "boxes", &Float64Array::from(&view.boxes[..]))?;
         set(&out, "dropped", &Uint8Array::from(&view.dropped[..]))?;
-        let maps = self.neurons.get_or_insert_with(|| NeuronMaps::new(bounds));
+        let inputs = self.trainer.inputs();
+        let maps = self
+            .neurons
+            .get_or_insert_with(|| NeuronMaps::new(bounds, inputs));
         let net = self.trainer.network();
         set(&out, "maps", &Uint8Array::from(&maps.maps(net)[..]))?;
         if let Some(large) = usize::try_from(focus).ok().and_then(|u| maps.large(net, u)) {

@@ -1,12 +1,15 @@
 //! `nnlab train`: runs a configuration to the end and prints what the
 //! course's program prints: the cost every 1000 iterations (and at the last
-//! one), then the train and test accuracy.
+//! one), then the train and test accuracy; for regression
+//! (`problem=regression`) the train and test loss, the squared error
+//! `1/(2m)·Σ(ŷ − y)²` without penalties, instead.
 
 use std::io::Write;
 
 use nnlab_core::config::link::Parsed;
 use nnlab_core::model::network::Accuracy;
 use nnlab_core::run::export;
+use nnlab_core::model::output::Problem;
 use nnlab_core::run::trainer::CHECKPOINT_EVERY;
 use nnlab_core::run::views::Recording;
 use nnlab_core::{Status, Trainer};
@@ -92,8 +95,13 @@ fn header(trainer: &Trainer, query: &str, out: &mut dyn Write) -> Result<(), Cli
     writeln!(out, "nnlab train {query}")?;
     writeln!(
         out,
-        "{} data: {} training / {} test points; network [{}]; {} init; lr {}; {} iterations",
+        "{}{} data: {} training / {} test points; network [{}]; {} init; lr {}; {} iterations",
         c.data.name(),
+        if c.problem == Problem::Regression {
+            " (regression)"
+        } else {
+            ""
+        },
         trainer.split().train.len(),
         trainer.split().test.len(),
         sizes.join(", "),
@@ -119,6 +127,8 @@ struct Outcome {
     costs: Vec<(u64, f64)>,
     train: Accuracy,
     test: Accuracy,
+    /// Regression: the train and test loss (accuracy means nothing there).
+    losses: Option<(f64, f64)>,
     iterations: u64,
     diverged_at: Option<u64>,
     /// The views' samples (`--json` only).
@@ -143,6 +153,7 @@ impl Outcome {
             costs,
             train,
             test,
+            losses: (trainer.config().problem == Problem::Regression).then(|| trainer.losses()),
             iterations: trainer.iteration(),
             diverged_at,
             views: trainer
@@ -158,10 +169,22 @@ impl Outcome {
         let mut fields = vec![
             ("query", Json::from(self.query.as_str())),
             ("costs", Json::arr(self.costs.iter().copied())),
-            ("train_accuracy", self.train.fraction().into()),
-            ("test_accuracy", self.test.fraction().into()),
-            ("train_correct", self.train.correct.into()),
-            ("test_correct", self.test.correct.into()),
+        ];
+        if let Some((train, test)) = self.losses {
+            fields.extend([
+                ("problem", Json::from("regression")),
+                ("train_loss", train.into()),
+                ("test_loss", test.into()),
+            ]);
+        } else {
+            fields.extend([
+                ("train_accuracy", self.train.fraction().into()),
+                ("test_accuracy", self.test.fraction().into()),
+                ("train_correct", self.train.correct.into()),
+                ("test_correct", self.test.correct.into()),
+            ]);
+        }
+        fields.extend([
             ("train_total", self.train.total.into()),
             ("test_total", self.test.total.into()),
             (
@@ -175,7 +198,7 @@ impl Outcome {
             ),
             ("iterations", self.iterations.into()),
             ("views", Json::Arr(self.views.clone())),
-        ];
+        ]);
         if let Some(i) = self.diverged_at {
             fields.push(("diverged_at", i.into()));
         }
@@ -206,6 +229,11 @@ impl Outcome {
                 "Diverged at iteration {i}: stopped after {} iterations; the accuracies are those of the weights it stopped with",
                 self.iterations
             )?;
+        }
+        if let Some((train, test)) = self.losses {
+            writeln!(out, "Train loss (1/(2m)·Σ(ŷ − y)²): {}", fmt_py(train))?;
+            writeln!(out, "Test loss: {}", fmt_py(test))?;
+            return Ok(());
         }
         for (name, a) in [("Train", &self.train), ("Test", &self.test)] {
             writeln!(

@@ -10,6 +10,7 @@ use crate::config::error::ConfigError;
 use crate::config::key::{Group, Key};
 use crate::config::keys::KEYS;
 use crate::config::{Config, DataKind, View};
+use crate::model::output::Problem;
 
 /// The keys `lock` and `hide` can name: all but the classroom's own (a
 /// classroom link fixes those whenever it locks anything: [`guard`]).
@@ -110,6 +111,14 @@ pub fn settle(config: &Config, view: &mut View) -> Vec<ConfigError> {
         });
         c.quiz = false;
     }
+    if c.quiz_kind(config) == Some(Quiz::Accuracy) && config.problem == Problem::Regression {
+        problems.push(ConfigError::Conflict {
+            key: "quiz".into(),
+            value: "1".into(),
+            reason: "problem=regression has no accuracy to predict: its readouts are losses".into(),
+        });
+        c.quiz = false;
+    }
     problems
 }
 
@@ -159,11 +168,13 @@ mod tests {
             c.lock.keys(),
             [
                 "data",
+                "problem",
                 "dataSeed",
                 "n",
                 "noise",
                 "testFrac",
                 "normalize",
+                "features",
                 "points",
                 "lr",
                 "iters",
@@ -247,6 +258,12 @@ mod tests {
         assert!(p.problems[0]
             .to_string()
             .starts_with("quiz=1: the gradient-check exercise"));
+        let p = parse("data=gauss&problem=regression&quiz=1").unwrap();
+        assert!(!p.view.classroom.quiz);
+        assert_eq!(
+            p.problems[0].to_string(),
+            "quiz=1: problem=regression has no accuracy to predict: its readouts are losses"
+        );
         let p = parse("preset=gradcheck&bugs=w2,b1&quiz=1").unwrap();
         assert!(p.problems.is_empty());
         assert_eq!(p.view.classroom.quiz_kind(&p.config), Some(Quiz::Gradients));

@@ -6,6 +6,7 @@
 
 use crate::config::error::ConfigError;
 use crate::config::{Config, Named, View};
+use crate::data::features::Features;
 use crate::data::points::Points;
 use crate::format::fmt_plain;
 use crate::model::network::PlantedBugs;
@@ -33,7 +34,8 @@ pub enum Kind {
     List,
     /// Free plain text (`task`).
     Text,
-    /// A comma-separated list of key or group names (`lock`, `hide`).
+    /// A comma-separated list of names: keys or groups (`lock`, `hide`),
+    /// input features (`features`).
     Names,
     /// Own points in nnlab's encoding ([`Points`]).
     Points,
@@ -519,6 +521,21 @@ impl Value for Points {
     }
     fn write(&self) -> Option<String> {
         Some(self.encode())
+    }
+}
+
+impl Value for Features {
+    const KINDS: &'static [Kind] = &[Kind::Names];
+    /// [`Features::parse`]; its error is the message.
+    fn read(key: &Key, text: &str) -> Result<Features, ConfigError> {
+        Features::parse(text).map_err(|e| ConfigError::Conflict {
+            key: key.name.into(),
+            value: text.into(),
+            reason: e.to_string(),
+        })
+    }
+    fn write(&self) -> Option<String> {
+        Some(self.text())
     }
 }
 

@@ -66,6 +66,14 @@ pub const KEYS: &[Key] = &[
         ..ROW
     },
     Key {
+        name: "problem",
+        label: "problem",
+        help: "classification: two classes, a sigmoid output, cross-entropy (the course's) | regression: a number, a linear output, squared error 1/(2m)·Σ(ŷ − y)² (data=plane, gauss, custom)",
+        kind: Kind::Choice,
+        slot: field!(problem),
+        ..ROW
+    },
+    Key {
         name: "dataSeed",
         label: "data seed",
         help: "seed of generated data and of own points' test split (circles and football without it are the course's points)",
@@ -111,6 +119,14 @@ pub const KEYS: &[Key] = &[
         ..ROW
     },
     Key {
+        name: "features",
+        label: "input features",
+        help: "the network's inputs, comma-separated: x1, x2, x1sq (x1²), x2sq (x2²), x1x2 (x1·x2), sinx1, sinx2; x1,x2 is the course's",
+        kind: Kind::Names,
+        slot: field!(features),
+        ..ROW
+    },
+    Key {
         name: "points",
         label: "own points",
         help: "own points with data=custom: a pasted or uploaded CSV, or points drawn on the page (quantized, base64url)",
@@ -144,7 +160,7 @@ pub const KEYS: &[Key] = &[
     Key {
         name: "act",
         label: "hidden activation",
-        help: "the hidden layers' activation (the output stays a sigmoid); relu is the course's",
+        help: "the hidden layers' activation (the output stays a sigmoid, linear with problem=regression); relu is the course's",
         kind: Kind::Choice,
         group: Group::Network,
         slot: field!(act),
@@ -425,10 +441,11 @@ mod tests {
     }
 
     /// `key=value` in a canonical link with what the key needs: own
-    /// points their data kind, `testFrac` own points.
+    /// points their data kind, `testFrac` own points, regression numeric labels.
     fn with_needs(key: &Key, value: &str) -> String {
         match key.name {
             "points" => format!("data=custom&points={value}"),
+            "problem" => format!("data=plane&problem={value}"),
             "testFrac" => format!("data=custom&testFrac={value}&points={}", own_points()),
             name => format!("{name}={value}"),
         }
@@ -445,7 +462,7 @@ mod tests {
             Kind::Flag => vec!["1".into(), "0".into()],
             Kind::List => vec!["3,4".into()],
             Kind::Text => vec!["hello".into()],
-            Kind::Names => vec!["data,lr".into()],
+            Kind::Names => vec!["data,lr".into(), "x1x2,sinx1".into()],
             Kind::Points => vec![own_points()],
         }
     }
@@ -541,7 +558,7 @@ mod tests {
             ),
             (
                 "data=cats",
-                "data=cats: expected circles | football | moons | xor | spiral | gauss | gradcase | custom",
+                "data=cats: expected circles | football | moons | xor | spiral | gauss | plane | gradcase | custom",
             ),
             ("mask=x", "mask=x: expected fixed | fresh"),
         ] {

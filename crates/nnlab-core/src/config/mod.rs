@@ -7,6 +7,7 @@
 pub mod assignment;
 pub mod classroom;
 pub mod compare;
+mod data_kind;
 pub mod edit;
 pub mod error;
 pub mod import;
@@ -19,6 +20,7 @@ pub mod variants;
 
 use crate::config::error::ConfigError;
 use crate::data::dataset::{Dataset, Split};
+use crate::data::features::Features;
 use crate::data::generate::{self, Shape};
 use crate::data::points::Points;
 use crate::model::activation::Activation;
@@ -26,9 +28,11 @@ use crate::model::dropout::MaskMode;
 use crate::model::init::Init;
 use crate::model::network::PlantedBugs;
 use crate::model::optimizer::{self, OptKind};
+use crate::model::output::Problem;
 use crate::model::penalty::Penalty;
 use crate::numeric::matrix::Matrix;
 use crate::numeric::rng::NumpyRng;
+pub use data_kind::DataKind;
 
 /// A closed set of values with link names: a choice key's values, or the
 /// presets.
@@ -69,7 +73,7 @@ macro_rules! named {
     )*};
 }
 
-named!(DataKind, InitKind, Preset, Activation, OptKind);
+named!(DataKind, InitKind, Preset, Activation, OptKind, Problem);
 
 impl Named for MaskMode {
     const ALL: &'static [Self] = &[MaskMode::Fixed, MaskMode::Fresh];
@@ -78,69 +82,6 @@ impl Named for MaskMode {
             MaskMode::Fixed => "fixed",
             MaskMode::Fresh => "fresh",
         }
-    }
-}
-
-/// Which points to train on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DataKind {
-    /// The course's circles, or generated circles with `dataSeed`/`n`/`noise`.
-    Circles,
-    /// The course's football data (recorded, not generated).
-    Football,
-    Moons,
-    Xor,
-    Spiral,
-    Gauss,
-    /// The gradient-checking lab's test case: 3 examples of 4 features,
-    /// `randn(4, 3)` after seed 1, labels `[1, 1, 0]`.
-    Gradcase,
-    /// Own points, from the link's `points` (a pasted or uploaded CSV, or
-    /// points drawn on the page).
-    Custom,
-}
-
-impl DataKind {
-    pub const ALL: [DataKind; 8] = [
-        DataKind::Circles,
-        DataKind::Football,
-        DataKind::Moons,
-        DataKind::Xor,
-        DataKind::Spiral,
-        DataKind::Gauss,
-        DataKind::Gradcase,
-        DataKind::Custom,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            DataKind::Circles => "circles",
-            DataKind::Football => "football",
-            DataKind::Moons => "moons",
-            DataKind::Xor => "xor",
-            DataKind::Spiral => "spiral",
-            DataKind::Gauss => "gauss",
-            DataKind::Gradcase => "gradcase",
-            DataKind::Custom => "custom",
-        }
-    }
-
-    /// The generator behind this kind, if it has one.
-    pub fn shape(self) -> Option<Shape> {
-        match self {
-            DataKind::Circles => Some(Shape::Circles),
-            DataKind::Moons => Some(Shape::Moons),
-            DataKind::Xor => Some(Shape::Xor),
-            DataKind::Spiral => Some(Shape::Spiral),
-            DataKind::Gauss => Some(Shape::Gauss),
-            DataKind::Football | DataKind::Gradcase | DataKind::Custom => None,
-        }
-    }
-
-    /// Recorded data that cannot be regenerated (no `dataSeed`, `n`, `noise`).
-    /// Own points are not: `dataSeed` splits them.
-    pub fn is_recorded(self) -> bool {
-        self.shape().is_none() && self != DataKind::Custom
     }
 }
 
@@ -377,6 +318,12 @@ pub struct Config {
     pub batch: usize,
     /// Seed of the mini-batches' shuffle (one permutation per epoch).
     pub batch_seed: u32,
+    /// The network's inputs, computed from each point `(x1, x2)`
+    /// ([`crate::data::features`]); `x1,x2` by default.
+    pub features: Features,
+    /// Classification (sigmoid output, cross-entropy) or regression (linear
+    /// output, squared error: [`crate::model::output`]).
+    pub problem: Problem,
 }
 
 impl Default for Config {
@@ -411,6 +358,8 @@ impl Default for Config {
             epsilon: 1e-8,
             batch: 0,
             batch_seed: 1,
+            features: Features::default(),
+            problem: Problem::Classification,
         }
     }
 }
@@ -511,19 +460,29 @@ impl Config {
         }
     }
 
-    /// Input features of the data.
-    pub fn features(&self) -> usize {
+    /// Input units: the data's 4 features in the gradient-check case, else
+    /// one per input feature (`features=`, 2 by default).
+    pub fn inputs(&self) -> usize {
         if self.data == DataKind::Gradcase {
             4
         } else {
-            2
+            self.features.len()
         }
     }
 
-    /// Layer sizes `n[0..=L]`: features, the hidden sizes, 1.
+    /// The generator of this configuration's data, if it has one: the data
+    /// kind's, the two-Gaussian surface for `gauss` with regression.
+    pub fn shape(&self) -> Option<Shape> {
+        match (self.data, self.problem) {
+            (DataKind::Gauss, Problem::Regression) => Some(Shape::GaussSurface),
+            (kind, _) => kind.shape(),
+        }
+    }
+
+    /// Layer sizes `n[0..=L]`: inputs, the hidden sizes, 1.
     pub fn sizes(&self) -> Vec<usize> {
         let mut s = Vec::with_capacity(self.hidden.len() + 2);
-        s.push(self.features());
+        s.push(self.inputs());
         s.extend_from_slice(&self.hidden);
         s.push(1);
         s
@@ -536,7 +495,7 @@ impl Config {
 
     /// The training and test sets. Call [`Config::validate`] first.
     pub fn split(&self) -> Split {
-        match (self.data, self.data.shape()) {
+        match (self.data, self.shape()) {
             (DataKind::Circles, _) if self.uses_course_data() => Split::course_circles(),
             (DataKind::Football, _) => Split::course_football(),
             (DataKind::Custom, _) => self

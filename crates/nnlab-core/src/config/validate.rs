@@ -5,6 +5,7 @@
 use crate::config::error::ConfigError;
 use crate::config::keys::{key, KEYS};
 use crate::config::{limits, Config, DataKind, InitKind, View, DEFAULT_TEST_FRAC};
+use crate::model::output::Problem;
 
 /// The link text of key `name` in `config` (`""` when absent).
 fn key_value(config: &Config, name: &str) -> String {
@@ -27,6 +28,7 @@ impl Config {
             k.check(self)?;
         }
         self.validate_own_points()?;
+        self.validate_inputs()?;
         self.validate_training()?;
         if self.data.is_recorded() {
             // The optional keys generate data (absent = the course's).
@@ -80,7 +82,7 @@ impl Config {
         }
         // Generated: every shape but the course's circles (no dataSeed, n, noise).
         let course_circles = self.data == DataKind::Circles && self.uses_course_data();
-        let generated = self.data.shape().is_some() && !course_circles;
+        let generated = self.shape().is_some() && !course_circles;
         if !custom && !generated && self.test_frac != DEFAULT_TEST_FRAC {
             return conflict(
                 "testFrac",
@@ -113,6 +115,37 @@ impl Config {
             }
         }
         Ok(())
+    }
+
+    /// Input features only for points of the plane; regression only on
+    /// data whose labels are numbers, and data with numbers only for
+    /// regression.
+    fn validate_inputs(&self) -> Result<(), ConfigError> {
+        let conflict = |key: &str, reason: String| {
+            Err(ConfigError::Conflict {
+                key: key.into(),
+                value: key_value(self, key),
+                reason,
+            })
+        };
+        if self.data == DataKind::Gradcase && !self.features.is_plane() {
+            return conflict(
+                "features",
+                "features are computed from a point (x1, x2) of the plane: data=gradcase has 4 inputs of its own".into(),
+            );
+        }
+        let data = self.data.name();
+        match self.problem {
+            Problem::Regression if !self.data.has_values() => conflict(
+                "problem",
+                format!("regression needs data whose labels are numbers: data=plane, data=gauss (the two-Gaussian surface) or data=custom; data={data} has two classes"),
+            ),
+            Problem::Classification if !self.data.has_classes() => conflict(
+                "data",
+                format!("data={data} has numeric labels: it needs problem=regression"),
+            ),
+            _ => Ok(()),
+        }
     }
 
     /// The optimizer's decays below 1 (`β = 1` would never move), and

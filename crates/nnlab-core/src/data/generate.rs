@@ -26,7 +26,19 @@ pub enum Shape {
     Spiral,
     /// Two Gaussian blobs centred at `(-1, -1)` and `(1, 1)`, spread `noise`.
     Gauss,
+    /// Regression: points uniform in `[-1, 1]²`, value `(x1 + x2)/2`, plus
+    /// `noise·ε`. Per point the draws are `x1 = 2·rand − 1`,
+    /// `x2 = 2·rand − 1`, `ε = randn` (drawn whatever the noise).
+    Plane,
+    /// Regression: points uniform in `[-2, 2]²` (`x = 4·rand − 2`, each
+    /// coordinate in turn), value the two-Gaussian surface
+    /// `exp(−|x − (1, 1)|²/(2σ²)) − exp(−|x + (1, 1)|²/(2σ²))` with
+    /// `σ = 0.6` (from −1 to 1), plus `noise·ε`, `ε = randn` as for the plane.
+    GaussSurface,
 }
+
+/// The two-Gaussian surface's spread `σ`.
+pub const SURFACE_SIGMA: f64 = 0.6;
 
 impl Shape {
     pub const ALL: [Shape; 5] = [
@@ -45,7 +57,13 @@ impl Shape {
             Shape::Xor => 0.1,
             Shape::Spiral => 0.05,
             Shape::Gauss => 0.5,
+            Shape::Plane | Shape::GaussSurface => 0.0,
         }
+    }
+
+    /// Whether the labels are numbers (regression) rather than 0 and 1.
+    pub fn has_values(self) -> bool {
+        matches!(self, Shape::Plane | Shape::GaussSurface)
     }
 }
 
@@ -93,7 +111,36 @@ pub fn generate(shape: Shape, n: usize, noise: f64, seed: u32) -> Dataset {
             }
             shuffled(points, labels, &mut rng)
         }
+        Shape::Plane => surface(n, 1.0, noise, &mut rng, |x1, x2| (x1 + x2) / 2.0),
+        Shape::GaussSurface => surface(n, 2.0, noise, &mut rng, |x1, x2| {
+            let bump = |c: f64| {
+                let d2 = (x1 - c) * (x1 - c) + (x2 - c) * (x2 - c);
+                math::exp(-d2 / (2.0 * SURFACE_SIGMA * SURFACE_SIGMA))
+            };
+            bump(1.0) - bump(-1.0)
+        }),
     }
+}
+
+/// `n` points uniform in `[-span, span]²` (`x = 2·span·rand − span`, x1
+/// then x2) valued `f(x1, x2) + noise·randn()`, the normal drawn after each
+/// point's coordinates.
+fn surface(
+    n: usize,
+    span: f64,
+    noise: f64,
+    rng: &mut NumpyRng,
+    f: impl Fn(f64, f64) -> f64,
+) -> Dataset {
+    let mut points = Vec::with_capacity(n);
+    let mut values = Vec::with_capacity(n);
+    for _ in 0..n {
+        let x1 = 2.0 * span * rng.rand() - span;
+        let x2 = 2.0 * span * rng.rand() - span;
+        values.push(f(x1, x2) + noise * rng.randn());
+        points.push([x1, x2]);
+    }
+    Dataset::from_points(&points, &values)
 }
 
 /// Circles and moons: points on two curves, shuffled, then Gaussian noise,
@@ -177,6 +224,30 @@ pub fn generate_split_sized(shape: Shape, n: usize, test: usize, noise: f64, see
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn surfaces_are_their_formulas() {
+        let plane = generate(Shape::Plane, 50, 0.0, 3);
+        let gauss = generate(Shape::GaussSurface, 50, 0.0, 3);
+        for j in 0..50 {
+            let (a, b) = (plane.x.get(0, j), plane.x.get(1, j));
+            assert!(a.abs() <= 1.0 && b.abs() <= 1.0);
+            assert_eq!(plane.y[j], (a + b) / 2.0);
+            let (a, b) = (gauss.x.get(0, j), gauss.x.get(1, j));
+            assert!(a.abs() <= 2.0 && b.abs() <= 2.0 && gauss.y[j].abs() <= 1.0);
+        }
+        // The peak and the trough.
+        let g = generate(Shape::GaussSurface, 2000, 0.0, 1);
+        let (lo, hi) =
+            g.y.iter()
+                .fold((0.0f64, 0.0f64), |(l, h), &v| (l.min(v), h.max(v)));
+        assert!(lo < -0.9 && hi > 0.9, "{lo} {hi}");
+        // Noise moves the values, not the points; the seed moves both.
+        let noisy = generate(Shape::Plane, 50, 0.1, 3);
+        assert_eq!(noisy.x, plane.x);
+        assert_ne!(noisy.y, plane.y);
+        assert_ne!(generate(Shape::Plane, 50, 0.0, 4), plane);
+    }
 
     #[test]
     fn every_shape_gives_n_points_with_both_labels() {

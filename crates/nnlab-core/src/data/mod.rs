@@ -6,6 +6,7 @@ pub mod batches;
 pub mod csv;
 pub mod dataset;
 pub mod editor;
+pub mod features;
 pub mod generate;
 pub mod normalize;
 pub mod points;

@@ -7,4 +7,5 @@ pub mod dropout;
 pub mod init;
 pub mod network;
 pub mod optimizer;
+pub mod output;
 pub mod penalty;

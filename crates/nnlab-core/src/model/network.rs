@@ -1,13 +1,15 @@
-//! The network: ReLU hidden layers, a sigmoid output unit, and the forward
+//! The network: ReLU hidden layers (or another [`Activation`]), a sigmoid
+//! output unit (a linear one for regression, [`Problem`]), and the forward
 //! and backward passes over a whole batch.
 //!
 //! `Z[l] = W[l]·A[l-1] + b[l]`, `A[l] = relu(Z[l])` for hidden layers and
-//! `sigmoid(Z[L])` for the output. Examples are columns: `A[l]` is
+//! `sigmoid(Z[L])` (regression: `Z[L]`) for the output. Examples are columns: `A[l]` is
 //! `(n[l], m)`. The network's one parameter list is
 //! `[W1, b1, W2, b2, ..., WL, bL]`; gradients use the same layout, and the
 //! optimizer, the L2 penalty and gradient checking all walk it.
 
 use crate::model::activation::Activation;
+use crate::model::output::Problem;
 use crate::model::penalty::Penalty;
 use crate::numeric::fused::{self, Pass};
 use crate::numeric::math;
@@ -62,6 +64,8 @@ pub struct Network {
     params: Vec<Matrix>,
     /// The hidden layers' activation (ReLU unless [`Network::with_activation`]).
     act: Activation,
+    /// The output unit: sigmoid, or linear for regression ([`Network::with_problem`]).
+    problem: Problem,
 }
 
 /// What a forward pass leaves for the backward pass: every layer's
@@ -104,7 +108,18 @@ impl Network {
             sizes,
             params,
             act: Activation::Relu,
+            problem: Problem::Classification,
         }
+    }
+
+    /// The same network with `problem`'s output unit.
+    pub fn with_problem(self, problem: Problem) -> Self {
+        Network { problem, ..self }
+    }
+
+    /// What the output unit computes (and which cost the run takes).
+    pub fn problem(&self) -> Problem {
+        self.problem
     }
 
     /// The same network with hidden activation `act`.
@@ -119,9 +134,10 @@ impl Network {
 
     /// Whether the fused kernels compute this network ([`Network::train_pass`],
     /// [`Network::predict_into`]): they are written for ReLU hidden layers;
-    /// other activations take the plain forward/backward.
+    /// other activations and regression's linear output take the plain
+    /// forward/backward.
     pub fn fused(&self) -> bool {
-        self.act == Activation::Relu
+        self.act == Activation::Relu && self.problem == Problem::Classification
     }
 
     /// `n[0..=L]`.
@@ -200,10 +216,12 @@ impl Network {
             let input = if l == 1 { x } else { &done[l - 2] };
             let out = &mut rest[0];
             matrix::matmul_bias(self.weight(l), input, Some(self.bias(l)), out, acc);
-            if l == layers {
+            if l == layers && self.problem == Problem::Classification {
                 out.as_mut_slice()
                     .iter_mut()
                     .for_each(|z| *z = math::sigmoid(*z));
+            } else if l == layers {
+                // Regression: the linear output, Z[L] itself.
             } else {
                 // relu keeps NaN visible: np.maximum(0, z)
                 let act = self.act;
@@ -223,7 +241,8 @@ impl Network {
     /// The backward pass for the activations of the last [`Network::forward`]
     /// on `x` with labels `y`, writing `grads` (`[dW1, db1, ...]`).
     ///
-    /// `dZ[L] = A[L] - Y`; `dW[l] = (1/m)·dZ[l]·A[l-1]ᵀ + (λ/m)·W[l]`;
+    /// `dZ[L] = A[L] - Y` (for both problems: the sigmoid with cross-entropy
+    /// and the linear output with `1/(2m)·Σ(ŷ − y)²`); `dW[l] = (1/m)·dZ[l]·A[l-1]ᵀ + (λ/m)·W[l]`;
     /// `db[l] = (1/m)·Σ dZ[l]`; `dA[l-1] = W[l]ᵀ·dZ[l]` (then the same dropout
     /// mask and `/keep`); `dZ[l-1] = dA[l-1]·(A[l-1] > 0)` for ReLU, times
     /// [`Activation::slope`] of `A[l-1]` (before dropout's scaling) for the

@@ -85,7 +85,10 @@ fn constants(c: &Config) -> String {
 
 /// The data section: generated sets regenerated, the others as literals.
 fn data(c: &Config) -> String {
-    match (c.data.shape(), c.uses_course_data()) {
+    match (
+        c.shape().filter(|s| generator(*s).is_some()),
+        c.uses_course_data(),
+    ) {
         (Some(shape), false) => {
             let n = c.n.unwrap_or(300);
             let noise = c.noise.unwrap_or(shape.default_noise());
@@ -97,9 +100,9 @@ fn data(c: &Config) -> String {
                 c.data.name(),
                 (n / 3).max(1),
                 seed.wrapping_add(1),
-                generator(shape),
+                generator(shape).unwrap_or_default(),
                 fmt_py(noise),
-                generator(shape),
+                generator(shape).unwrap_or_default(),
                 (n / 3).max(1),
                 fmt_py(noise),
                 seed.wrapping_add(1),
@@ -132,13 +135,16 @@ pub fn literal(name: &str, set: &Dataset) -> String {
     )
 }
 
-fn generator(shape: Shape) -> &'static str {
+/// The script's generator of `shape`; the regression surfaces have none
+/// (their points go as literals).
+fn generator(shape: Shape) -> Option<&'static str> {
     match shape {
-        Shape::Circles => "circles",
-        Shape::Moons => "moons",
-        Shape::Xor => "xor",
-        Shape::Spiral => "spiral",
-        Shape::Gauss => "gauss",
+        Shape::Circles => Some("circles"),
+        Shape::Moons => Some("moons"),
+        Shape::Xor => Some("xor"),
+        Shape::Spiral => Some("spiral"),
+        Shape::Gauss => Some("gauss"),
+        Shape::Plane | Shape::GaussSurface => None,
     }
 }
 

@@ -1,9 +1,12 @@
 //! Decision regions: the network's probability over a grid of the plane,
-//! and its colouring into RGBA pixels (colour-blind-safe orange/blue).
+//! and its colouring into RGBA pixels (colour-blind-safe orange/blue); for
+//! regression the predicted value on a diverging scale between the same
+//! two colours ([`diverging`]).
 
 use crate::data::dataset::Bounds;
-use crate::data::normalize::Normalization;
+use crate::data::features::InputMap;
 use crate::model::network::{Network, Workspace};
+use crate::model::output::Problem;
 use crate::numeric::matrix::Matrix;
 
 /// Label 0's colour (orange) and label 1's (blue), from the Okabe–Ito
@@ -30,6 +33,41 @@ pub struct Regions {
     boundary_pixels: bool,
     /// Two flat classes instead of the confidence shading (`discrete=1`).
     discrete: bool,
+    /// The last evaluated network's problem: regression paints values.
+    problem: Problem,
+    /// Regression: the value painted at full shade ([`diverging`]).
+    value_scale: f64,
+}
+
+/// Regression's colour of a predicted value `v` on the scale `s` (> 0):
+/// white at 0, label 1's blue above, label 0's orange below, the shade
+/// `t = min(|v|/s, 1)·0.75` mixed as [`Regions::paint`] mixes the classes;
+/// grey for NaN. The one definition of the regression colours (page and
+/// tests read it from here).
+pub fn diverging(v: f64, s: f64) -> [u8; 3] {
+    if v.is_nan() {
+        return COLOR_NAN;
+    }
+    let t = (v.abs() / s).min(1.0) * 0.75;
+    mix(if v > 0.0 { COLOR_1 } else { COLOR_0 }, t)
+}
+
+/// `round(background·(1 − t) + colour·t)` per channel (halves away from zero).
+#[inline(always)]
+fn mix(target: [u8; 3], t: f64) -> [u8; 3] {
+    let m = |k: usize| round_byte(BACKGROUND[k] as f64 * (1.0 - t) + target[k] as f64 * t);
+    [m(0), m(1), m(2)]
+}
+
+/// Regression's full-shade value for labels `y`: the largest `|y|`, or 1
+/// when there is none above 0 (or it is not finite).
+pub fn value_scale(y: &[f64]) -> f64 {
+    let s = y.iter().fold(0.0f64, |a, v| a.max(v.abs()));
+    if s > 0.0 && s.is_finite() {
+        s
+    } else {
+        1.0
+    }
 }
 
 impl Regions {
@@ -56,14 +94,17 @@ impl Regions {
             rgba: vec![0; 4 * n],
             boundary_pixels: true,
             discrete: false,
+            problem: Problem::Classification,
+            value_scale: 1.0,
         }
     }
 
-    /// The same grid with each pixel's point normalized as the network's
-    /// inputs are (`normalize=1`); the bounds stay in the data's units.
-    pub fn normalized(mut self, norm: Option<&Normalization>) -> Self {
-        if let Some(norm) = norm {
-            norm.apply(&mut self.grid);
+    /// The same grid with each pixel's point mapped as the network's
+    /// inputs are (`normalize=1`, input features: [`InputMap`]); the bounds
+    /// stay in the data's units. The default map leaves the grid as it is.
+    pub fn mapped(mut self, map: &InputMap) -> Self {
+        if *map != InputMap::default() {
+            self.grid = map.apply(&self.grid);
         }
         self
     }
@@ -93,8 +134,14 @@ impl Regions {
         self.discrete = on;
     }
 
-    /// The grid's points, `(2, width·height)`, pixel by pixel (the neuron
-    /// maps evaluate hidden units on them).
+    /// Regression: the value painted at full shade ([`value_scale`] of the
+    /// training labels; 1 until set).
+    pub fn set_value_scale(&mut self, s: f64) {
+        self.value_scale = s;
+    }
+
+    /// The grid's points as the network's inputs, `(inputs, width·height)`,
+    /// pixel by pixel (the neuron maps evaluate hidden units on them).
     pub fn points(&self) -> &Matrix {
         &self.grid
     }
@@ -104,11 +151,12 @@ impl Regions {
         &self.probs
     }
 
-    /// Evaluates `net` (a 2-input network) on every pixel: the same bits
+    /// Evaluates `net` (inputs as [`Regions::mapped`] made them) on every pixel: the same bits
     /// as [`Network::predict_batch`], through the fused kernel
     /// ([`Network::predict_into`]: no hidden activations stored, no
     /// allocation after the first frame).
     pub fn evaluate(&mut self, net: &Network) -> &[f64] {
+        self.problem = net.problem();
         net.predict_into(&self.grid, &mut self.probs, &mut self.ws);
         &self.probs
     }
@@ -121,9 +169,17 @@ impl Regions {
     /// (not NaN-aware: NaN counts as side 0) is on the other side; else
     /// `t = min(|p − 0.5|·2, 1)·0.75` (0.75 when discrete) and each channel is
     /// `round(background·(1 − t) + colour·t)` (halves away from zero).
+    /// Regression: each pixel [`diverging`] (no boundary, no flat classes).
     pub fn paint(&mut self) -> &[u8] {
         let w = self.width;
         let probs = &self.probs;
+        if self.problem == Problem::Regression {
+            for (&v, px) in probs.iter().zip(self.rgba.chunks_exact_mut(4)) {
+                let c = diverging(v, self.value_scale);
+                px.copy_from_slice(&[c[0], c[1], c[2], 255]);
+            }
+            return &self.rgba;
+        }
         for (py, (row, out)) in probs
             .chunks_exact(w)
             .zip(self.rgba.chunks_exact_mut(4 * w))
@@ -145,11 +201,7 @@ impl Regions {
                         } else {
                             ((p - 0.5).abs() * 2.0).min(1.0) * 0.75
                         };
-                        let target = if side { COLOR_1 } else { COLOR_0 };
-                        let mix = |k: usize| {
-                            round_byte(BACKGROUND[k] as f64 * (1.0 - t) + target[k] as f64 * t)
-                        };
-                        [mix(0), mix(1), mix(2)]
+                        mix(if side { COLOR_1 } else { COLOR_0 }, t)
                     }
                 };
                 px_out.copy_from_slice(&[c[0], c[1], c[2], 255]);
@@ -272,6 +324,34 @@ mod tests {
         };
         assert_eq!(colours(&flat), 2);
         assert!(colours(&shaded) > 2);
+    }
+
+    #[test]
+    fn regression_paints_values_on_the_diverging_scale() {
+        // ŷ = x1 (a linear output): orange left, white in the middle, blue right.
+        let net = Network::new(
+            vec![2, 1, 1],
+            vec![
+                Matrix::from_vec(1, 2, vec![1.0, 0.0]),
+                Matrix::zeros(1, 1),
+                Matrix::from_vec(1, 1, vec![1.0]),
+                Matrix::zeros(1, 1),
+            ],
+        )
+        .with_activation(crate::model::activation::Activation::Linear)
+        .with_problem(Problem::Regression);
+        let mut r = Regions::new(4, 1, Bounds::UNIT);
+        r.set_value_scale(0.5);
+        let rgba = r.render(&net).to_vec();
+        let px = |x: usize| [rgba[4 * x], rgba[4 * x + 1], rgba[4 * x + 2]];
+        assert_eq!(r.probabilities(), [-0.75, -0.25, 0.25, 0.75]);
+        assert_eq!(px(0), mix(COLOR_0, 0.75));
+        assert_eq!(px(1), mix(COLOR_0, 0.375));
+        assert_eq!(px(3), mix(COLOR_1, 0.75));
+        assert_eq!(diverging(0.0, 1.0), BACKGROUND);
+        assert_eq!(diverging(f64::NAN, 1.0), COLOR_NAN);
+        assert_eq!(value_scale(&[0.5, -2.0]), 2.0);
+        assert_eq!(value_scale(&[0.0]), 1.0);
     }
 
     #[test]

@@ -4,7 +4,8 @@
 
 use crate::config::compare::{family, heading, Family};
 use crate::config::{Expected, Preset, View};
-use crate::format::{fmt_cost, fmt_percent};
+use crate::format::{fmt_cost, fmt_cost_short, fmt_percent};
+use crate::model::output::Problem;
 use crate::run::health;
 use crate::run::trainer::{Status, Trainer};
 
@@ -18,6 +19,29 @@ impl Status {
         }
     }
 }
+
+/// The readouts' names for classification and for regression (the texts
+/// then hold the train and test loss, `1/(2m)·Σ(ŷ − y)²`, and test minus
+/// train loss).
+pub const MEASURES: [[&str; 3]; 2] = [
+    ["train accuracy", "test accuracy", "gap (train − test)"],
+    ["train loss", "test loss", "gap (test − train)"],
+];
+
+/// The regions' legend: the two point colours and the shading's hint, for
+/// classification and for regression (points coloured by their value's sign).
+pub const LEGENDS: [[&str; 3]; 2] = [
+    [
+        "label 0",
+        "label 1",
+        "shade = confidence · dark line = 0.5 boundary",
+    ],
+    [
+        "value ≤ 0",
+        "value > 0",
+        "shade = predicted value: orange below 0, white at 0, blue above",
+    ],
+];
 
 /// The page's view of a run.
 #[derive(Clone, Debug, PartialEq)]
@@ -55,6 +79,13 @@ pub struct Snapshot {
     pub test_accuracy_text: String,
     /// Train minus test accuracy in percentage points: `+3.3 pts`.
     pub gap_text: String,
+    /// The readouts' names: `train accuracy`, `test accuracy`,
+    /// `gap (train − test)`; for regression the losses' ([`MEASURES`]).
+    pub measure_labels: [&'static str; 3],
+    /// [`LEGENDS`]: the regions' legend for this problem.
+    pub legend: [&'static str; 3],
+    /// Regression: the train and test loss ([`Trainer::losses`]) as numbers.
+    pub losses: Option<[f64; 2]>,
     pub train_correct: u32,
     pub train_total: u32,
     pub test_correct: u32,
@@ -183,6 +214,27 @@ impl Snapshot {
             test_matches: done && (test_f - e.test_accuracy).abs() < 1e-12,
         });
         let gap = (train_f - test_f) * 100.0;
+        let regression = config.problem == Problem::Regression;
+        let losses = regression.then(|| {
+            let (a, b) = t.losses();
+            [a, b]
+        });
+        let (train_text, test_text, gap_text) = if let Some([a, b]) = losses {
+            let d = b - a;
+            let sign = if d >= 0.0 { "+" } else { "" };
+            (
+                fmt_cost_short(a),
+                fmt_cost_short(b),
+                format!("{sign}{}", fmt_cost_short(d)),
+            )
+        } else {
+            let gap_text = if gap.is_finite() {
+                format!("{gap:+.1} pts")
+            } else {
+                "—".into()
+            };
+            (fmt_percent(train_f), fmt_percent(test_f), gap_text)
+        };
         let stalled = diverged_at.is_none() && t.stalled();
         let cost_infinite = last.is_some_and(|(_, c)| c.is_infinite());
         let (iteration, iters) = (t.iteration() as u32, config.iters as u32);
@@ -203,13 +255,12 @@ impl Snapshot {
             first_cost_text: t.checkpoints().first().map(|(_, c)| fmt_cost(*c)),
             train_accuracy: train_f,
             test_accuracy: test_f,
-            train_accuracy_text: fmt_percent(train_f),
-            test_accuracy_text: fmt_percent(test_f),
-            gap_text: if gap.is_finite() {
-                format!("{gap:+.1} pts")
-            } else {
-                "—".into()
-            },
+            train_accuracy_text: train_text,
+            test_accuracy_text: test_text,
+            gap_text,
+            measure_labels: MEASURES[regression as usize],
+            legend: LEGENDS[regression as usize],
+            losses,
             train_correct: train.correct as u32,
             train_total: train.total as u32,
             test_correct: test.correct as u32,
@@ -219,7 +270,7 @@ impl Snapshot {
             heading: heading(config),
             can_compare: family(config) != Some(Family::Gradcheck),
             expected,
-            plane: t.split().train.features() == 2,
+            plane: t.points().train.features() == 2,
             recorded_data: config.data.is_recorded(),
             course_data: config.uses_course_data(),
             play: view.play,
@@ -266,6 +317,23 @@ mod tests {
             (s.heading.as_str(), s.can_compare, s.cost_note),
             ("Initialization — He", true, None)
         );
+    }
+
+    #[test]
+    fn regression_reads_out_losses() {
+        let (mut t, v) = run("data=gauss&problem=regression&iters=50");
+        t.run();
+        let s = Snapshot::of(&t, &v);
+        let (train, test) = t.losses();
+        assert_eq!(s.measure_labels, MEASURES[1]);
+        assert_eq!(s.legend, LEGENDS[1]);
+        assert_eq!(s.train_accuracy_text, fmt_cost_short(train));
+        assert_eq!(s.test_accuracy_text, fmt_cost_short(test));
+        let (t, v) = run("preset=init-he");
+        assert_eq!(Snapshot::of(&t, &v).measure_labels, MEASURES[0]);
+        // Four input features over the same plane: still regions to paint.
+        let (t, v) = run("data=spiral&features=x1,x2,x1x2,sinx1");
+        assert!(Snapshot::of(&t, &v).plane);
     }
 
     #[test]

@@ -12,6 +12,7 @@
 
 use crate::model::activation::Activation as Hidden;
 use crate::model::network::Network;
+use crate::model::output::Problem;
 use crate::numeric::math;
 use crate::numeric::matrix::{self, Accumulate, Matrix};
 
@@ -26,6 +27,8 @@ pub enum Activation {
     Relu,
     /// `1 / (1 + e^−z)` (the output layer).
     Sigmoid,
+    /// `z` (regression's output layer): never off, never saturated.
+    Linear,
 }
 
 impl Activation {
@@ -43,6 +46,7 @@ impl Activation {
         match self {
             Activation::Relu => Hidden::Relu.apply(z),
             Activation::Sigmoid => math::sigmoid(z),
+            Activation::Linear => z,
         }
     }
 
@@ -52,7 +56,7 @@ impl Activation {
     pub fn is_off(self, a: f64) -> Option<bool> {
         match self {
             Activation::Relu => Some(a <= 0.0),
-            Activation::Sigmoid => None,
+            Activation::Sigmoid | Activation::Linear => None,
         }
     }
 
@@ -60,7 +64,7 @@ impl Activation {
     /// largest), or `None` when this activation does not saturate.
     pub fn is_saturated(self, a: f64) -> Option<bool> {
         match self {
-            Activation::Relu => None,
+            Activation::Relu | Activation::Linear => None,
             Activation::Sigmoid => Some(a <= SATURATED_BELOW || a >= 1.0 - SATURATED_BELOW),
         }
     }
@@ -194,7 +198,10 @@ impl Probe {
     /// Layer `l`'s `Z` (left in `self.z`) and `A = g(Z)` from the layer
     /// below's `A` (or `x`); returns its activation.
     fn layer(&mut self, net: &Network, x: &Matrix, l: usize) -> Activation {
-        let g = Activation::of_layer(l, net.layers());
+        let g = match Activation::of_layer(l, net.layers()) {
+            Activation::Sigmoid if net.problem() == Problem::Regression => Activation::Linear,
+            g => g,
+        };
         let (done, rest) = self.a.split_at_mut(l - 1);
         let input = if l == 1 { x } else { &done[l - 2] };
         matrix::matmul_bias(

@@ -6,8 +6,8 @@ use crate::config::error::ConfigError;
 use crate::config::Config;
 use crate::data::batches::Batches;
 use crate::data::dataset::Split;
+use crate::data::features::InputMap;
 use crate::data::normalize::Normalization;
-use crate::model::cost;
 use crate::model::dropout::Dropout;
 use crate::model::network::{Accuracy, Activations, DropoutMasks, Network, Workspace};
 use crate::model::optimizer::Optimizer;
@@ -44,11 +44,13 @@ pub enum Status {
 #[derive(Clone, Debug)]
 pub struct Trainer {
     config: Config,
-    /// What trains (normalized with `normalize=1`).
+    /// What trains: the points through `inputs` (normalized with
+    /// `normalize=1`, then the input features).
     split: Split,
-    /// With `normalize=1`: the points in their own units and the training
-    /// set's statistics.
-    normalized: Option<(Split, Normalization)>,
+    /// The points in their own units (the plane the page shows).
+    raw: Split,
+    /// From a point of the plane to the network's input.
+    inputs: InputMap,
     network: Network,
     grads: Vec<Matrix>,
     /// Scratch of the fused training pass (sized once).
@@ -73,19 +75,19 @@ impl Trainer {
     /// Validates `config`, builds the data and draws the starting weights.
     pub fn new(config: Config) -> Result<Self, ConfigError> {
         config.validate()?;
-        let (split, normalized) = match config.split() {
-            raw if config.normalize => {
-                let (split, norm) = Normalization::split(&raw);
-                (split, Some((raw, norm)))
-            }
-            raw => (raw, None),
+        let raw = config.split();
+        let inputs = InputMap {
+            normalization: config.normalize.then(|| Normalization::of(&raw.train.x)),
+            features: config.features.clone(),
         };
+        let split = inputs.split(&raw);
         let sizes = config.sizes();
         let network = Network::new(
             sizes.clone(),
             config.initializer().parameters(&sizes, config.seed),
         )
-        .with_activation(config.act);
+        .with_activation(config.act)
+        .with_problem(config.problem);
         let optimizer = Optimizer::new(config.optimizer(), network.params());
         let m = split.train.len();
         let batches = (config.batch > 0 && m > 0)
@@ -105,7 +107,8 @@ impl Trainer {
         Ok(Trainer {
             config,
             split,
-            normalized,
+            raw,
+            inputs,
             network,
             grads,
             ws: Workspace::default(),
@@ -127,19 +130,25 @@ impl Trainer {
     }
 
     /// The training and test sets as they train (normalized with
-    /// `normalize=1`).
+    /// `normalize=1`, then the input features: one row per input unit).
     pub fn split(&self) -> &Split {
         &self.split
     }
 
     /// The points in their own units, as the page shows them.
     pub fn points(&self) -> &Split {
-        self.normalized.as_ref().map_or(&self.split, |(raw, _)| raw)
+        &self.raw
     }
 
     /// The training set's statistics, with `normalize=1`.
     pub fn normalization(&self) -> Option<&Normalization> {
-        self.normalized.as_ref().map(|(_, n)| n)
+        self.inputs.normalization.as_ref()
+    }
+
+    /// From a point of the plane to the network's input (the grids of the
+    /// decision regions and the neuron maps go through it).
+    pub fn inputs(&self) -> &InputMap {
+        &self.inputs
     }
 
     pub fn network(&self) -> &Network {
@@ -254,7 +263,8 @@ impl Trainer {
             let checkpoint = i.is_multiple_of(CHECKPOINT_EVERY);
             let last = i + 1 == self.config.iters;
             if checkpoint || last || self.history.wants(i) {
-                let c = cost::cross_entropy(out, y) + penalty.cost(self.network.weights(), y.len());
+                let data = self.config.problem.cost(out, y);
+                let c = data + penalty.cost(self.network.weights(), y.len());
                 self.history.push(i, c);
                 if checkpoint {
                     self.checkpoints.push((i, c));
@@ -299,6 +309,21 @@ impl Trainer {
     pub fn predict(&self, x: &Matrix, acts: &mut Activations) -> Vec<f64> {
         self.network.predict_batch(x, acts);
         acts.output().to_vec()
+    }
+
+    /// The data term of the cost on the training and the test set at the
+    /// current weights (no penalty, no dropout): regression's
+    /// `1/(2m)·Σ(ŷ − y)²`, or the cross-entropy. NaN for an empty set.
+    pub fn losses(&self) -> (f64, f64) {
+        let mut acts = Activations::default();
+        let mut of = |set: &crate::data::dataset::Dataset| {
+            if set.is_empty() {
+                return f64::NAN;
+            }
+            self.network.predict_batch(&set.x, &mut acts);
+            self.config.problem.cost(acts.output(), &set.y)
+        };
+        (of(&self.split.train), of(&self.split.test))
     }
 
     /// Train and test accuracy of the current weights (`a > 0.5`).

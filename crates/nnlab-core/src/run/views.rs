@@ -181,17 +181,19 @@ impl Views {
         lambda: f64,
     ) {
         let (train, test) = (&split.train, &split.test);
-        let cross_entropy = cost::cross_entropy(train_out, &train.y);
+        // The data term: cross-entropy, or regression's squared error.
+        let problem = net.problem();
+        let cross_entropy = problem.cost(train_out, &train.y);
         let l2 = cost::l2_penalty(net.weights(), lambda, train.len());
         let layers = self.probe.run(net, &train.x, grads);
-        let eval_cost = cost::cross_entropy(self.probe.output(), &train.y) + l2;
+        let eval_cost = problem.cost(self.probe.output(), &train.y) + l2;
         let eval_accuracy = Accuracy::of(self.probe.output(), &train.y).fraction();
         let test_cost = if test.is_empty() {
             f64::NAN
         } else {
             self.test_out.resize(test.len(), 0.0);
             net.predict_into(&test.x, &mut self.test_out, &mut self.test_ws);
-            cost::cross_entropy(&self.test_out, &test.y)
+            problem.cost(&self.test_out, &test.y)
                 + cost::l2_penalty(net.weights(), lambda, test.len())
         };
         let sample = Sample {

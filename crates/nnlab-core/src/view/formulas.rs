@@ -6,6 +6,7 @@
 
 use crate::config::{Config, InitKind};
 use crate::format::fmt_plain;
+use crate::model::output::Problem;
 
 /// One formula: a short title and its `<math>` element.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,6 +44,13 @@ const CROSS_ENTROPY: &str = "<munderover><mo>∑</mo><mrow><mi>i</mi><mo>=</mo><
 <mo>+</mo><mo>(</mo><mn>1</mn><mo>−</mo><msup><mi>y</mi><mrow><mo>(</mo><mi>i</mi><mo>)</mo></mrow></msup><mo>)</mo><mi>ln</mi>\
 <mo>(</mo><mn>1</mn><mo>−</mo><msup><mi>a</mi><mrow><mo>(</mo><mi>i</mi><mo>)</mo></mrow></msup><mo>)</mo><mo>]</mo>";
 
+const FRAC_1_2M: &str = "<mfrac><mn>1</mn><mrow><mn>2</mn><mi>m</mi></mrow></mfrac>";
+
+/// Regression's sum `Σ_i (a − y)²`.
+const SQUARED_ERROR: &str = "<munderover><mo>∑</mo><mrow><mi>i</mi><mo>=</mo><mn>1</mn></mrow><mi>m</mi></munderover>\
+<msup><mrow><mo>(</mo><msup><mi>a</mi><mrow><mo>(</mo><mi>i</mi><mo>)</mo></mrow></msup><mo>−</mo>\
+<msup><mi>y</mi><mrow><mo>(</mo><mi>i</mi><mo>)</mo></mrow></msup><mo>)</mo></mrow><mn>2</mn></msup>";
+
 /// `randn(n[l], n[l−1])`: the course's normal draws of one weight matrix.
 const RANDN: &str = "<mtext>randn</mtext><mo>(</mo><msup><mi>n</mi><mrow><mo>[</mo><mi>l</mi><mo>]</mo></mrow></msup><mo>,</mo>\
 <msup><mi>n</mi><mrow><mo>[</mo><mi>l</mi><mo>−</mo><mn>1</mn><mo>]</mo></mrow></msup><mo>)</mo>";
@@ -50,7 +58,12 @@ const RANDN: &str = "<mtext>randn</mtext><mo>(</mo><msup><mi>n</mi><mrow><mo>[</
 /// The formulas for `config` (dropout only when it is on; the cost's L2
 /// term only when `λ > 0`).
 pub fn formulas(config: &Config) -> Vec<Formula> {
-    let mut cost = format!("<mi>J</mi><mo>=</mo><mo>−</mo>{FRAC_1_M}{CROSS_ENTROPY}");
+    let mut cost = match config.problem {
+        Problem::Classification => {
+            format!("<mi>J</mi><mo>=</mo><mo>−</mo>{FRAC_1_M}{CROSS_ENTROPY}")
+        }
+        Problem::Regression => format!("<mi>J</mi><mo>=</mo>{FRAC_1_2M}{SQUARED_ERROR}"),
+    };
     if config.lambda > 0.0 {
         cost += &format!(
             "<mo>+</mo><mfrac>{}<mrow><mn>2</mn><mi>m</mi></mrow></mfrac><munder><mo>∑</mo><mi>l</mi></munder>\
@@ -152,6 +165,13 @@ mod tests {
         assert!(formulas(&Preset::InitZeros.config())[2]
             .mathml
             .contains("<mo>=</mo><mn>0</mn><mo>,"));
+        let regression = Config {
+            data: crate::config::DataKind::Plane,
+            problem: Problem::Regression,
+            ..Config::default()
+        };
+        let cost = &formulas(&regression)[0].mathml;
+        assert!(cost.contains("<mn>2</mn><mi>m</mi>") && !cost.contains("<mi>ln</mi>"));
         let eps = Config {
             eps: 1e-5,
             ..Preset::Gradcheck.config()

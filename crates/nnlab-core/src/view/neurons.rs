@@ -1,9 +1,12 @@
 //! Neuron maps: what each hidden unit computes, its output over the input
 //! plane as a small heat map laid over its circle in the network diagram,
-//! and one unit large (hover or focus). Rust fills the RGBA; the page only
+//! and one unit large (hover or focus). With input features other than
+//! `x1,x2` the input units get maps too (each its feature over the plane),
+//! before the hidden units'. Rust fills the RGBA; the page only
 //! puts the pixels where [`map_boxes`] says.
 
 use crate::data::dataset::Bounds;
+use crate::data::features::InputMap;
 use crate::model::network::Network;
 use crate::run::regions::{Regions, COLOR_1};
 use crate::run::stats::Probe;
@@ -31,15 +34,29 @@ pub struct NeuronMaps {
     small: Regions,
     large: Regions,
     probe: Probe,
+    /// Input units with a map of their own ([`input_maps`]).
+    inputs: usize,
+}
+
+/// How many input units get a map: every feature, unless the inputs are
+/// the plane's `x1,x2` (whose maps would only repeat the axes).
+pub fn input_maps(map: &InputMap) -> usize {
+    if map.features.is_plane() {
+        0
+    } else {
+        map.features.len()
+    }
 }
 
 impl NeuronMaps {
-    /// Grids over `bounds` (the data's plane, as the decision regions').
-    pub fn new(bounds: Bounds) -> Self {
+    /// Grids over `bounds` (the data's plane, as the decision regions'),
+    /// each point mapped to the network's inputs by `map`.
+    pub fn new(bounds: Bounds, map: &InputMap) -> Self {
         NeuronMaps {
-            small: Regions::new(MAP_SIDE, MAP_SIDE, bounds),
-            large: Regions::new(LARGE_SIDE, LARGE_SIDE, bounds),
+            small: Regions::new(MAP_SIDE, MAP_SIDE, bounds).mapped(map),
+            large: Regions::new(LARGE_SIDE, LARGE_SIDE, bounds).mapped(map),
             probe: Probe::default(),
+            inputs: input_maps(map),
         }
     }
 
@@ -47,13 +64,17 @@ impl NeuronMaps {
         self.small.bounds()
     }
 
-    /// Every hidden unit's map, layer 1's units first: `MAP_SIDE²` RGBA
-    /// pixels each (rows top to bottom), one after another. Each map is
-    /// scaled to its own range: `t = (a − min)/(max − min)` from white to
-    /// blue. Panics unless `net` has 2 inputs.
+    /// Every mapped input unit's map ([`input_maps`]), then every hidden
+    /// unit's, layer 1's units first: `MAP_SIDE²` RGBA pixels each (rows
+    /// top to bottom), one after another. Each map is scaled to its own
+    /// range: `t = (a − min)/(max − min)` from white to blue. Panics unless
+    /// `net` takes the grid's inputs.
     pub fn maps(&mut self, net: &Network) -> Vec<u8> {
         self.probe.forward(net, self.small.points());
         let mut out = Vec::new();
+        for r in 0..self.inputs {
+            paint(self.small.points().row(r), &mut out);
+        }
         for l in 1..net.layers() {
             let a = self.probe.activations(l);
             for r in 0..a.rows() {
@@ -63,11 +84,16 @@ impl NeuronMaps {
         out
     }
 
-    /// Hidden unit `unit`'s map (counted over all hidden layers, layer 1
-    /// first) at `LARGE_SIDE²` pixels, or `None` past the last unit.
+    /// Unit `unit`'s map (counted as [`NeuronMaps::maps`] orders them) at
+    /// `LARGE_SIDE²` pixels, or `None` past the last unit.
     pub fn large(&mut self, net: &Network, unit: usize) -> Option<Vec<u8>> {
+        if unit < self.inputs {
+            let mut out = Vec::new();
+            paint(self.large.points().row(unit), &mut out);
+            return Some(out);
+        }
         let sizes = &net.sizes()[1..net.layers()];
-        let (mut l, mut u) = (0, unit);
+        let (mut l, mut u) = (0, unit - self.inputs);
         while u >= *sizes.get(l)? {
             u -= sizes[l];
             l += 1;
@@ -98,15 +124,16 @@ fn paint(values: &[f64], out: &mut Vec<u8>) {
     }
 }
 
-/// Where each hidden unit's map goes over the diagram laid out as
-/// `layout` (layer `sizes`): `[x, y, side, ...]` per hidden unit, layer 1
-/// first (top-left corner and side in CSS pixels, centred on the unit;
-/// side 0 when it does not fit), and how many maps are not drawn.
+/// Where each map goes over the diagram laid out as `layout` (layer
+/// `sizes`): `[x, y, side, ...]` per input unit when `inputs` (the mapped
+/// features), then per hidden unit, layer 1 first (top-left corner and side
+/// in CSS pixels, centred on the unit; side 0 when it does not fit), and
+/// how many hidden units' maps are not drawn.
 ///
 /// A layer's side is `min(0.9 · its units' spacing, 0.45 · the columns'
 /// spacing, MAP_MAX_PX)`; under [`MAP_MIN_PX`] that layer's maps are not
 /// drawn (a wide layer), the other layers' still are.
-pub fn map_boxes(sizes: &[usize], layout: &DiagramLayout) -> (Vec<f64>, usize) {
+pub fn map_boxes(sizes: &[usize], layout: &DiagramLayout, inputs: bool) -> (Vec<f64>, usize) {
     let c = &layout.centres;
     let layers = sizes.len() - 1;
     let column = if layers >= 1 {
@@ -116,8 +143,8 @@ pub fn map_boxes(sizes: &[usize], layout: &DiagramLayout) -> (Vec<f64>, usize) {
     };
     let mut boxes = Vec::new();
     let mut hidden_off = 0;
-    let mut first = sizes[0];
-    for &n in &sizes[1..layers] {
+    let (mut first, from) = if inputs { (0, 0) } else { (sizes[0], 1) };
+    for (l, &n) in sizes[..layers].iter().enumerate().skip(from) {
         let spacing = if n >= 2 {
             c[2 * (first + 1) + 1] - c[2 * first + 1]
         } else {
@@ -132,7 +159,7 @@ pub fn map_boxes(sizes: &[usize], layout: &DiagramLayout) -> (Vec<f64>, usize) {
         for u in first..first + n {
             boxes.extend([c[2 * u] - side / 2.0, c[2 * u + 1] - side / 2.0, side]);
         }
-        if side == 0.0 {
+        if side == 0.0 && l > 0 {
             hidden_off += n;
         }
         first += n;
@@ -156,7 +183,7 @@ pub struct NeuronView {
     pub note: Option<String>,
     /// [`symmetry_text`]: units that are copies of each other.
     pub symmetry: Option<String>,
-    /// Per hidden unit: `"hidden layer 1, unit 3"`.
+    /// Per map: `"input x₁²"`, `"hidden layer 1, unit 3"`.
     pub labels: Vec<String>,
     /// [`map_boxes`], per hidden unit.
     #[cfg_attr(feature = "serde", serde(skip))]
@@ -171,11 +198,18 @@ pub struct NeuronView {
 pub fn neuron_view(trainer: &Trainer, panel_width: f64) -> NeuronView {
     let (data, arrays) = diagram_data(trainer, false);
     let layout = DiagramLayout::new(&data.sizes, &arrays, panel_width);
-    let (boxes, off) = map_boxes(&data.sizes, &layout);
+    let inputs = input_maps(trainer.inputs());
+    let (boxes, off) = map_boxes(&data.sizes, &layout, inputs > 0);
     let sizes = &data.sizes;
-    let hidden = &arrays.units[sizes[0]..sizes[0] + boxes.len() / 3];
-    let labels = (1..sizes.len() - 1)
-        .flat_map(|l| (1..=sizes[l]).map(move |u| format!("hidden layer {l}, unit {u}")))
+    let start = sizes[0] - inputs;
+    let units = &arrays.units[start..start + boxes.len() / 3];
+    let features = trainer.inputs().features.list()[..inputs].iter();
+    let labels = features
+        .map(|f| format!("input {}", f.label()))
+        .chain(
+            (1..sizes.len() - 1)
+                .flat_map(|l| (1..=sizes[l]).map(move |u| format!("hidden layer {l}, unit {u}"))),
+        )
         .collect();
     NeuronView {
         side: MAP_SIDE,
@@ -185,7 +219,7 @@ pub fn neuron_view(trainer: &Trainer, panel_width: f64) -> NeuronView {
         symmetry: symmetry_text(trainer.network()),
         labels,
         boxes,
-        dropped: hidden.iter().map(|f| f & UNIT_DROPPED).collect(),
+        dropped: units.iter().map(|f| f & UNIT_DROPPED).collect(),
     }
 }
 
@@ -202,7 +236,7 @@ mod tests {
     fn maps_show_each_units_output() {
         let t = Trainer::new(Preset::InitHe.config()).unwrap();
         let net = t.network();
-        let mut maps = NeuronMaps::new(t.split().bounds());
+        let mut maps = NeuronMaps::new(t.split().bounds(), t.inputs());
         let rgba = maps.maps(net);
         assert_eq!(rgba.len(), (10 + 5) * MAP_SIDE * MAP_SIDE * 4);
         let grid = Regions::new(MAP_SIDE, MAP_SIDE, t.split().bounds());
@@ -241,7 +275,7 @@ mod tests {
             let t = Trainer::new(q).unwrap();
             let (data, arrays) = diagram_data(&t, false);
             let layout = DiagramLayout::new(&data.sizes, &arrays, width);
-            (map_boxes(&data.sizes, &layout), layout)
+            (map_boxes(&data.sizes, &layout, false), layout)
         };
         let ((b, off), layout) = boxes(Preset::RegL2.config(), 600.0);
         assert_eq!((b.len(), off), (3 * 23, 0));

@@ -143,12 +143,21 @@ impl PlotLayout {
     }
 
     /// Pixel positions `[x, y, ...]` of the points of `set` with label
-    /// `label` (0 or 1), in the set's order. Panics unless the set has 2 features.
-    pub fn points(&self, b: &Bounds, set: &Dataset, label: f64) -> Vec<f64> {
+    /// `label` (0 or 1), in the set's order; with `values` (regression's
+    /// numeric labels) label 1 stands for the values above 0 and label 0 for
+    /// the others, the two ends of the diverging scale. Panics unless the
+    /// set has 2 features.
+    pub fn points(&self, b: &Bounds, set: &Dataset, label: f64, values: bool) -> Vec<f64> {
         assert_eq!(set.features(), 2, "points need 2-D data");
         let mut out = Vec::new();
         for j in 0..set.len() {
-            if set.y[j] == label {
+            let y = set.y[j];
+            let on = if values {
+                (y > 0.0) == (label == 1.0)
+            } else {
+                y == label
+            };
+            if on {
                 let (px, py) = self.to_px(b, set.x.get(0, j), set.x.get(1, j));
                 out.extend([px, py]);
             }
@@ -217,7 +226,11 @@ mod tests {
             y_max: 1.0,
         };
         let set = Dataset::from_points(&[[0.0, 0.0], [1.0, 1.0], [0.5, 0.5]], &[0.0, 1.0, 0.0]);
-        assert_eq!(l.points(&b, &set, 1.0), vec![l.x0 + l.side, l.y0]);
-        assert_eq!(l.points(&b, &set, 0.0).len(), 4);
+        assert_eq!(l.points(&b, &set, 1.0, false), vec![l.x0 + l.side, l.y0]);
+        assert_eq!(l.points(&b, &set, 0.0, false).len(), 4);
+        // Values: above 0 with label 1, the others with label 0.
+        let values = Dataset::from_points(&[[0.0, 0.0], [1.0, 1.0]], &[-0.5, 0.25]);
+        assert_eq!(l.points(&b, &values, 1.0, true), vec![l.x0 + l.side, l.y0]);
+        assert_eq!(l.points(&b, &values, 0.0, true).len(), 2);
     }
 }

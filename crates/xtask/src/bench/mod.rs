@@ -49,7 +49,7 @@ struct Case {
 const HE: &[usize] = &[2, 10, 5, 1];
 const REG: &[usize] = &[2, 20, 3, 1];
 
-const CASES: [Case; 7] = [
+const CASES: [Case; 8] = [
     Case {
         key: "he",
         label: "He lab, 15k it. [2,10,5,1] x300",
@@ -100,6 +100,15 @@ const CASES: [Case; 7] = [
         sizes: HE,
         m: 160_000,
         iters: 0,
+    },
+    // A playground option on the He lab's size: regression (linear output, squared error,
+    // the plain forward/backward) on the two-Gaussian surface; no NumPy counterpart.
+    Case {
+        key: "data=gauss&problem=regression&layers=10,5&init=he&iters=15000",
+        label: "regression (gauss), 15k it. [2,10,5,1] x300",
+        sizes: HE,
+        m: 300,
+        iters: 15_000,
     },
 ];
 
@@ -204,7 +213,7 @@ pub fn bench(args: &[String]) -> Result<()> {
     keys.extend(owndata::CASES.map(|(key, _)| key));
     let lab_keys: Vec<&str> = CASES
         .iter()
-        .filter(|c| c.iters > 0 && c.key != "he-views")
+        .filter(|c| c.iters > 0 && c.key != "he-views" && !c.key.contains('='))
         .map(|c| c.key)
         .collect();
     let mut native_keys = keys.clone();

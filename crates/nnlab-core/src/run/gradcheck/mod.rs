@@ -8,6 +8,7 @@ pub use diagnosis::{diagnose, Diagnosis, OneD, ParamDiagnosis, Verdict};
 
 use crate::model::cost;
 use crate::model::network::{Activations, Network, PlantedBugs};
+use crate::model::output::{self, Problem};
 use crate::model::penalty::Penalty;
 use crate::numeric::matrix::{Accumulate, Matrix};
 
@@ -119,11 +120,16 @@ pub fn gradapprox_1d(x: f64, theta: f64, eps: f64) -> f64 {
 }
 
 /// The cost the check differentiates: the plain-sum cross-entropy of the
-/// forward pass (with fused multiply-adds, as NumPy's BLAS computes it) plus
-/// the penalties (L2, and L1 when on).
+/// forward pass (with fused multiply-adds, as NumPy's BLAS computes it), or
+/// for regression the squared error `1/(2m)·Σ(ŷ − y)²`, plus the penalties
+/// (L2, and L1 when on).
 fn cost_at(net: &Network, x: &Matrix, y: &[f64], penalty: Penalty, acts: &mut Activations) -> f64 {
     net.forward(x, None, Accumulate::Fused, acts);
-    cost::cross_entropy_plain(acts.output(), y) + penalty.cost(net.weights(), y.len())
+    let data = match net.problem() {
+        Problem::Classification => cost::cross_entropy_plain(acts.output(), y),
+        Problem::Regression => output::squared_error(acts.output(), y),
+    };
+    data + penalty.cost(net.weights(), y.len())
 }
 
 fn norm(v: impl Iterator<Item = f64>) -> f64 {

@@ -75,11 +75,16 @@ fn bad_links_name_key_and_value() {
         Ok(_) => panic!("lr=abc must not build"),
         Err(e) => js_sys::Error::from(JsValue::from(e)),
     };
+    // No page, no renderer (js/i18n.js): the message comes as its id and arguments.
     let message = String::from(err.message());
-    assert!(message.contains("lr=abc"), "{message}");
+    assert!(message.contains("key=lr, value=abc"), "{message}");
     let lab = Lab::new("preset=init-he").unwrap();
     let err = js_sys::Error::from(JsValue::from(lab.with_key("keep", "7").unwrap_err()));
-    assert!(String::from(err.message()).starts_with("keep=7"));
+    let message = String::from(err.message());
+    assert!(
+        message.starts_with("err-out-of-range(key=keep, value=7"),
+        "{message}"
+    );
     assert_eq!(
         lab.with_key("lr", "0.02").unwrap(),
         "preset=init-he&lr=0.02"
@@ -184,7 +189,10 @@ fn chart_lays_out_and_hovers() {
     assert!(chart.hover(1.0, 1.0).unwrap().is_null());
     let hit = chart.hover(300.0, 150.0).unwrap();
     let text = get(&hit, "text").as_string().unwrap();
-    assert!(text.contains("iteration "), "{text}");
+    assert!(
+        text.starts_with("chart-hover(") && text.contains("iteration="),
+        "{text}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -205,11 +213,11 @@ fn diagram_and_gradcheck_come_laid_out_and_formatted() {
     let label = at(&get(&layout, "labels"), 1);
     assert_eq!(
         get(&label, "text").as_string().as_deref(),
-        Some("hidden 1 (20)")
+        Some("diagram-hidden(layer=1) (20)")
     );
     let description = get(&view, "description").as_string().unwrap();
     assert!(
-        description.starts_with("Network 2-20-3-1: "),
+        description.starts_with("diagram-description(shape=2-20-3-1, "),
         "{description}"
     );
 

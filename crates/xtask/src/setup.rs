@@ -17,7 +17,8 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub struct Needs {
     /// Chromium + chromedriver and NumPy (tests only).
     pub browser: bool,
-    /// The npm packages in tests/ (the tests' browser driver, esbuild for the one-file page).
+    /// The npm packages in tests/ (the tests' browser driver, esbuild for the one-file page,
+    /// the page's `@fluent/bundle`).
     pub npm: bool,
 }
 
@@ -32,7 +33,7 @@ impl Needs {
     };
     pub const SERVE: Needs = Needs {
         browser: false,
-        npm: false,
+        npm: true,
     };
 }
 
@@ -78,6 +79,7 @@ pub fn setup(needs: Needs) -> Result<()> {
     step("wasm-bindgen-cli", &|| wasm_bindgen_cli(&wbg))?;
     if needs.browser {
         step("chromium", &chromium)?;
+        step("CJK font", &cjk_font)?;
         step("numpy (python3)", &numpy)?;
     }
     if needs.npm {
@@ -237,6 +239,24 @@ fn chromium() -> Result<Outcome> {
     Ok(Outcome::Installed(
         "chromium + chromium-driver (apt)".into(),
     ))
+}
+
+/// A Chinese font for the browser tests (the page uses system fonts only; without one the
+/// Chinese page's screenshots show boxes and its widths are not a real font's).
+const CJK_FONT: &str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
+
+fn cjk_font() -> Result<Outcome> {
+    if Path::new(CJK_FONT).exists() {
+        return Ok(Outcome::Skipped(format!("{CJK_FONT} present")));
+    }
+    if !is_root() {
+        return Err(format!(
+            "{CJK_FONT} is missing and this is not root: install the Debian package \
+             `fonts-wqy-microhei` (sudo apt-get install fonts-wqy-microhei)"
+        ));
+    }
+    apt_install(&["fonts-wqy-microhei"])?;
+    Ok(Outcome::Installed("fonts-wqy-microhei (apt)".into()))
 }
 
 fn modified(path: &Path) -> Option<SystemTime> {

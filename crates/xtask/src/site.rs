@@ -46,6 +46,7 @@ pub fn build(root: &Path) -> Result<()> {
             false => assets.file(&www, rel),
         })
     })?;
+    assets.vendor(&root.join(FLUENT_DIR), FLUENT_AT)?;
     for name in [BINDINGS, WASM] {
         assets.add(
             name,
@@ -119,6 +120,11 @@ fn wasm(root: &Path, out: &Path) -> Result<()> {
         .arg(&built))
 }
 
+/// The page's message renderer, the npm package `@fluent/bundle` (ES modules, installed
+/// by `npm ci` in `tests/`), and where the page imports it from (`js/i18n.js`).
+const FLUENT_DIR: &str = "tests/node_modules/@fluent/bundle/esm";
+const FLUENT_AT: &str = "js/fluent/";
+
 /// Marks the asset folder in the page until its hash is known.
 const PREFIX_MARK: &str = "\u{1}prefix\u{1}";
 
@@ -154,6 +160,24 @@ impl Assets {
                     let key = rel.to_string_lossy().replace('\\', "/");
                     self.file(www, &key)?;
                 }
+            }
+        }
+        Ok(())
+    }
+
+    /// The `.js` files of an npm package's folder `dir`, added under `at`.
+    fn vendor(&mut self, dir: &Path, at: &str) -> Result<()> {
+        let entries = fs::read_dir(dir).map_err(|e| {
+            format!(
+                "{}: {e} (run `cargo xtask setup`: npm ci in tests/)",
+                dir.display()
+            )
+        })?;
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".js") {
+                let bytes = fs::read(entry.path()).map_err(|e| format!("{name}: {e}"))?;
+                self.add(&format!("{at}{name}"), bytes);
             }
         }
         Ok(())
@@ -234,9 +258,7 @@ impl Tag {
                 ))
             }
             ("script", _) => match self.get("src") {
-                Some(src) if local(src) => {
-                    Some(format!(r#"<script src="{}">"#, add(src, false)?))
-                }
+                Some(src) if local(src) => Some(format!(r#"<script src="{}">"#, add(src, false)?)),
                 _ => None,
             },
             _ if trunk => {
@@ -376,7 +398,10 @@ mod tests {
     <script data-trunk type="module" src="app.js"></script>
   </head>"#;
         let (out, files, dirs) = built(html);
-        assert_eq!(files, ["style.css", "js/panels.css", "js/lesson.js", "app.js"]);
+        assert_eq!(
+            files,
+            ["style.css", "js/panels.css", "js/lesson.js", "app.js"]
+        );
         assert_eq!(dirs, ["js"]);
         assert!(
             out.contains(r#"<link rel="icon" href="data:," />"#),
@@ -385,7 +410,10 @@ mod tests {
         assert!(out.contains(r#"<link rel="stylesheet" href="P/style.css" />"#));
         assert!(out.contains("commented.css"), "comments stay as written");
         assert!(out.contains(r#"<script type="module" src="P/app.js"></script>"#));
-        assert!(out.contains(r#"<script src="P/js/lesson.js"></script>"#), "{out}");
+        assert!(
+            out.contains(r#"<script src="P/js/lesson.js"></script>"#),
+            "{out}"
+        );
         assert!(out.contains(&format!(
             r#"data-bindings="{PREFIX_MARK}nnlab-web.js" data-wasm="{PREFIX_MARK}nnlab-web_bg.wasm""#
         )));

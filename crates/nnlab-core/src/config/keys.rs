@@ -45,8 +45,6 @@ macro_rules! field {
 /// would fail the round-trip test below).
 const ROW: Key = Key {
     name: "",
-    label: "",
-    help: "",
     kind: Kind::Number,
     group: Group::Data,
     range: None,
@@ -59,83 +57,69 @@ const ROW: Key = Key {
 pub const KEYS: &[Key] = &[
     Key {
         name: "data",
-        label: "data set",
-        help: "the points to train on",
         kind: Kind::Choice,
         slot: field!(data),
         ..ROW
     },
     Key {
         name: "dataSeed",
-        label: "data seed",
-        help: "seed of generated data and of own points' test split (circles and football without it are the course's points)",
         kind: Kind::Seed,
         slot: field!(data_seed),
         ..ROW
     },
     Key {
         name: "n",
-        label: "points",
-        help: "number of generated training points",
         kind: Kind::Count,
         range: Some(Range::counting(
             MIN_POINTS as f64,
             MAX_POINTS as f64,
-            "points",
+            "unit-points",
         )),
         slot: field!(n),
         ..ROW
     },
     Key {
         name: "noise",
-        label: "noise",
-        help: "noise of generated data",
         range: Some(Range::closed(0.0, MAX_NOISE)),
         slot: field!(noise),
         ..ROW
     },
     Key {
         name: "testFrac",
-        label: "test share",
-        help: "share of the points held out for testing, drawn with dataSeed (own points without a set column); generated data: n training points and n·testFrac/(1 − testFrac) test points from dataSeed+1 (absent: the course's n/3)",
         range: Some(Range::above(0.0, MAX_TEST_FRAC)),
         slot: field!(test_frac),
         ..ROW
     },
     Key {
         name: "normalize",
-        label: "normalize inputs",
-        help: "1 = subtract the training set's mean and divide by its standard deviation, per feature (test set too)",
         kind: Kind::Flag,
         slot: field!(normalize),
         ..ROW
     },
     Key {
         name: "points",
-        label: "own points",
-        help: "own points with data=custom: a pasted or uploaded CSV, or points drawn on the page (quantized, base64url)",
         kind: Kind::Points,
         slot: field!(points),
         ..ROW
     },
     Key {
         name: "layers",
-        label: "hidden layers",
-        help: "hidden layer sizes, comma-separated (10,5)",
         kind: Kind::List,
         group: Group::Network,
-        range: Some(Range::counting(1.0, MAX_WIDTH as f64, "units per layer")),
+        range: Some(Range::counting(
+            1.0,
+            MAX_WIDTH as f64,
+            "unit-units-per-layer",
+        )),
         length: Some(Range::counting(
             1.0,
             MAX_HIDDEN_LAYERS as f64,
-            "hidden layers",
+            "unit-hidden-layers",
         )),
         slot: field!(hidden),
     },
     Key {
         name: "init",
-        label: "initialization",
-        help: "how the weights start (xavier suits tanh and sigmoid, he suits relu; case: the gradient-check lab's draw)",
         kind: Kind::Choice,
         group: Group::Network,
         slot: field!(init),
@@ -143,8 +127,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "act",
-        label: "hidden activation",
-        help: "the hidden layers' activation (the output stays a sigmoid); relu is the course's",
         kind: Kind::Choice,
         group: Group::Network,
         slot: field!(act),
@@ -152,8 +134,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "scale",
-        label: "random scale",
-        help: "factor of random initialization",
         group: Group::Network,
         range: Some(Range::closed(0.0, MAX_SCALE)),
         slot: field!(scale),
@@ -161,8 +141,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "seed",
-        label: "init seed",
-        help: "initialization seed",
         kind: Kind::Seed,
         group: Group::Network,
         slot: field!(seed),
@@ -170,8 +148,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "lr",
-        label: "learning rate",
-        help: "the step size of gradient descent",
         group: Group::Training,
         range: Some(Range::above(0.0, MAX_LR)),
         slot: field!(lr),
@@ -179,8 +155,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "iters",
-        label: "iterations",
-        help: "iterations to run",
         kind: Kind::Count,
         group: Group::Training,
         range: Some(Range::closed(1.0, MAX_ITERS as f64)),
@@ -189,8 +163,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "opt",
-        label: "optimizer",
-        help: "gd (the course's labs) | momentum | adam (with bias correction)",
         kind: Kind::Choice,
         group: Group::Training,
         slot: field!(opt),
@@ -198,8 +170,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "beta",
-        label: "momentum β",
-        help: "momentum: v = β·v + (1 − β)·dW, 0 <= β < 1",
         group: Group::Training,
         range: Some(Range::closed(0.0, 1.0)),
         slot: field!(beta),
@@ -207,8 +177,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "beta1",
-        label: "Adam β₁",
-        help: "Adam's first-moment decay, 0 <= β₁ < 1",
         group: Group::Training,
         range: Some(Range::closed(0.0, 1.0)),
         slot: field!(beta1),
@@ -216,8 +184,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "beta2",
-        label: "Adam β₂",
-        help: "Adam's second-moment decay, 0 <= β₂ < 1",
         group: Group::Training,
         range: Some(Range::closed(0.0, 1.0)),
         slot: field!(beta2),
@@ -225,8 +191,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "epsilon",
-        label: "Adam ε",
-        help: "Adam's ε in lr·v̂/(√ŝ + ε)",
         group: Group::Training,
         range: Some(Range::above(0.0, 1.0)),
         slot: field!(epsilon),
@@ -234,18 +198,14 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "batch",
-        label: "mini-batch size",
-        help: "examples per iteration, reshuffled every epoch (0 = the whole training set, the course's)",
         kind: Kind::Count,
         group: Group::Training,
-        range: Some(Range::counting(0.0, MAX_POINTS as f64, "examples")),
+        range: Some(Range::counting(0.0, MAX_POINTS as f64, "unit-examples")),
         slot: field!(batch),
         ..ROW
     },
     Key {
         name: "batchSeed",
-        label: "batch seed",
-        help: "seed of the mini-batches' shuffle",
         kind: Kind::Seed,
         group: Group::Training,
         slot: field!(batch_seed),
@@ -253,8 +213,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "lambda",
-        label: "L2 λ",
-        help: "L2 regularization strength (0 = off)",
         group: Group::Regularization,
         range: Some(Range::closed(0.0, MAX_LAMBDA)),
         slot: field!(lambda),
@@ -262,8 +220,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "l1",
-        label: "L1 λ₁",
-        help: "L1 regularization strength: (λ₁/m)·Σ|W| in the cost (0 = off)",
         group: Group::Regularization,
         range: Some(Range::closed(0.0, MAX_LAMBDA)),
         slot: field!(l1),
@@ -271,8 +227,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "keep",
-        label: "keep probability",
-        help: "dropout keep probability (1 = off)",
         group: Group::Regularization,
         range: Some(Range::above(0.0, 1.0)),
         slot: field!(keep),
@@ -280,8 +234,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "mask",
-        label: "dropout masks",
-        help: "fixed (the course: same masks every iteration) | fresh (new masks every iteration)",
         kind: Kind::Choice,
         group: Group::Regularization,
         slot: field!(mask),
@@ -289,8 +241,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "dropSeed",
-        label: "dropout seed",
-        help: "dropout seed",
         kind: Kind::Seed,
         group: Group::Regularization,
         slot: field!(drop_seed),
@@ -298,8 +248,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "bugs",
-        label: "planted bugs",
-        help: "planted backprop bugs: w2, b1 (comma-separated; empty = none)",
         kind: Kind::Choice,
         group: Group::Gradcheck,
         slot: field!(bugs),
@@ -307,8 +255,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "eps",
-        label: "ε",
-        help: "gradient-checking step epsilon",
         group: Group::Gradcheck,
         range: Some(Range::closed(MIN_EPS, MAX_EPS)),
         slot: field!(eps),
@@ -316,8 +262,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "play",
-        label: "train as soon as the link opens",
-        help: "1 = start training when the link opens",
         kind: Kind::Flag,
         group: Group::View,
         slot: field!(view play),
@@ -325,8 +269,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "compare",
-        label: "compare three runs",
-        help: "1 = the lab's three runs side by side (with this link's other changes; outside the labs, the three optimizers); KEY:v1,v2,v3 = three runs that differ in one key, such as opt:gd,momentum,adam",
         kind: Kind::Flag,
         group: Group::View,
         slot: field!(view compare),
@@ -334,8 +276,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "showTest",
-        label: "show test points",
-        help: "1 = draw the test points",
         kind: Kind::Flag,
         group: Group::View,
         slot: field!(view show_test),
@@ -343,8 +283,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "logCost",
-        label: "log-scale cost",
-        help: "1 = cost curve on a log scale",
         kind: Kind::Flag,
         group: Group::View,
         slot: field!(view log_cost),
@@ -352,17 +290,20 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "discrete",
-        label: "two flat classes",
-        help: "1 = show the regions as two flat classes instead of the probability's shading",
         kind: Kind::Flag,
         group: Group::View,
         slot: field!(view discrete),
         ..ROW
     },
     Key {
+        name: "lang",
+        kind: Kind::Choice,
+        group: Group::View,
+        slot: field!(view lang),
+        ..ROW
+    },
+    Key {
         name: "lock",
-        label: "locked controls",
-        help: "keys or groups students see but cannot change (data, training, ..., all), comma-separated",
         kind: Kind::Names,
         group: Group::Classroom,
         slot: field!(classroom lock: Names),
@@ -370,8 +311,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "hide",
-        label: "hidden controls",
-        help: "keys or groups not shown (data, training, ..., all), comma-separated",
         kind: Kind::Names,
         group: Group::Classroom,
         slot: field!(classroom hide: Names),
@@ -379,8 +318,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "task",
-        label: "assignment text",
-        help: "the question shown above the lab, plain text (at most 1000 characters)",
         kind: Kind::Text,
         group: Group::Classroom,
         slot: field!(classroom task: String),
@@ -388,8 +325,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "quiz",
-        label: "guess before reveal",
-        help: "1 = students guess first: which parameters are wrong (gradient check with bugs), else the test accuracy",
         kind: Kind::Flag,
         group: Group::Classroom,
         slot: field!(classroom quiz: bool),
@@ -397,8 +332,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "embed",
-        label: "compact embed view",
-        help: "1 = the compact view for an iframe (regions, cost, play, task)",
         kind: Kind::Flag,
         group: Group::Classroom,
         slot: field!(classroom embed: bool),
@@ -502,7 +435,7 @@ mod tests {
                 key.name
             );
             assert!(
-                !key.label.is_empty() && !key.help.is_empty(),
+                !key.label().starts_with("key-") && !key.help().starts_with("key-"),
                 "{}",
                 key.name
             );

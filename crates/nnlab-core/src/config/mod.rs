@@ -21,6 +21,7 @@ use crate::config::error::ConfigError;
 use crate::data::dataset::{Dataset, Split};
 use crate::data::generate::{self, Shape};
 use crate::data::points::Points;
+use crate::i18n::Lang;
 use crate::model::activation::Activation;
 use crate::model::dropout::MaskMode;
 use crate::model::init::Init;
@@ -69,7 +70,7 @@ macro_rules! named {
     )*};
 }
 
-named!(DataKind, InitKind, Preset, Activation, OptKind);
+named!(DataKind, InitKind, Preset, Activation, OptKind, Lang);
 
 impl Named for MaskMode {
     const ALL: &'static [Self] = &[MaskMode::Fixed, MaskMode::Fresh];
@@ -218,17 +219,9 @@ impl Preset {
         }
     }
 
-    /// The preset's button label.
-    pub fn title(self) -> &'static str {
-        match self {
-            Preset::InitZeros => "Zeros",
-            Preset::InitRandom => "Random ×10",
-            Preset::InitHe => "He",
-            Preset::RegNone => "None",
-            Preset::RegL2 => "L2",
-            Preset::RegDropout => "Dropout",
-            Preset::Gradcheck => "Gradient checking",
-        }
+    /// The preset's button label (message `preset-NAME`).
+    pub fn title(self) -> String {
+        crate::i18n::text(&format!("preset-{}", self.name()), &[])
     }
 
     /// The course's printed numbers (from `shared/reference`), for the page
@@ -321,6 +314,8 @@ pub struct View {
     pub classroom: classroom::Classroom,
     /// Regions as two flat classes instead of the probability's shading.
     pub discrete: bool,
+    /// The page's language (`lang=zh` | `en`); absent: the browser's.
+    pub lang: Option<Lang>,
 }
 
 /// Everything that determines a run. `Config::default()` is the

@@ -41,8 +41,8 @@ pub struct Snapshot {
     pub cost_text: String,
     pub cost_iteration: Option<u32>,
     pub cost_infinite: bool,
-    /// [`health::INFINITE_COST`] when the cost is infinite.
-    pub cost_note: Option<&'static str>,
+    /// [`health::infinite_cost`] when the cost is infinite.
+    pub cost_note: Option<String>,
     /// [`health::status_line`] while paused, and while playing.
     pub status_text: String,
     pub playing_status_text: String,
@@ -137,13 +137,13 @@ pub struct ExpectedSnapshot {
 )]
 pub struct PresetInfo {
     pub name: &'static str,
-    pub title: &'static str,
+    pub title: String,
     /// The lab's [`crate::config::compare::Family::name`].
     pub lab: &'static str,
     /// The lab's [`crate::config::compare::Family::title`].
-    pub lab_title: &'static str,
+    pub lab_title: String,
     /// [`Preset::label`]: the button's text.
-    pub label: &'static str,
+    pub label: String,
     pub expected: Option<ExpectedInfo>,
     /// The lab's [`crate::config::compare::Family::lesson`]: the panels it
     /// opens on, first to last ([`crate::config::lesson::Panel::name`]).
@@ -197,7 +197,7 @@ impl Snapshot {
             cost_text: last.map(|(_, c)| fmt_cost(c)).unwrap_or_else(|| "—".into()),
             cost_iteration: last.map(|(i, _)| i as u32),
             cost_infinite,
-            cost_note: cost_infinite.then_some(health::INFINITE_COST),
+            cost_note: cost_infinite.then(health::infinite_cost),
             status_text: line(false),
             playing_status_text: line(true),
             first_cost_text: t.checkpoints().first().map(|(_, c)| fmt_cost(*c)),
@@ -206,7 +206,7 @@ impl Snapshot {
             train_accuracy_text: fmt_percent(train_f),
             test_accuracy_text: fmt_percent(test_f),
             gap_text: if gap.is_finite() {
-                format!("{gap:+.1} pts")
+                crate::tr!("gap-points", gap = format!("{gap:+.1}"))
             } else {
                 "—".into()
             },
@@ -343,7 +343,7 @@ mod tests {
     #[test]
     fn preset_infos_name_their_lab() {
         let he = PresetInfo::of(Preset::InitHe);
-        assert_eq!((he.title, he.lab), ("He", "initialization"));
+        assert_eq!((he.title.as_str(), he.lab), ("He", "initialization"));
         assert_eq!(he.expected.unwrap().train_text, "99.3%");
         assert!(PresetInfo::of(Preset::Gradcheck).expected.is_none());
     }

@@ -75,16 +75,11 @@ fn bad_links_name_key_and_value() {
         Ok(_) => panic!("lr=abc must not build"),
         Err(e) => js_sys::Error::from(JsValue::from(e)),
     };
-    // No page, no renderer (js/i18n.js): the message comes as its id and arguments.
     let message = String::from(err.message());
-    assert!(message.contains("key=lr, value=abc"), "{message}");
+    assert!(message.contains("lr=abc"), "{message}");
     let lab = Lab::new("preset=init-he").unwrap();
     let err = js_sys::Error::from(JsValue::from(lab.with_key("keep", "7").unwrap_err()));
-    let message = String::from(err.message());
-    assert!(
-        message.starts_with("err-out-of-range(key=keep, value=7"),
-        "{message}"
-    );
+    assert!(String::from(err.message()).starts_with("keep=7"));
     assert_eq!(
         lab.with_key("lr", "0.02").unwrap(),
         "preset=init-he&lr=0.02"
@@ -189,10 +184,7 @@ fn chart_lays_out_and_hovers() {
     assert!(chart.hover(1.0, 1.0).unwrap().is_null());
     let hit = chart.hover(300.0, 150.0).unwrap();
     let text = get(&hit, "text").as_string().unwrap();
-    assert!(
-        text.starts_with("chart-hover(") && text.contains("iteration="),
-        "{text}"
-    );
+    assert!(text.contains("iteration "), "{text}");
 }
 
 #[wasm_bindgen_test]
@@ -213,11 +205,11 @@ fn diagram_and_gradcheck_come_laid_out_and_formatted() {
     let label = at(&get(&layout, "labels"), 1);
     assert_eq!(
         get(&label, "text").as_string().as_deref(),
-        Some("diagram-hidden(layer=1) (20)")
+        Some("hidden 1 (20)")
     );
     let description = get(&view, "description").as_string().unwrap();
     assert!(
-        description.starts_with("diagram-description(shape=2-20-3-1, "),
+        description.starts_with("Network 2-20-3-1: "),
         "{description}"
     );
 
@@ -251,7 +243,7 @@ fn page_tables_and_seeds() {
     assert_eq!(keys.length() as usize, table.len());
     for (j, key) in keys.iter().zip(table) {
         assert_eq!(get(&j, "name").as_string().unwrap(), key.name);
-        assert_eq!(get(&j, "label").as_string().unwrap(), key.label);
+        assert_eq!(get(&j, "label").as_string().unwrap(), key.label());
         assert_eq!(get(&j, "kind").as_string().unwrap(), key.kind.name());
         assert_eq!(get(&j, "group").as_string().unwrap(), key.group.name());
         assert_eq!(

@@ -30,6 +30,7 @@ import { createQuiz } from "./js/quiz.js";
 import { createShare } from "./js/share.js";
 import { applyPalette, messageOf, readTheme } from "./js/dom.js";
 import { beginFrame, takeTurn } from "./js/throttle.js";
+import { createI18n, t } from "./js/i18n.js";
 
 /** Wall time per frame spent stepping while playing (less when drawing took long). */
 const STEP_BUDGET_MS = 8;
@@ -79,6 +80,9 @@ document.querySelector('[data-testid="wasm-version"]').textContent = `v${wasm.ve
 applyPalette(wasm.palette());
 const theme = readTheme();
 const state = createState(wasm);
+// The language first (the link's lang, else the browser's): every text below is in it.
+const i18n = createI18n(wasm);
+i18n.set(wasm.pageLang(state.urlQuery(), navigator.language));
 const presetList = wasm.presets();
 // One click on a preset loads the course's configuration; it plays as the link says.
 const presets = createPresets($("presets"), presetList, (p) => {
@@ -226,7 +230,7 @@ function draw() {
       regions.draw(
         lab,
         showTest,
-        `Decision regions after ${snapshot.iteration} iterations; train accuracy ${snapshot.trainAccuracyText}`,
+        t("page-regions-label", { iteration: String(snapshot.iteration), accuracy: snapshot.trainAccuracyText }),
       );
     }
     regionsAt = start;
@@ -281,7 +285,7 @@ function updateTransport() {
   const busy = playing || runToEnd;
   const done = finished();
   const button = $("play");
-  button.textContent = busy ? "Pause" : "Play";
+  button.textContent = t(busy ? "page-pause" : "page-play");
   button.setAttribute("aria-pressed", String(busy));
   button.disabled = done && !busy;
   for (const b of document.querySelectorAll("[data-step]")) b.disabled = done;
@@ -337,14 +341,23 @@ document.addEventListener("keydown", (e) => {
 function showError(message) {
   if (message) showWarnings([]);
   const el = $("error");
-  el.textContent = message ? `This link or setting does not work: ${message}` : "";
+  el.textContent = message ? t("page-error", { message }) : "";
   el.hidden = !message;
 }
 
 function showWarnings(list) {
   const el = $("warnings");
-  el.textContent = list.length ? `Ignored: ${list.join("; ")}` : "";
+  el.textContent = list.length ? t("page-ignored", { list: list.join("; ") }) : "";
   el.hidden = list.length === 0;
+}
+
+/** After a change of language: what was built once is built again in it (the run, its
+ *  state and the user's text are kept); what each frame draws follows by itself. */
+function relabel() {
+  presets.relabel(wasm.presets());
+  controls.relabel();
+  for (const panel of panels) panel.relabel?.();
+  markDirty();
 }
 
 // ── Rebuild ────────────────────────────────────────────────────────────────────
@@ -370,13 +383,16 @@ function setQuery(text, { autoplay, fresh = false } = {}) {
   if (!result.kept || comparing !== s.compare || spec !== compareSpec) {
     compareSpec = spec;
     if (!compare.rebuild(state.lab, s.compare) && s.compare) {
-      showWarnings([...result.warnings, "compare=1: this lab has no three course runs to compare"]);
+      showWarnings([...result.warnings, t("page-no-compare")]);
     }
     chunk = 16;
     runToEnd = false;
   }
+  // A new language (the link's lang, or the switch): every text again, the run kept.
+  if (i18n.set(wasm.pageLang(state.query, navigator.language))) relabel();
   classroom.clear();
   controls.update(state.lab, s);
+  $("lang-switch").value = i18n.lang;
   quiz.apply(classroom.apply(state.lab), !result.kept);
   presets.showLab(s);
   $("link-output").value = state.link();
@@ -414,7 +430,7 @@ async function copyField(field, status) {
     field.select();
   }
   copiedStatus = [status, status.textContent];
-  status.textContent = copied ? "Copied" : "Press Ctrl-C (or ⌘-C) to copy";
+  status.textContent = t(copied ? "page-copied" : "page-press-copy");
   copiedUntil = performance.now() + COPIED_MS;
   schedule();
 }

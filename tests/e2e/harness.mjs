@@ -110,6 +110,7 @@ function allowedUrl(url, origin) {
  *   goto       false to open nothing (fn navigates itself with `origin`)
  *   allow      array of RegExp: console errors / page errors matching one are not failures
  *   hasTouch   true for a touch screen (page.touchscreen; pointer events of type "touch")
+ *   locale     the browser's language (navigator.language), e.g. "zh-CN" (default: Chromium's)
  *
  * Fails the test (throws) on any recorded problem, after `fn` finished.
  */
@@ -120,7 +121,13 @@ export async function withPage(t, options, fn) {
   const { server, browser } = await sharedFixtures();
   const { origin } = server;
   const hasTouch = options.hasTouch ?? false;
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, serviceWorkers: "block", hasTouch });
+  const context = await browser.newContext({
+    viewport,
+    deviceScaleFactor: 1,
+    serviceWorkers: "block",
+    hasTouch,
+    ...(options.locale ? { locale: options.locale } : {}),
+  });
   context.setDefaultTimeout(30_000);
   const problems = [];
   const note = (text) => {

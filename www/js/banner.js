@@ -4,6 +4,7 @@
 // instance cannot be trusted, so Reset reloads the page without the link's settings
 // (the default lab).
 
+import { t } from "./i18n.js";
 import { h, setText } from "./dom.js";
 
 const MAX_MESSAGE = 600;
@@ -19,8 +20,8 @@ export function createBanner(app) {
   banner.setAttribute("data-testid", "banner");
   const title = h("strong", { class: "nb-title", "data-testid": "banner-title" });
   const message = h("span", { class: "nb-message", "data-testid": "banner-message" });
-  const reset = h("button", { type: "button", class: "nb-reset", "data-testid": "banner-reset" }, "Reset");
-  const dismiss = h("button", { type: "button", class: "nb-dismiss", "data-testid": "banner-dismiss" }, "Dismiss");
+  const reset = h("button", { type: "button", class: "nb-reset", "data-testid": "banner-reset", "data-i18n": "page-reset" }, t("page-reset"));
+  const dismiss = h("button", { type: "button", class: "nb-dismiss", "data-testid": "banner-dismiss", "data-i18n": "banner-dismiss" }, t("banner-dismiss"));
   reset.addEventListener("click", () => {
     // Full reload without the hash: a fresh wasm instance and the default lab.
     location.assign(location.pathname + location.search);
@@ -62,17 +63,17 @@ export function createBanner(app) {
   };
 
   addEventListener("nnlab-panic", (e) =>
-    show("nnlab hit an internal error and stopped.", e.detail?.message ?? "unknown error", {
+    show(t("banner-panic"), e.detail?.message ?? t("banner-unknown"), {
       panic: true,
     }),
   );
   addEventListener("error", (e) => {
     // Resource load failures (no message, target is an element) are not script errors.
     if (!(e instanceof ErrorEvent)) return;
-    show("Something went wrong.", e.message || String(e.error ?? "unknown error"));
+    show(t("banner-wrong"), e.message || String(e.error ?? t("banner-unknown")));
   });
   addEventListener("unhandledrejection", (e) => {
     const r = e.reason;
-    show("Something went wrong.", r?.message ?? String(r));
+    show(t("banner-wrong"), r?.message ?? String(r));
   });
 }

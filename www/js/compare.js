@@ -4,6 +4,7 @@
 // region panels, one table — all stepped by app.js's single loop. Their cost curves
 // go on the main chart (see `series`).
 
+import { t } from "./i18n.js";
 import { h } from "./dom.js";
 import { createRegions } from "./regions.js";
 
@@ -65,7 +66,7 @@ export function createCompare(wasm, { section, panelsBox, rows, theme }) {
         const swatch = h("i", { class: "swatch", "aria-hidden": "true" });
         swatch.style.background = theme.series[i];
         const caption = h("figcaption", {}, swatch, title);
-        const canvas = h("canvas", { class: "regions-canvas", role: "img", "aria-label": `Decision regions: ${title}` });
+        const canvas = h("canvas", { class: "regions-canvas", role: "img", "aria-label": t("compare-regions-aria", { title }) });
         const stats = h("p", { class: "compare-stats mono" });
         figure.append(caption, canvas, stats);
         panelsBox.append(figure);
@@ -94,7 +95,7 @@ export function createCompare(wasm, { section, panelsBox, rows, theme }) {
         run.regions.draw(run.lab, showTest);
         const e = s.expected;
         const course = (live, want, ok) => (want ? `${live} (${want}${ok ? " ✓" : ""})` : live);
-        run.stats.textContent = `train ${s.trainAccuracyText} · test ${s.testAccuracyText}`;
+        run.stats.textContent = t("compare-stats", { train: s.trainAccuracyText, test: s.testAccuracyText });
         run.cells.iteration.textContent = String(s.iteration);
         run.cells.cost.textContent = s.costText;
         run.cells.train.textContent = course(s.trainAccuracyText, e?.trainText, e?.trainMatches);

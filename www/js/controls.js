@@ -7,6 +7,7 @@
 // goes to `onError`. Values shown come from lab.values(); no link text is parsed or built here.
 
 import { h, messageOf } from "./dom.js";
+import { t } from "./i18n.js";
 
 const INPUT_MODES = { number: "decimal", count: "numeric", seed: "numeric" };
 
@@ -18,7 +19,7 @@ const INPUT_MODES = { number: "decimal", count: "numeric", seed: "numeric" };
  *   onError  (message) => void          show a bad value's message
  */
 export function createControls(form, { wasm, getLab, onQuery, onError }) {
-  const keys = wasm.keys();
+  let keys = wasm.keys();
   /** Keys that recorded data cannot take (absent = the course's data). */
   const optional = keys.filter((k) => k.optional).map((k) => k.name);
   const inputs = new Map(); // key -> input/select element
@@ -72,7 +73,7 @@ export function createControls(form, { wasm, getLab, onQuery, onError }) {
         autocomplete: "off",
         spellcheck: "false",
         title: info.help,
-        placeholder: info.optional ? "course" : undefined,
+        placeholder: info.optional ? t("controls-course-placeholder") : undefined,
       });
       input.addEventListener("change", () => change(info.name, input.value, input));
     }
@@ -88,9 +89,9 @@ export function createControls(form, { wasm, getLab, onQuery, onError }) {
           type: "button",
           class: "dice",
           "data-testid": isData ? "new-data" : `new-${info.name}`,
-          title: isData ? `draw new data (a fresh ${info.label})` : `a fresh ${info.label}`,
+          title: t(isData ? "controls-new-data-title" : "controls-new-seed-title", { label: info.label }),
         },
-        isData ? "New data" : "New seed",
+        t(isData ? "controls-new-data" : "controls-new-seed"),
       );
       dice.addEventListener("click", () => newSeed(info.name));
       wrap.append(dice);
@@ -119,15 +120,15 @@ export function createControls(form, { wasm, getLab, onQuery, onError }) {
         return b;
       };
       layer.append(
-        button("dec", "−", `one unit less in layer ${n}`),
-        h("output", { "aria-label": `units in layer ${n}` }, String(units)),
-        button("inc", "+", `one unit more in layer ${n}`),
+        button("dec", "−", t("controls-layer-dec", { n: String(n) })),
+        h("output", { "aria-label": t("controls-layer-units", { n: String(n) }) }, String(units)),
+        button("inc", "+", t("controls-layer-inc", { n: String(n) })),
       );
-      if (sizes.length > 1) layer.append(button("remove", "×", `remove layer ${n}`));
+      if (sizes.length > 1) layer.append(button("remove", "×", t("controls-layer-remove", { n: String(n) })));
       layersBox.append(layer);
     });
     if (sizes.length < wasm.maxHiddenLayers()) {
-      const add = h("button", { type: "button", class: "add-layer", "data-testid": "add-layer" }, "+ layer");
+      const add = h("button", { type: "button", class: "add-layer", "data-testid": "add-layer" }, t("controls-add-layer"));
       add.addEventListener("click", () => submit((lab) => lab.withLayers("add", 0)));
       layersBox.append(add);
     }
@@ -136,33 +137,50 @@ export function createControls(form, { wasm, getLab, onQuery, onError }) {
   // Build: one fieldset per group, in the engine's key order.
   form.addEventListener("submit", (e) => e.preventDefault());
   const elsewhere = (name) => document.querySelector(`[data-key="${name}"]`) !== null;
-  const groups = [...new Set(keys.map((k) => k.group))];
-  for (const group of groups) {
-    const infos = keys.filter((k) => k.group === group && !elsewhere(k.name));
-    if (!infos.length) continue;
-    const set = h("fieldset", { class: `group group-${group}` });
-    set.append(h("legend", {}, infos[0].groupTitle));
-    for (const info of infos) set.append(info.kind === "list" ? listField(info) : field(info));
-    // Optional keys (absent = the course's data) get a way back to the course's data.
-    if (infos.some((k) => k.optional)) {
-      courseButton = h("button", { type: "button", class: "course-data", "data-testid": "course-data" }, "Course data");
-      courseButton.addEventListener("click", () => submit((lab) => lab.withCourseData()));
-      set.append(courseButton);
+  /** One fieldset per group; the labels beside their views. Again in a new language. */
+  function build() {
+    form.replaceChildren();
+    for (const [key, input] of inputs) if (form.contains(input) || !input.isConnected) inputs.delete(key);
+    const groups = [...new Set(keys.map((k) => k.group))];
+    for (const group of groups) {
+      const infos = keys.filter((k) => k.group === group && !elsewhere(k.name));
+      if (!infos.length) continue;
+      const set = h("fieldset", { class: `group group-${group}` });
+      set.append(h("legend", {}, infos[0].groupTitle));
+      for (const info of infos) set.append(info.kind === "list" ? listField(info) : field(info));
+      // Optional keys (absent = the course's data) get a way back to the course's data.
+      if (infos.some((k) => k.optional)) {
+        courseButton = h("button", { type: "button", class: "course-data", "data-testid": "course-data" }, t("controls-course-data"));
+        courseButton.addEventListener("click", () => submit((lab) => lab.withCourseData()));
+        set.append(courseButton);
+      }
+      form.append(set);
     }
-    form.append(set);
-  }
 
-  // Controls beside their view show the table's label ([data-key-label=NAME]).
-  for (const el of document.querySelectorAll("[data-key-label]")) {
-    el.textContent = keys.find((k) => k.name === el.dataset.keyLabel).label;
+    // Controls beside their view show the table's label ([data-key-label=NAME]).
+    for (const el of document.querySelectorAll("[data-key-label]")) {
+      el.textContent = keys.find((k) => k.name === el.dataset.keyLabel).label;
+    }
+    for (const el of document.querySelectorAll("[data-key]:is(select, input)")) el.title = keys.find((k) => k.name === el.dataset.key).help;
   }
+  build();
   // Flags that live beside their view (show test points, log scale) use the same path.
   for (const box of document.querySelectorAll("input[type=checkbox][data-key]")) {
     box.addEventListener("change", () => change(box.dataset.key, box.checked ? "1" : "0", box));
     inputs.set(box.dataset.key, box);
   }
+  // Menus that live elsewhere (the language switch in the header) too.
+  for (const select of document.querySelectorAll("select[data-key]")) {
+    select.addEventListener("change", () => change(select.dataset.key, select.value, select));
+    inputs.set(select.dataset.key, select);
+  }
 
   return {
+    /** Rebuilds the form from the key table in the engine's new language. */
+    relabel() {
+      keys = wasm.keys();
+      build();
+    },
     /** Shows the current lab's values in every control. */
     update(lab, snapshot) {
       const values = lab.values();

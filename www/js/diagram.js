@@ -8,6 +8,7 @@
 // labels). This module only draws them, at most every 100 ms, less often for networks of
 // many links (a late redraw waits for the loop's tick).
 
+import { t } from "./i18n.js";
 import { fitCanvas, h, messageOf, setText } from "./dom.js";
 import { takeTurn } from "./throttle.js";
 
@@ -30,8 +31,8 @@ export function createDiagram(root, app, theme) {
     root.setAttribute("data-testid", "diagram-panel");
     root.replaceChildren();
 
-    ui.weights = h("button", { type: "button", "aria-pressed": "true", "data-testid": "diagram-weights" }, "weights");
-    ui.gradients = h("button", { type: "button", "aria-pressed": "false", "data-testid": "diagram-gradients" }, "gradients");
+    ui.weights = h("button", { type: "button", "aria-pressed": "true", "data-testid": "diagram-weights", "data-i18n": "nd-weights" }, t("nd-weights"));
+    ui.gradients = h("button", { type: "button", "aria-pressed": "false", "data-testid": "diagram-gradients", "data-i18n": "nd-gradients" }, t("nd-gradients"));
     for (const [b, by] of [
       [ui.weights, false],
       [ui.gradients, true],
@@ -47,7 +48,7 @@ export function createDiagram(root, app, theme) {
       class: "nd-canvas",
       "data-testid": "diagram",
       role: "img",
-      "aria-label": "Network diagram",
+      "aria-label": t("nd-aria"),
     });
     ui.caption = h("span", { class: "nd-caption", "data-testid": "diagram-caption" });
     ui.health = h("p", { class: "nd-health", "data-testid": "diagram-health", role: "status", hidden: true });
@@ -56,11 +57,11 @@ export function createDiagram(root, app, theme) {
       h(
         "div",
         { class: "nd-head" },
-        h("h2", { id: "nd-title" }, "Network"),
+        h("h2", { id: "nd-title", "data-i18n": "nd-title" }, t("nd-title")),
         h(
           "div",
-          { class: "nd-toggle", role: "group", "aria-label": "Line width and colour show" },
-          h("span", { class: "nd-toggle-label" }, "lines show"),
+          { class: "nd-toggle", role: "group", "aria-label": t("nd-toggle-aria"), "data-i18n-aria-label": "nd-toggle-aria" },
+          h("span", { class: "nd-toggle-label", "data-i18n": "nd-toggle" }, t("nd-toggle")),
           ui.weights,
           ui.gradients,
         ),
@@ -186,5 +187,5 @@ export function createDiagram(root, app, theme) {
   }
 
   mount();
-  return { update, tick };
+  return { update, tick, relabel: redrawSoon };
 }

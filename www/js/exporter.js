@@ -2,6 +2,7 @@
 // the weights as JSON (both written by the engine: lab.historyCsv(), lab.weightsJson()),
 // downloaded through a Blob and an object URL. Nothing leaves the browser.
 
+import { t } from "./i18n.js";
 import { h, messageOf, setText } from "./dom.js";
 
 /** How long a download's object URL lives. */
@@ -15,10 +16,10 @@ export function createExporter(root, app) {
   root.classList.add("card", "ex");
   root.setAttribute("data-testid", "export-panel");
   root.replaceChildren();
-  ui.png = h("button", { type: "button", "data-testid": "export-png" }, "Decision regions (PNG)");
-  ui.csv = h("button", { type: "button", "data-testid": "export-csv" }, "Cost history (CSV)");
-  ui.json = h("button", { type: "button", "data-testid": "export-json" }, "Weights (JSON)");
-  ui.python = h("button", { type: "button", "data-testid": "export-python" }, "Download as Python (NumPy)");
+  ui.png = h("button", { type: "button", "data-testid": "export-png", "data-i18n": "ex-png" }, t("ex-png"));
+  ui.csv = h("button", { type: "button", "data-testid": "export-csv", "data-i18n": "ex-csv" }, t("ex-csv"));
+  ui.json = h("button", { type: "button", "data-testid": "export-json", "data-i18n": "ex-json" }, t("ex-json"));
+  ui.python = h("button", { type: "button", "data-testid": "export-python", "data-i18n": "ex-python" }, t("ex-python"));
   ui.status = h("p", { class: "ex-status", role: "status", "data-testid": "export-status" });
   ui.png.addEventListener("click", exportPng);
   ui.python.addEventListener("click", () => exportText("py", "text/x-python", (lab) => lab.python()));
@@ -29,7 +30,7 @@ export function createExporter(root, app) {
     exportText("json", "application/json", (lab) => lab.weightsJson()),
   );
   root.append(
-    h("h2", { id: "ex-title" }, "Export"),
+    h("h2", { id: "ex-title", "data-i18n": "ex-title" }, t("ex-title")),
     h("div", { class: "ex-buttons" }, ui.png, ui.csv, ui.json, ui.python),
     ui.status,
   );
@@ -44,7 +45,7 @@ export function createExporter(root, app) {
     a.remove();
     urls.push([url, performance.now() + REVOKE_MS]);
     app.wake();
-    setText(ui.status, `Saved ${name}.`);
+    setText(ui.status, t("ex-saved", { name }));
   }
 
   function exportText(ext, type, make) {
@@ -53,7 +54,7 @@ export function createExporter(root, app) {
     try {
       download(new Blob([make(lab)], { type }), `${lab.exportName()}.${ext}`);
     } catch (err) {
-      setText(ui.status, `Export failed: ${messageOf(err)}`);
+      setText(ui.status, t("ex-failed", { message: messageOf(err) }));
     }
   }
 
@@ -64,7 +65,7 @@ export function createExporter(root, app) {
     const name = `${lab.exportName()}.png`;
     canvas.toBlob((blob) => {
       if (blob) download(blob, name);
-      else setText(ui.status, "Export failed: the canvas gave no image.");
+      else setText(ui.status, t("ex-failed", { message: t("ex-no-image") }));
     }, "image/png");
   }
 
@@ -75,7 +76,7 @@ export function createExporter(root, app) {
       if (!snapshot) return;
       const plane = snapshot.plane !== false;
       ui.png.disabled = !plane;
-      ui.png.title = plane ? "" : "This data has more than two features: there is no plane to paint.";
+      ui.png.title = plane ? "" : t("ex-no-plane");
     },
     /** Revokes the object URLs that are due; true while some wait. */
     tick(now) {

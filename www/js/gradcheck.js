@@ -9,6 +9,7 @@
 //
 // Shown open for the gradient-checking lab; for any other configuration a button opens it.
 
+import { t } from "./i18n.js";
 import { fitCanvas, h, messageOf, setText } from "./dom.js";
 
 /** Networks up to this many parameters are re-checked live while they train. */
@@ -113,7 +114,7 @@ export function createGradcheck(root, app, theme) {
     const small = (state.result?.entries.length ?? 0) <= LIVE_PARAMS;
     if (!force && !changed && moved && (!small || now - state.checkedAt < LIVE_EVERY_MS)) {
       ui.stale.hidden = false;
-      setText(ui.stale, `The weights have changed since this check (iteration ${state.iteration}).`);
+      setText(ui.stale, t("gc-stale", { iteration: String(state.iteration) }));
       if (small) schedule();
       return;
     }
@@ -146,8 +147,8 @@ export function createGradcheck(root, app, theme) {
 
   function show(r) {
     setText(ui.difference, r.differenceText);
-    const badge = { pass: "passes", "round-off": "passes (round-off)", fail: "fails", undefined: "undefined" }[r.verdict];
-    setText(ui.badge, badge);
+    const badge = { pass: "gc-badge-pass", "round-off": "gc-badge-round-off", fail: "gc-badge-fail", undefined: "gc-badge-undefined" };
+    setText(ui.badge, t(badge[r.verdict]));
     ui.badge.dataset.verdict = r.verdict;
     root.dataset.verdict = r.verdict;
 
@@ -156,11 +157,11 @@ export function createGradcheck(root, app, theme) {
     ui.course.classList.toggle("gc-course-live", !!r.course);
     setText(
       ui.thresholdNew,
-      `${r.thresholdText} (the course's later threshold): ${r.passes ? "passes ✓" : "fails ✗"}`,
+      t(r.passes ? "gc-threshold-new-pass" : "gc-threshold-new-fail", { t: r.thresholdText }),
     );
     setText(
       ui.thresholdOld,
-      `${r.oldThresholdText} (its older threshold): ${r.passesOld ? "passes ✓" : "flags it ✗"}`,
+      t(r.passesOld ? "gc-threshold-old-pass" : "gc-threshold-old-fail", { t: r.oldThresholdText }),
     );
     ui.thresholdNew.dataset.pass = String(r.passes);
     ui.thresholdOld.dataset.pass = String(r.passesOld);
@@ -180,7 +181,7 @@ export function createGradcheck(root, app, theme) {
       }),
     );
     ui.legend.replaceChildren(
-      h("span", { class: "gc-legend-title" }, "relative error:"),
+      h("span", { class: "gc-legend-title" }, t("gc-legend-title")),
       ...r.legend.map((stop) => {
         const sw = h("i", { class: "gc-swatch", "aria-hidden": "true" });
         sw.style.background = stop.color;
@@ -188,11 +189,11 @@ export function createGradcheck(root, app, theme) {
       }),
     );
     ui.chips.replaceChildren(
-      chip("all", `all (${r.entries.length})`, false, null),
+      chip("all", t("gc-chip-all", { n: String(r.entries.length) }), false, null),
       ...r.params.map((p) =>
         chip(
           p.name,
-          `${p.name} ${p.suspect ? "✗" : "✓"} worst ${p.worstText}`,
+          t("gc-chip", { name: p.name, mark: p.suspect ? "✗" : "✓", worst: p.worstText }),
           p.suspect,
           p.color,
         ),
@@ -295,10 +296,10 @@ export function createGradcheck(root, app, theme) {
     ui.tbody.replaceChildren(...rows);
     setText(
       ui.caption,
-      all ? "Every parameter: backprop against the numerical gradient" : `Parameter ${state.selected}`,
+      all ? t("gc-caption-all") : t("gc-caption-one", { name: state.selected }),
     );
     const total = params.reduce((s, p) => s + p.rows * p.cols, 0);
-    setText(ui.tableNote, total > count ? `Showing the first ${count} of ${total} entries.` : "");
+    setText(ui.tableNote, total > count ? t("gc-table-note", { count: String(count), total: String(total) }) : "");
     ui.tableNote.hidden = total <= count;
   }
 
@@ -328,5 +329,10 @@ export function createGradcheck(root, app, theme) {
   }
 
   mount();
-  return { update, tick };
+  /** In a new language: the same check's words again (same weights, nothing trains). */
+  function relabel() {
+    if (state.result) refresh(true);
+  }
+
+  return { update, tick, relabel };
 }

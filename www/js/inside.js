@@ -67,5 +67,5 @@ export function createInside(root, app, theme) {
     root.dataset.iteration = String(v.latest?.iteration ?? "");
   }
 
-  return { update: throttle.update, tick: throttle.tick };
+  return { update: throttle.update, tick: throttle.tick, relabel: throttle.soon };
 }

@@ -90,5 +90,5 @@ export function createNeurons(root, app) {
     }
   }
 
-  return { update: throttle.update, tick: throttle.tick };
+  return { update: throttle.update, tick: throttle.tick, relabel: throttle.soon };
 }

@@ -3,6 +3,7 @@
 // arrives from the engine (snapshot.*Text, costNote; run/health.rs words them).
 
 import { setText } from "./dom.js";
+import { t } from "./i18n.js";
 
 const CHECK = " ✓";
 
@@ -30,15 +31,15 @@ export function createReadout(wasm, doc = document) {
       setText(el.iteration, String(s.iteration));
       setText(el.iters, ` / ${s.iters}`);
       setText(el.cost, s.costText);
-      el.cost.title = s.costIteration === null ? "" : `cost computed at iteration ${s.costIteration}`;
+      el.cost.title = s.costIteration === null ? "" : t("readout-cost-at", { iteration: String(s.costIteration) });
       setText(el.train, s.trainAccuracyText);
       setText(el.test, s.testAccuracyText);
       setText(el.gap, s.gapText);
       s.measureLabels.forEach((text, i) => setText(el.labels[i], text));
       s.legend.forEach((text, i) => setText(el.legend[i], text));
       const e = s.expected;
-      setText(el.expectedTrain, e ? `course ${e.trainText}${e.trainMatches ? CHECK : ""}` : "");
-      setText(el.expectedTest, e ? `course ${e.testText}${e.testMatches ? CHECK : ""}` : "");
+      setText(el.expectedTrain, e ? t("readout-course", { value: e.trainText }) + (e.trainMatches ? CHECK : "") : "");
+      setText(el.expectedTest, e ? t("readout-course", { value: e.testText }) + (e.testMatches ? CHECK : "") : "");
       el.expectedTrain.classList.toggle("match", !!e?.trainMatches);
       el.expectedTest.classList.toggle("match", !!e?.testMatches);
 

@@ -4,6 +4,7 @@
 // and a QR code (wasm qr(): the modules of the `qrcode` crate) painted large enough for a
 // projector. The teacher's own page and link stay as they are.
 
+import { t } from "./i18n.js";
 import { fitCanvas, h, messageOf } from "./dom.js";
 
 /** Quiet zone around a QR code, in modules (the standard's four). */
@@ -20,10 +21,10 @@ export function createShare(wasm, getLab, theme, copy, doc = document) {
   const keys = wasm.keys();
   for (const g of [...new Set(keys.filter((k) => k.group !== "classroom").map((k) => k.group))]) {
     const title = keys.find((k) => k.group === g).groupTitle;
-    const lock = h("input", { type: "checkbox", "data-testid": `share-lock-${g}`, "aria-label": `lock ${title}` });
-    const hide = h("input", { type: "checkbox", "data-testid": `share-hide-${g}`, "aria-label": `hide ${title}` });
+    const lock = h("input", { type: "checkbox", "data-testid": `share-lock-${g}`, "aria-label": t("share-lock-aria", { group: title }) });
+    const hide = h("input", { type: "checkbox", "data-testid": `share-hide-${g}`, "aria-label": t("share-hide-aria", { group: title }) });
     groups.push({ name: g, lock, hide });
-    $("share-groups").append(h("tr", {}, h("th", { scope: "row" }, title), h("td", {}, lock), h("td", {}, hide)));
+    $("share-groups").append(h("tr", {}, h("th", { scope: "row", "data-i18n": `group-${g}` }, title), h("td", {}, lock), h("td", {}, hide)));
   }
 
   /** The assignment's link from the dialog's fields (null and a message when refused). */

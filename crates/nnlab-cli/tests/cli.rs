@@ -240,13 +240,13 @@ fn keys_and_help_list_every_key_and_preset() {
         assert_eq!(o.status.code(), Some(0), "{args:?}");
         let out = stdout(&o);
         for key in KEYS {
-            let line = format!("{}: {}", key.label, key.help);
+            let line = format!("{}: {}", key.label(), key.help());
             assert!(
                 out.contains(key.name) && out.contains(&line),
                 "{args:?}: {}",
                 key.name
             );
-            assert!(out.contains(key.group.title()), "{args:?}: {}", key.name);
+            assert!(out.contains(&key.group.title()), "{args:?}: {}", key.name);
         }
         for p in Preset::ALL {
             assert!(out.contains(p.name()), "{args:?}: {}", p.name());
@@ -266,8 +266,8 @@ fn keys_and_help_list_every_key_and_preset() {
         .collect();
     assert_eq!(names, want);
     for (j, key) in k["keys"].as_array().unwrap()[1..].iter().zip(KEYS) {
-        assert_eq!(j["label"], key.label, "{}", key.name);
-        assert_eq!(j["help"], key.help, "{}", key.name);
+        assert_eq!(j["label"], key.label(), "{}", key.name);
+        assert_eq!(j["help"], key.help(), "{}", key.name);
         assert_eq!(j["kind"], key.kind.name(), "{}", key.name);
         assert_eq!(j["group"], key.group.name(), "{}", key.name);
         assert_eq!(

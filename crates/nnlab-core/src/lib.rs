@@ -17,11 +17,13 @@
 //! - [`view`]: what the page draws, as numbers (the chart's and the regions
 //!   panel's geometry, the diagram, the gradient-check panel, heat colours);
 //! - [`mod@format`]: numbers as people read them (the course's Python form,
-//!   the page's short forms) and the one JSON writer.
+//!   the page's short forms) and the one JSON writer;
+//! - [`i18n`]: every sentence in English and Chinese (Fluent catalogues).
 
 pub mod config;
 pub mod data;
 pub mod format;
+pub mod i18n;
 pub mod model;
 pub mod numeric;
 pub mod run;

@@ -13,6 +13,7 @@
 
 use nnlab_core::config::keys::{KeyInfo, KEYS};
 use nnlab_core::config::limits;
+use nnlab_core::i18n::{self, Lang};
 use nnlab_core::run::snapshot::PresetInfo;
 use nnlab_core::Preset;
 use serde::Serialize;
@@ -131,4 +132,94 @@ pub fn fallback_query() -> String {
 #[wasm_bindgen(js_name = compareStatus)]
 pub fn compare_status(done: bool, playing: bool, started: bool, stalled: Vec<String>) -> String {
     nnlab_core::run::health::compare_status_line(done, playing, started, &stalled)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The page's renderer (`www/js/i18n.js`: `@fluent/bundle` over [`catalogue`]).
+    #[wasm_bindgen(catch, js_name = nnlabFormat)]
+    fn format_js(lang: &str, id: &str, args: JsValue) -> Result<String, JsValue>;
+}
+
+/// Renders through the page's `globalThis.nnlabFormat`; without one (the
+/// wasm-bindgen tests), the id and its arguments.
+fn render_js(lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
+    let object = js_sys::Object::new();
+    for &(name, value) in args {
+        let _ = js_sys::Reflect::set(&object, &name.into(), &value.into());
+    }
+    format_js(lang.name(), id, object.into())
+        .unwrap_or_else(|_| nnlab_core::i18n::unrendered(id, args))
+}
+
+/// Sets the language of every text the engine returns from now on (`"en"` |
+/// `"zh"`; anything else is English).
+#[wasm_bindgen(js_name = setLang)]
+pub fn set_lang(name: &str) {
+    let lang = Lang::ALL
+        .into_iter()
+        .find(|l| l.name() == name)
+        .unwrap_or_default();
+    i18n::set_renderer(render_js);
+    i18n::set_lang(lang);
+}
+
+/// The page's languages: `[{name, html}]` (`lang=` value, `<html lang>`), English first.
+#[wasm_bindgen]
+pub fn languages() -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct Language {
+        name: &'static str,
+        html: &'static str,
+    }
+    let list: Vec<Language> = Lang::ALL
+        .iter()
+        .map(|l| Language {
+            name: l.name(),
+            html: l.html(),
+        })
+        .collect();
+    Ok(list.serialize(&serializer())?)
+}
+
+/// The page's language for link `text` (its `lang`, even when the rest of
+/// the link is refused) and the browser's `navigator.language` (without
+/// `lang`: `"zh"` for `zh*`, else `"en"`).
+#[wasm_bindgen(js_name = pageLang)]
+pub fn page_lang(text: &str, browser: &str) -> String {
+    nnlab_core::config::link::lang_of(text)
+        .unwrap_or_else(|| Lang::of_browser(browser))
+        .name()
+        .to_string()
+}
+
+/// Language `name`'s catalogue (`"en"` | `"zh"`): its Fluent files, joined.
+#[wasm_bindgen]
+pub fn catalogue(name: &str) -> String {
+    i18n::SOURCES
+        .iter()
+        .filter(|(lang, _, _)| lang.name() == name)
+        .map(|(_, _, text)| *text)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Message `id` in the current language, with `args` (an object of already
+/// formatted strings; others are skipped).
+#[wasm_bindgen]
+pub fn t(id: &str, args: JsValue) -> String {
+    let mut pairs: Vec<(String, String)> = vec![];
+    if args.is_object() {
+        for entry in js_sys::Object::entries(&args.unchecked_into()).iter() {
+            let entry: js_sys::Array = entry.unchecked_into();
+            if let (Some(k), Some(v)) = (entry.get(0).as_string(), entry.get(1).as_string()) {
+                pairs.push((k, v));
+            }
+        }
+    }
+    let args: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    i18n::text(id, &args)
 }

@@ -243,7 +243,7 @@ fn page_tables_and_seeds() {
     assert_eq!(keys.length() as usize, table.len());
     for (j, key) in keys.iter().zip(table) {
         assert_eq!(get(&j, "name").as_string().unwrap(), key.name);
-        assert_eq!(get(&j, "label").as_string().unwrap(), key.label);
+        assert_eq!(get(&j, "label").as_string().unwrap(), key.label());
         assert_eq!(get(&j, "kind").as_string().unwrap(), key.kind.name());
         assert_eq!(get(&j, "group").as_string().unwrap(), key.group.name());
         assert_eq!(

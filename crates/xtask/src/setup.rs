@@ -22,8 +22,8 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub struct Needs {
     /// Chromium + chromedriver, Firefox ESR and NumPy (tests only).
     pub browser: bool,
-    /// The npm packages in tests/ (the tests' browser drivers, Binaryen's wasm-opt and esbuild
-    /// for the page).
+    /// The npm packages in tests/ (the tests' browser drivers, Binaryen's wasm-opt, esbuild
+    /// for the page, the page's `@fluent/bundle`).
     pub npm: bool,
 }
 
@@ -87,6 +87,7 @@ pub fn setup(needs: Needs) -> Result<()> {
             if needs.browser {
                 others.push(step("chromium", &chromium)?);
                 others.push(step("firefox-esr", &firefox)?);
+                others.push(step("CJK font", &cjk_font)?);
                 others.push(step("numpy (python3)", &numpy)?);
             }
             if needs.npm {
@@ -289,6 +290,24 @@ fn firefox() -> Result<Outcome> {
              ESR {FIREFOX_MIN_MAJOR} or later is needed"
         )),
     }
+}
+
+/// A Chinese font for the browser tests (the page uses system fonts only; without one the
+/// Chinese page's screenshots show boxes and its widths are not a real font's).
+const CJK_FONT: &str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
+
+fn cjk_font() -> Result<Outcome> {
+    if Path::new(CJK_FONT).exists() {
+        return Ok(Outcome::Skipped(format!("{CJK_FONT} present")));
+    }
+    if !is_root() {
+        return Err(format!(
+            "{CJK_FONT} is missing and this is not root: install the Debian package \
+             `fonts-wqy-microhei` (sudo apt-get install fonts-wqy-microhei)"
+        ));
+    }
+    apt_install(&["fonts-wqy-microhei"])?;
+    Ok(Outcome::Installed("fonts-wqy-microhei (apt)".into()))
 }
 
 fn modified(path: &Path) -> Option<SystemTime> {

@@ -48,6 +48,7 @@ pub fn build(root: &Path) -> Result<()> {
         })
     })?;
     let page = with_one_stylesheet(&page, &mut assets)?;
+    assets.vendor(&root.join(FLUENT_DIR), FLUENT_AT)?;
     for name in [BINDINGS, WASM] {
         assets.add(
             name,
@@ -177,6 +178,11 @@ pub fn fnv1a(h: u64, bytes: &[u8]) -> u64 {
         .fold(h, |h, &b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
 }
 
+/// The page's message renderer, the npm package `@fluent/bundle` (ES modules, installed
+/// by `npm ci` in `tests/`), and where the page imports it from (`js/i18n.js`).
+const FLUENT_DIR: &str = "tests/node_modules/@fluent/bundle/esm";
+const FLUENT_AT: &str = "js/fluent/";
+
 /// Marks the asset folder in the page until its hash is known.
 const PREFIX_MARK: &str = "\u{1}prefix\u{1}";
 
@@ -212,6 +218,24 @@ impl Assets {
                     let key = rel.to_string_lossy().replace('\\', "/");
                     self.file(www, &key)?;
                 }
+            }
+        }
+        Ok(())
+    }
+
+    /// The `.js` files of an npm package's folder `dir`, added under `at`.
+    fn vendor(&mut self, dir: &Path, at: &str) -> Result<()> {
+        let entries = fs::read_dir(dir).map_err(|e| {
+            format!(
+                "{}: {e} (run `cargo xtask setup`: npm ci in tests/)",
+                dir.display()
+            )
+        })?;
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".js") {
+                let bytes = fs::read(entry.path()).map_err(|e| format!("{name}: {e}"))?;
+                self.add(&format!("{at}{name}"), bytes);
             }
         }
         Ok(())

@@ -32,7 +32,7 @@ pub fn run(parsed: Parsed, json: bool, out: &mut dyn Write) -> Result<(), CliErr
 fn course_json(c: &Option<CourseNumber>) -> Json {
     c.as_ref().map_or(Json::Null, |c| {
         Json::obj([
-            ("label", Json::from(c.label)),
+            ("label", Json::from(c.label.as_str())),
             ("value", c.value.into()),
             ("digits", u64::from(c.digits).into()),
         ])

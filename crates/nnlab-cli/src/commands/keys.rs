@@ -35,15 +35,15 @@ fn range_json(r: &Range) -> Json {
         ("min", Json::from(r.min)),
         ("minOpen", r.min_open.into()),
         ("max", r.max.into()),
-        ("unit", r.unit.into()),
+        ("unit", r.unit_text().as_str().into()),
     ])
 }
 
 fn key_json(k: &KeyInfo) -> Json {
     let mut fields = vec![
         ("name", Json::from(k.name)),
-        ("label", k.label.into()),
-        ("help", k.help.into()),
+        ("label", k.label.as_str().into()),
+        ("help", k.help.as_str().into()),
         ("kind", k.kind.name().into()),
         ("group", k.group.name().into()),
         ("choices", Json::arr(k.choices.iter().map(String::as_str))),
@@ -90,10 +90,10 @@ pub fn run(json: bool, out: &mut dyn Write) -> Result<(), CliError> {
         "",
         preset_names().join(" | ")
     )?;
-    let mut group = "";
+    let mut group = String::new();
     for k in &infos {
         if k.group_title != group {
-            group = k.group_title;
+            group = k.group_title.clone();
             let note = if k.view {
                 " (the page's view only)"
             } else {

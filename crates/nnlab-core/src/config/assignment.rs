@@ -11,6 +11,7 @@ use crate::config::key::{Group, Key};
 use crate::config::keys::KEYS;
 use crate::config::{Config, DataKind, View};
 use crate::model::output::Problem;
+use crate::tr;
 
 /// The keys `lock` and `hide` can name: all but the classroom's own (a
 /// classroom link fixes those whenever it locks anything: [`guard`]).
@@ -63,10 +64,7 @@ impl Classroom {
 /// Why a link of `length` characters has no QR code (the largest QR code
 /// holds 2953 bytes at the lowest error correction).
 pub fn qr_refused(length: usize) -> String {
-    format!(
-        "This link has {length} characters, too many for a QR code (at most about 2900): \
-         shorten the task text."
-    )
+    tr!("qr-refused", length = length)
 }
 
 /// Makes a parsed view's classroom keys usable and says what was wrong, one
@@ -82,9 +80,9 @@ pub fn settle(config: &Config, view: &mut View) -> Vec<ConfigError> {
             problems.push(ConfigError::Invalid {
                 key: key.into(),
                 value: bad.clone(),
-                expected: format!(
-                    "key or group names ({} | {ALL}, or a key such as lr)",
-                    group_names().join(" | ")
+                expected: tr!(
+                    "expect-names",
+                    names = format!("{} | {ALL}", group_names().join(" | "))
                 ),
             });
         }
@@ -95,9 +93,7 @@ pub fn settle(config: &Config, view: &mut View) -> Vec<ConfigError> {
         problems.push(ConfigError::OutOfRange {
             key: "task".into(),
             value: c.task.chars().take(MAX_TASK).collect(),
-            allowed: format!(
-                "at most {MAX_TASK} characters (this one has {length}: the first {MAX_TASK} are shown)"
-            ),
+            allowed: tr!("task-too-long", max = MAX_TASK, length = length),
         });
         c.task = c.task.chars().take(MAX_TASK).collect();
     }
@@ -105,9 +101,7 @@ pub fn settle(config: &Config, view: &mut View) -> Vec<ConfigError> {
         problems.push(ConfigError::Conflict {
             key: "quiz".into(),
             value: "1".into(),
-            reason: "the gradient-check exercise needs planted bugs (bugs=w2, b1 or w2,b1): \
-                     without them there is nothing to guess"
-                .into(),
+            reason: tr!("quiz-needs-bugs"),
         });
         c.quiz = false;
     }
@@ -115,7 +109,7 @@ pub fn settle(config: &Config, view: &mut View) -> Vec<ConfigError> {
         problems.push(ConfigError::Conflict {
             key: "quiz".into(),
             value: "1".into(),
-            reason: "problem=regression has no accuracy to predict: its readouts are losses".into(),
+            reason: tr!("quiz-regression"),
         });
         c.quiz = false;
     }
@@ -144,10 +138,10 @@ pub fn guard(
             return Err(ConfigError::Conflict {
                 key: key.name.into(),
                 value: now.unwrap_or_default(),
-                reason: format!(
-                    "set by your teacher's link (kept at {}={})",
-                    key.name,
-                    was.unwrap_or_default()
+                reason: tr!(
+                    "locked-by-teacher",
+                    key = key.name,
+                    value = was.unwrap_or_default()
                 ),
             });
         }

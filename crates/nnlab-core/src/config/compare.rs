@@ -5,6 +5,8 @@
 use crate::config::keys::KEYS;
 use crate::config::variants::PLAYGROUND_VARY;
 use crate::config::{link, Compare, Config, DataKind, Preset, View};
+use crate::i18n::text;
+use crate::tr;
 
 /// The course's labs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,7 +17,9 @@ pub enum Family {
 }
 
 /// The page's name for a configuration outside the course's labs.
-pub const PLAYGROUND: &str = "Playground";
+pub fn playground() -> String {
+    text("lab-playground", &[])
+}
 
 impl Family {
     pub fn name(self) -> &'static str {
@@ -26,13 +30,9 @@ impl Family {
         }
     }
 
-    /// The lab's heading on the page.
-    pub fn title(self) -> &'static str {
-        match self {
-            Family::Initialization => "Initialization",
-            Family::Regularization => "Regularization",
-            Family::Gradcheck => "Gradient checking",
-        }
+    /// The lab's heading on the page (message `lab-NAME`).
+    pub fn title(self) -> String {
+        text(&format!("lab-{}", self.name()), &[])
     }
 
     /// Whether the lab is a training run to watch: its preset starts playing
@@ -55,9 +55,9 @@ impl Preset {
 
     /// The preset's button label: its title, or what the button does for
     /// the gradient check.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Preset::Gradcheck => "Check backprop",
+            Preset::Gradcheck => text("preset-gradcheck-button", &[]),
             p => p.title(),
         }
     }
@@ -67,9 +67,11 @@ impl Preset {
 /// preset's after a dash in a training lab ([`PLAYGROUND`] outside the labs).
 pub fn heading(config: &Config) -> String {
     match (family(config), config.preset) {
-        (Some(f), Some(p)) if f.trains() => format!("{} — {}", f.title(), p.title()),
-        (Some(f), _) => f.title().into(),
-        (None, _) => PLAYGROUND.into(),
+        (Some(f), Some(p)) if f.trains() => {
+            tr!("lab-heading", lab = f.title(), preset = p.title())
+        }
+        (Some(f), _) => f.title(),
+        (None, _) => playground(),
     }
 }
 
@@ -125,7 +127,7 @@ pub fn compare_runs(config: &Config, view: &View) -> Vec<CompareRun> {
                 let run = |p: Preset| CompareRun {
                     query: compare_query(config, view, p),
                     name: p.name().into(),
-                    title: p.title().into(),
+                    title: p.title(),
                 };
                 return ps.map(run).to_vec();
             }

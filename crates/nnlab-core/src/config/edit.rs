@@ -9,6 +9,7 @@ use crate::config::import;
 use crate::config::keys::{key, KEYS};
 use crate::config::link::{self, PRESET};
 use crate::config::{limits, Config, DataKind, InitKind, Named, Preset, View};
+use crate::i18n::text;
 
 /// Validates a configuration built by editing fields and writes its query.
 pub fn canonical(config: &Config, view: &View) -> Result<String, ConfigError> {
@@ -33,7 +34,7 @@ pub fn query_with(
     let key = key(name).ok_or_else(|| ConfigError::Invalid {
         key: name.into(),
         value: value.into(),
-        expected: "a key of the link format".into(),
+        expected: text("expect-key", &[]),
     })?;
     let (mut c, mut v) = (config.clone(), view.clone());
     let value = value.trim();
@@ -70,7 +71,7 @@ pub fn query_with_keys(
         let key = key(name).ok_or_else(|| ConfigError::Invalid {
             key: name.clone(),
             value: value.clone(),
-            expected: "a key of the link format".into(),
+            expected: text("expect-key", &[]),
         })?;
         key.set(&mut c, &mut v, value.trim())?;
     }
@@ -123,7 +124,7 @@ pub fn query_with_layers(
             return Err(ConfigError::Invalid {
                 key: "layers".into(),
                 value: format!("{action} {index}"),
-                expected: "add, remove, inc or dec of an existing layer".into(),
+                expected: text("expect-layer-edit", &[]),
             })
         }
     }

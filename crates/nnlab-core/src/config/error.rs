@@ -1,6 +1,8 @@
 //! User errors: what a link or a command line can get wrong. Every message
-//! names the key and the value it was given.
+//! names the key and the value it was given; the words are the catalogue's
+//! (`err-*`, [`crate::i18n`]), rendered when the message is shown.
 
+use crate::tr;
 use std::fmt;
 
 /// A bad value in a configuration. Programmer errors (wrong shapes inside
@@ -56,24 +58,28 @@ impl fmt::Display for ConfigError {
                 key,
                 value,
                 expected,
-            } => {
-                write!(f, "{}={}: expected {expected}", shown(key), shown(value))
-            }
+            } => f.write_str(&tr!(
+                "err-invalid",
+                key = shown(key),
+                value = shown(value),
+                expected = expected
+            )),
             ConfigError::OutOfRange {
                 key,
                 value,
                 allowed,
-            } => {
-                write!(
-                    f,
-                    "{}={}: out of range, allowed {allowed}",
-                    shown(key),
-                    shown(value)
-                )
-            }
-            ConfigError::Conflict { key, value, reason } => {
-                write!(f, "{}={}: {reason}", shown(key), shown(value))
-            }
+            } => f.write_str(&tr!(
+                "err-out-of-range",
+                key = shown(key),
+                value = shown(value),
+                allowed = allowed
+            )),
+            ConfigError::Conflict { key, value, reason } => f.write_str(&tr!(
+                "err-conflict",
+                key = shown(key),
+                value = shown(value),
+                reason = reason
+            )),
         }
     }
 }
@@ -90,12 +96,11 @@ pub struct Warning {
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}={}: {}",
-            shown(&self.key),
-            shown(&self.value),
-            self.message
-        )
+        f.write_str(&tr!(
+            "err-conflict",
+            key = shown(&self.key),
+            value = shown(&self.value),
+            reason = self.message
+        ))
     }
 }

@@ -1,5 +1,5 @@
 //! One link key: what it is (name, label, help, [`Kind`], [`Group`],
-//! [`Range`]) and how it reads and writes its field (through the field's
+//! [`Range`]; its words and plain data: [`crate::config::key_info`]) and how it reads and writes its field (through the field's
 //! type: numbers, seeds, counts, flags, named choices, lists, and `Option`s
 //! of them for keys that may be absent). The table of every key is
 //! [`crate::config::keys::KEYS`].
@@ -9,7 +9,9 @@ use crate::config::{Config, Named, View};
 use crate::data::features::Features;
 use crate::data::points::Points;
 use crate::format::fmt_plain;
+use crate::i18n::text;
 use crate::model::network::PlantedBugs;
+use crate::tr;
 
 /// How a key's value is written, and which control the page gives it
 /// (serialized as its [`Kind::name`]).
@@ -90,17 +92,9 @@ impl Group {
         }
     }
 
-    /// The group's heading.
-    pub fn title(self) -> &'static str {
-        match self {
-            Group::Data => "Data",
-            Group::Network => "Network",
-            Group::Training => "Training",
-            Group::Regularization => "Regularization",
-            Group::Gradcheck => "Gradient checking",
-            Group::View => "View",
-            Group::Classroom => "Classroom",
-        }
+    /// The group's heading (message `group-NAME`).
+    pub fn title(self) -> String {
+        crate::i18n::text(&format!("group-{}", self.name()), &[])
     }
 }
 
@@ -116,7 +110,8 @@ pub struct Range {
     pub min: f64,
     pub min_open: bool,
     pub max: f64,
-    /// What a whole number counts, for messages (`2 to 2000 points`).
+    /// What a whole number counts, for messages (`2 to 2000 points`): a
+    /// message id of the catalogue (`unit-*`), empty for none.
     pub unit: &'static str,
 }
 
@@ -151,6 +146,14 @@ impl Range {
         v.is_finite() && above_min && v <= self.max
     }
 
+    /// What a whole number counts, in words (empty for none).
+    pub fn unit_text(&self) -> String {
+        match self.unit {
+            "" => String::new(),
+            id => text(id, &[]),
+        }
+    }
+
     /// The range in words, bounds in [`fmt_plain`] form: `0 < lr <= 1000`,
     /// `1e-12 <= eps <= 0.1` for a number, `2 to 2000 points` for whole numbers.
     pub fn describe(&self, key: &str, kind: Kind) -> String {
@@ -159,20 +162,24 @@ impl Range {
             let op = if self.min_open { "<" } else { "<=" };
             format!("{min} {op} {key} <= {max}")
         } else if self.unit.is_empty() {
-            format!("{min} to {max}")
+            tr!("range-count", min = min, max = max)
         } else {
-            format!("{min} to {max} {}", self.unit)
+            tr!(
+                "range-count-of",
+                min = min,
+                max = max,
+                unit = self.unit_text()
+            )
         }
     }
 }
 
 /// One key of the link format.
 pub struct Key {
+    /// The key's name; its words are the catalogue's messages `key-NAME-label`
+    /// (a short human name: the page's control label) and `key-NAME-help` (one
+    /// line for `nnlab keys` and the page's tooltips).
     pub name: &'static str,
-    /// A short human name (the page's control label).
-    pub label: &'static str,
-    /// One line for `nnlab keys` and the page's tooltips.
-    pub help: &'static str,
     pub kind: Kind,
     pub group: Group,
     /// The allowed values ([`Config::validate`] checks them); for a list, of
@@ -335,11 +342,12 @@ pub(super) trait Value: Sized {
     }
 }
 
-fn invalid(key: &Key, text: &str, expected: &str) -> ConfigError {
+/// `key=text` is not what the key takes: message `expected` of the catalogue.
+fn invalid(key: &Key, value: &str, expected: &str) -> ConfigError {
     ConfigError::Invalid {
         key: key.name.into(),
-        value: text.into(),
-        expected: expected.into(),
+        value: value.into(),
+        expected: text(expected, &[]),
     }
 }
 
@@ -347,13 +355,11 @@ fn invalid(key: &Key, text: &str, expected: &str) -> ConfigError {
 /// seeds, without).
 fn whole(key: &Key, text: &str) -> Result<u32, ConfigError> {
     match key.kind {
-        Kind::Seed => text
-            .parse()
-            .map_err(|_| invalid(key, text, "a seed from 0 to 4294967295")),
+        Kind::Seed => text.parse().map_err(|_| invalid(key, text, "expect-seed")),
         _ => text
             .trim()
             .parse()
-            .map_err(|_| invalid(key, text, "a whole number")),
+            .map_err(|_| invalid(key, text, "expect-whole")),
     }
 }
 
@@ -362,8 +368,8 @@ impl Value for f64 {
     fn read(key: &Key, text: &str) -> Result<f64, ConfigError> {
         match text.parse::<f64>() {
             Ok(v) if v.is_finite() => Ok(v),
-            Ok(_) => Err(invalid(key, text, "a finite number")),
-            Err(_) => Err(invalid(key, text, "a number")),
+            Ok(_) => Err(invalid(key, text, "expect-finite")),
+            Err(_) => Err(invalid(key, text, "expect-number")),
         }
     }
     /// The shortest form that parses back to the same bits ([`fmt_plain`]:
@@ -418,7 +424,7 @@ impl Value for bool {
         match text {
             "1" | "true" | "" => Ok(true),
             "0" | "false" => Ok(false),
-            _ => Err(invalid(key, text, "1 or 0")),
+            _ => Err(invalid(key, text, "expect-flag")),
         }
     }
     fn write(&self) -> Option<String> {
@@ -452,7 +458,7 @@ impl Value for PlantedBugs {
             match part {
                 "w2" => bugs.w2 = true,
                 "b1" => bugs.b1 = true,
-                _ => return Err(invalid(key, text, "a comma list of w2, b1")),
+                _ => return Err(invalid(key, text, "expect-bugs")),
             }
         }
         Ok(bugs)
@@ -481,7 +487,7 @@ impl Value for PlantedBugs {
 impl Value for Vec<usize> {
     const KINDS: &'static [Kind] = &[Kind::List];
     fn read(key: &Key, text: &str) -> Result<Vec<usize>, ConfigError> {
-        const EXPECTED: &str = "hidden layer sizes such as 10,5";
+        const EXPECTED: &str = "expect-layers";
         let text = text.trim();
         if text.is_empty() {
             return Err(invalid(key, text, EXPECTED));
@@ -555,45 +561,5 @@ impl<T: Value> Value for Option<T> {
     }
     fn absent() -> Option<Option<T>> {
         Some(None)
-    }
-}
-
-/// What a page or a tool needs to show one key, as plain data.
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize),
-    serde(rename_all = "camelCase")
-)]
-pub struct KeyInfo {
-    pub name: &'static str,
-    pub label: &'static str,
-    pub help: &'static str,
-    pub kind: Kind,
-    pub group: Group,
-    /// [`Group::title`]
-    pub group_title: &'static str,
-    pub choices: Vec<String>,
-    pub range: Option<Range>,
-    pub length: Option<Range>,
-    pub optional: bool,
-    pub view: bool,
-}
-
-impl Key {
-    pub fn info(&self) -> KeyInfo {
-        KeyInfo {
-            name: self.name,
-            label: self.label,
-            help: self.help,
-            kind: self.kind,
-            group: self.group,
-            group_title: self.group.title(),
-            choices: self.choices(),
-            range: self.range,
-            length: self.length,
-            optional: self.optional(),
-            view: self.is_view(),
-        }
     }
 }

@@ -6,7 +6,8 @@
 //! [`Config::validate`]'s ranges and the page's controls are all read from
 //! it: adding a key is one row plus its field.
 
-pub use crate::config::key::{Group, Key, KeyInfo, Kind, Range};
+pub use crate::config::key::{Group, Key, Kind, Range};
+pub use crate::config::key_info::KeyInfo;
 
 use crate::config::classroom::Names;
 use crate::config::key::{Field, Slot};
@@ -45,8 +46,6 @@ macro_rules! field {
 /// would fail the round-trip test below).
 const ROW: Key = Key {
     name: "",
-    label: "",
-    help: "",
     kind: Kind::Number,
     group: Group::Data,
     range: None,
@@ -59,99 +58,81 @@ const ROW: Key = Key {
 pub const KEYS: &[Key] = &[
     Key {
         name: "data",
-        label: "data set",
-        help: "the points to train on",
         kind: Kind::Choice,
         slot: field!(data),
         ..ROW
     },
     Key {
         name: "problem",
-        label: "problem",
-        help: "classification: two classes, a sigmoid output, cross-entropy (the course's) | regression: a number, a linear output, squared error 1/(2m)·Σ(ŷ − y)² (data=plane, gauss, custom)",
         kind: Kind::Choice,
         slot: field!(problem),
         ..ROW
     },
     Key {
         name: "dataSeed",
-        label: "data seed",
-        help: "seed of generated data and of own points' test split (circles and football without it are the course's points)",
         kind: Kind::Seed,
         slot: field!(data_seed),
         ..ROW
     },
     Key {
         name: "n",
-        label: "points",
-        help: "number of generated training points",
         kind: Kind::Count,
         range: Some(Range::counting(
             MIN_POINTS as f64,
             MAX_POINTS as f64,
-            "points",
+            "unit-points",
         )),
         slot: field!(n),
         ..ROW
     },
     Key {
         name: "noise",
-        label: "noise",
-        help: "noise of generated data",
         range: Some(Range::closed(0.0, MAX_NOISE)),
         slot: field!(noise),
         ..ROW
     },
     Key {
         name: "testFrac",
-        label: "test share",
-        help: "share of the points held out for testing, drawn with dataSeed (own points without a set column); generated data: n training points and n·testFrac/(1 − testFrac) test points from dataSeed+1 (absent: the course's n/3)",
         range: Some(Range::above(0.0, MAX_TEST_FRAC)),
         slot: field!(test_frac),
         ..ROW
     },
     Key {
         name: "normalize",
-        label: "normalize inputs",
-        help: "1 = subtract the training set's mean and divide by its standard deviation, per feature (test set too)",
         kind: Kind::Flag,
         slot: field!(normalize),
         ..ROW
     },
     Key {
         name: "features",
-        label: "input features",
-        help: "the network's inputs, comma-separated: x1, x2, x1sq (x1²), x2sq (x2²), x1x2 (x1·x2), sinx1, sinx2; x1,x2 is the course's",
         kind: Kind::Names,
         slot: field!(features),
         ..ROW
     },
     Key {
         name: "points",
-        label: "own points",
-        help: "own points with data=custom: a pasted or uploaded CSV, or points drawn on the page (quantized, base64url)",
         kind: Kind::Points,
         slot: field!(points),
         ..ROW
     },
     Key {
         name: "layers",
-        label: "hidden layers",
-        help: "hidden layer sizes, comma-separated (10,5)",
         kind: Kind::List,
         group: Group::Network,
-        range: Some(Range::counting(1.0, MAX_WIDTH as f64, "units per layer")),
+        range: Some(Range::counting(
+            1.0,
+            MAX_WIDTH as f64,
+            "unit-units-per-layer",
+        )),
         length: Some(Range::counting(
             1.0,
             MAX_HIDDEN_LAYERS as f64,
-            "hidden layers",
+            "unit-hidden-layers",
         )),
         slot: field!(hidden),
     },
     Key {
         name: "init",
-        label: "initialization",
-        help: "how the weights start (xavier suits tanh and sigmoid, he suits relu; case: the gradient-check lab's draw)",
         kind: Kind::Choice,
         group: Group::Network,
         slot: field!(init),
@@ -159,8 +140,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "act",
-        label: "hidden activation",
-        help: "the hidden layers' activation (the output stays a sigmoid, linear with problem=regression); relu is the course's",
         kind: Kind::Choice,
         group: Group::Network,
         slot: field!(act),
@@ -168,8 +147,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "scale",
-        label: "random scale",
-        help: "factor of random initialization",
         group: Group::Network,
         range: Some(Range::closed(0.0, MAX_SCALE)),
         slot: field!(scale),
@@ -177,8 +154,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "seed",
-        label: "init seed",
-        help: "initialization seed",
         kind: Kind::Seed,
         group: Group::Network,
         slot: field!(seed),
@@ -186,8 +161,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "lr",
-        label: "learning rate",
-        help: "the step size of gradient descent",
         group: Group::Training,
         range: Some(Range::above(0.0, MAX_LR)),
         slot: field!(lr),
@@ -195,8 +168,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "iters",
-        label: "iterations",
-        help: "iterations to run",
         kind: Kind::Count,
         group: Group::Training,
         range: Some(Range::closed(1.0, MAX_ITERS as f64)),
@@ -205,8 +176,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "opt",
-        label: "optimizer",
-        help: "gd (the course's labs) | momentum | adam (with bias correction)",
         kind: Kind::Choice,
         group: Group::Training,
         slot: field!(opt),
@@ -214,8 +183,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "beta",
-        label: "momentum β",
-        help: "momentum: v = β·v + (1 − β)·dW, 0 <= β < 1",
         group: Group::Training,
         range: Some(Range::closed(0.0, 1.0)),
         slot: field!(beta),
@@ -223,8 +190,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "beta1",
-        label: "Adam β₁",
-        help: "Adam's first-moment decay, 0 <= β₁ < 1",
         group: Group::Training,
         range: Some(Range::closed(0.0, 1.0)),
         slot: field!(beta1),
@@ -232,8 +197,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "beta2",
-        label: "Adam β₂",
-        help: "Adam's second-moment decay, 0 <= β₂ < 1",
         group: Group::Training,
         range: Some(Range::closed(0.0, 1.0)),
         slot: field!(beta2),
@@ -241,8 +204,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "epsilon",
-        label: "Adam ε",
-        help: "Adam's ε in lr·v̂/(√ŝ + ε)",
         group: Group::Training,
         range: Some(Range::above(0.0, 1.0)),
         slot: field!(epsilon),
@@ -250,18 +211,14 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "batch",
-        label: "mini-batch size",
-        help: "examples per iteration, reshuffled every epoch (0 = the whole training set, the course's)",
         kind: Kind::Count,
         group: Group::Training,
-        range: Some(Range::counting(0.0, MAX_POINTS as f64, "examples")),
+        range: Some(Range::counting(0.0, MAX_POINTS as f64, "unit-examples")),
         slot: field!(batch),
         ..ROW
     },
     Key {
         name: "batchSeed",
-        label: "batch seed",
-        help: "seed of the mini-batches' shuffle",
         kind: Kind::Seed,
         group: Group::Training,
         slot: field!(batch_seed),
@@ -269,8 +226,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "lambda",
-        label: "L2 λ",
-        help: "L2 regularization strength (0 = off)",
         group: Group::Regularization,
         range: Some(Range::closed(0.0, MAX_LAMBDA)),
         slot: field!(lambda),
@@ -278,8 +233,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "l1",
-        label: "L1 λ₁",
-        help: "L1 regularization strength: (λ₁/m)·Σ|W| in the cost (0 = off)",
         group: Group::Regularization,
         range: Some(Range::closed(0.0, MAX_LAMBDA)),
         slot: field!(l1),
@@ -287,8 +240,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "keep",
-        label: "keep probability",
-        help: "dropout keep probability (1 = off)",
         group: Group::Regularization,
         range: Some(Range::above(0.0, 1.0)),
         slot: field!(keep),
@@ -296,8 +247,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "mask",
-        label: "dropout masks",
-        help: "fixed (the course: same masks every iteration) | fresh (new masks every iteration)",
         kind: Kind::Choice,
         group: Group::Regularization,
         slot: field!(mask),
@@ -305,8 +254,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "dropSeed",
-        label: "dropout seed",
-        help: "dropout seed",
         kind: Kind::Seed,
         group: Group::Regularization,
         slot: field!(drop_seed),
@@ -314,8 +261,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "bugs",
-        label: "planted bugs",
-        help: "planted backprop bugs: w2, b1 (comma-separated; empty = none)",
         kind: Kind::Choice,
         group: Group::Gradcheck,
         slot: field!(bugs),
@@ -323,8 +268,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "eps",
-        label: "ε",
-        help: "gradient-checking step epsilon",
         group: Group::Gradcheck,
         range: Some(Range::closed(MIN_EPS, MAX_EPS)),
         slot: field!(eps),
@@ -332,8 +275,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "play",
-        label: "train as soon as the link opens",
-        help: "1 = start training when the link opens",
         kind: Kind::Flag,
         group: Group::View,
         slot: field!(view play),
@@ -341,8 +282,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "compare",
-        label: "compare three runs",
-        help: "1 = the lab's three runs side by side (with this link's other changes; outside the labs, the three optimizers); KEY:v1,v2,v3 = three runs that differ in one key, such as opt:gd,momentum,adam",
         kind: Kind::Flag,
         group: Group::View,
         slot: field!(view compare),
@@ -350,8 +289,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "showTest",
-        label: "show test points",
-        help: "1 = draw the test points",
         kind: Kind::Flag,
         group: Group::View,
         slot: field!(view show_test),
@@ -359,8 +296,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "logCost",
-        label: "log-scale cost",
-        help: "1 = cost curve on a log scale",
         kind: Kind::Flag,
         group: Group::View,
         slot: field!(view log_cost),
@@ -368,17 +303,20 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "discrete",
-        label: "two flat classes",
-        help: "1 = show the regions as two flat classes instead of the probability's shading",
         kind: Kind::Flag,
         group: Group::View,
         slot: field!(view discrete),
         ..ROW
     },
     Key {
+        name: "lang",
+        kind: Kind::Choice,
+        group: Group::View,
+        slot: field!(view lang),
+        ..ROW
+    },
+    Key {
         name: "lock",
-        label: "locked controls",
-        help: "keys or groups students see but cannot change (data, training, ..., all), comma-separated",
         kind: Kind::Names,
         group: Group::Classroom,
         slot: field!(classroom lock: Names),
@@ -386,8 +324,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "hide",
-        label: "hidden controls",
-        help: "keys or groups not shown (data, training, ..., all), comma-separated",
         kind: Kind::Names,
         group: Group::Classroom,
         slot: field!(classroom hide: Names),
@@ -395,8 +331,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "task",
-        label: "assignment text",
-        help: "the question shown above the lab, plain text (at most 1000 characters)",
         kind: Kind::Text,
         group: Group::Classroom,
         slot: field!(classroom task: String),
@@ -404,8 +338,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "quiz",
-        label: "guess before reveal",
-        help: "1 = students guess first: which parameters are wrong (gradient check with bugs), else the test accuracy",
         kind: Kind::Flag,
         group: Group::Classroom,
         slot: field!(classroom quiz: bool),
@@ -413,8 +345,6 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "embed",
-        label: "compact embed view",
-        help: "1 = the compact view for an iframe (regions, cost, play, task)",
         kind: Kind::Flag,
         group: Group::Classroom,
         slot: field!(classroom embed: bool),
@@ -519,7 +449,7 @@ mod tests {
                 key.name
             );
             assert!(
-                !key.label.is_empty() && !key.help.is_empty(),
+                !key.label().starts_with("key-") && !key.help().starts_with("key-"),
                 "{}",
                 key.name
             );

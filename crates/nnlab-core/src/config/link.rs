@@ -13,6 +13,7 @@ use crate::config::assignment;
 use crate::config::error::{ConfigError, Warning};
 pub use crate::config::keys::{key, Key, KEYS};
 use crate::config::{Config, Named, Preset, View};
+use crate::i18n::{text, Lang};
 
 /// The key read before the table's keys: the base configuration.
 pub const PRESET: &str = "preset";
@@ -51,18 +52,30 @@ pub fn query_part(link: &str) -> &str {
     }
 }
 
-/// Parses a link, a query (`a=1&b=2`), or either with a leading `#`, `?`
-/// or `#?` ([`query_part`]), then validates the result.
-pub fn parse(link: &str) -> Result<Parsed, ConfigError> {
-    let query = query_part(link);
-    let pairs: Vec<(String, String)> = query
+/// A link's `key=value` pairs, decoded and trimmed, in link order.
+fn pairs(link: &str) -> Vec<(String, String)> {
+    query_part(link)
         .split('&')
         .filter(|p| !p.trim().is_empty())
         .map(|p| {
             let (k, v) = p.split_once('=').unwrap_or((p, ""));
             (decode(k).trim().to_string(), decode(v).trim().to_string())
         })
-        .collect();
+        .collect()
+}
+
+/// The language a link asks for (its last `lang`), read even when the rest
+/// of the link is refused, so the refusal is said in that language; `None`
+/// when absent or not a language.
+pub fn lang_of(link: &str) -> Option<Lang> {
+    let (_, v) = pairs(link).into_iter().rev().find(|(k, _)| k == "lang")?;
+    Lang::ALL.into_iter().find(|l| l.name() == v)
+}
+
+/// Parses a link, a query (`a=1&b=2`), or either with a leading `#`, `?`
+/// or `#?` ([`query_part`]), then validates the result.
+pub fn parse(link: &str) -> Result<Parsed, ConfigError> {
+    let pairs = pairs(link);
     let mut warnings = Vec::new();
     let mut config = Config::default();
     let mut view = View::default();
@@ -75,7 +88,7 @@ pub fn parse(link: &str) -> Result<Parsed, ConfigError> {
             warnings.push(Warning {
                 key: k.clone(),
                 value: v.clone(),
-                message: "repeated key: the last value wins".into(),
+                message: text("warn-repeated", &[]),
             });
         }
         seen.push(k);
@@ -87,7 +100,7 @@ pub fn parse(link: &str) -> Result<Parsed, ConfigError> {
             None => warnings.push(Warning {
                 key: k.clone(),
                 value: v.clone(),
-                message: "unknown key, ignored".into(),
+                message: text("warn-unknown", &[]),
             }),
         }
     }

@@ -12,6 +12,7 @@ pub mod edit;
 pub mod error;
 pub mod import;
 pub mod key;
+pub mod key_info;
 pub mod keys;
 pub mod lesson;
 pub mod link;
@@ -23,6 +24,7 @@ use crate::data::dataset::{Dataset, Split};
 use crate::data::features::Features;
 use crate::data::generate::{self, Shape};
 use crate::data::points::Points;
+use crate::i18n::Lang;
 use crate::model::activation::Activation;
 use crate::model::dropout::MaskMode;
 use crate::model::init::Init;
@@ -73,7 +75,7 @@ macro_rules! named {
     )*};
 }
 
-named!(DataKind, InitKind, Preset, Activation, OptKind, Problem);
+named!(DataKind, InitKind, Preset, Activation, OptKind, Problem, Lang);
 
 impl Named for MaskMode {
     const ALL: &'static [Self] = &[MaskMode::Fixed, MaskMode::Fresh];
@@ -159,17 +161,9 @@ impl Preset {
         }
     }
 
-    /// The preset's button label.
-    pub fn title(self) -> &'static str {
-        match self {
-            Preset::InitZeros => "Zeros",
-            Preset::InitRandom => "Random ×10",
-            Preset::InitHe => "He",
-            Preset::RegNone => "None",
-            Preset::RegL2 => "L2",
-            Preset::RegDropout => "Dropout",
-            Preset::Gradcheck => "Gradient checking",
-        }
+    /// The preset's button label (message `preset-NAME`).
+    pub fn title(self) -> String {
+        crate::i18n::text(&format!("preset-{}", self.name()), &[])
     }
 
     /// The course's printed numbers (from `shared/reference`), for the page
@@ -262,6 +256,8 @@ pub struct View {
     pub classroom: classroom::Classroom,
     /// Regions as two flat classes instead of the probability's shading.
     pub discrete: bool,
+    /// The page's language (`lang=zh` | `en`); absent: the browser's.
+    pub lang: Option<Lang>,
 }
 
 /// Everything that determines a run. `Config::default()` is the

@@ -6,6 +6,7 @@ use crate::config::error::ConfigError;
 use crate::config::keys::{key, KEYS};
 use crate::config::{limits, Config, DataKind, InitKind, View, DEFAULT_TEST_FRAC};
 use crate::model::output::Problem;
+use crate::tr;
 
 /// The link text of key `name` in `config` (`""` when absent).
 fn key_value(config: &Config, name: &str) -> String {
@@ -38,16 +39,12 @@ impl Config {
                 .find_map(|k| Some((k.name, k.value(self, &View::default())?)));
             if let Some((name, value)) = generating {
                 let data = self.data.name();
-                let why = format!("data={data} is recorded data and cannot be generated");
+                let why = tr!("conflict-recorded", data = data);
                 return Err(conflict(name, value, why));
             }
         }
         if self.init == InitKind::Case && self.data != DataKind::Gradcase {
-            return Err(conflict(
-                "init",
-                "case".into(),
-                "init=case draws the gradient-check case: it needs data=gradcase".into(),
-            ));
+            return Err(conflict("init", "case".into(), tr!("conflict-case")));
         }
         let sizes = self.sizes();
         let work: usize =
@@ -56,9 +53,11 @@ impl Config {
             return Err(conflict(
                 "layers",
                 self.layers_text(),
-                format!(
-                    "{} points through this network is {work} multiply-adds per pass, over the limit of {MAX_WORK}: use fewer or narrower layers or fewer points",
-                    self.train_points()
+                tr!(
+                    "conflict-work",
+                    points = self.train_points(),
+                    work = work,
+                    limit = MAX_WORK
                 ),
             ));
         }
@@ -68,50 +67,42 @@ impl Config {
     /// `points` only with `data=custom`, which needs them and generates
     /// nothing (no `n`, `noise`); `testFrac` only where it splits.
     fn validate_own_points(&self) -> Result<(), ConfigError> {
-        let conflict = |key: &str, reason: &str| {
+        let conflict = |key: &str, reason: String| {
             let value = key_value(self, key);
             Err(ConfigError::Conflict {
                 key: key.into(),
                 value,
-                reason: reason.into(),
+                reason,
             })
         };
         let custom = self.data == DataKind::Custom;
         if !custom && self.points.is_some() {
-            return conflict("points", "own points need data=custom");
+            return conflict("points", tr!("conflict-points-custom"));
         }
         // Generated: every shape but the course's circles (no dataSeed, n, noise).
         let course_circles = self.data == DataKind::Circles && self.uses_course_data();
         let generated = self.shape().is_some() && !course_circles;
         if !custom && !generated && self.test_frac != DEFAULT_TEST_FRAC {
-            return conflict(
-                "testFrac",
-                "testFrac splits own points (data=custom) and generated data (circles with dataSeed, n or noise, and the other shapes); the course's data has its own test set",
-            );
+            return conflict("testFrac", tr!("conflict-test-frac"));
         }
         let test = self.generated_test_points();
         if generated && test > limits::MAX_POINTS {
             return conflict(
                 "testFrac",
-                &format!(
-                    "this share of {} training points is {test} test points, over the limit of {}",
-                    self.n.unwrap_or(300),
-                    limits::MAX_POINTS
+                tr!(
+                    "conflict-test-points",
+                    n = self.n.unwrap_or(300),
+                    test = test,
+                    limit = limits::MAX_POINTS
                 ),
             );
         }
         if custom && self.points.is_none() {
-            return conflict(
-                "data",
-                "data=custom needs points= (paste or upload a CSV, or edit points)",
-            );
+            return conflict("data", tr!("conflict-custom-points"));
         }
         for name in ["n", "noise"] {
             if custom && !key_value(self, name).is_empty() {
-                return conflict(
-                    name,
-                    "data=custom has its own points: n and noise generate data",
-                );
+                return conflict(name, tr!("conflict-custom-generate"));
             }
         }
         Ok(())
@@ -129,21 +120,16 @@ impl Config {
             })
         };
         if self.data == DataKind::Gradcase && !self.features.is_plane() {
-            return conflict(
-                "features",
-                "features are computed from a point (x1, x2) of the plane: data=gradcase has 4 inputs of its own".into(),
-            );
+            return conflict("features", tr!("conflict-features-gradcase"));
         }
         let data = self.data.name();
         match self.problem {
-            Problem::Regression if !self.data.has_values() => conflict(
-                "problem",
-                format!("regression needs data whose labels are numbers: data=plane, data=gauss (the two-Gaussian surface) or data=custom; data={data} has two classes"),
-            ),
-            Problem::Classification if !self.data.has_classes() => conflict(
-                "data",
-                format!("data={data} has numeric labels: it needs problem=regression"),
-            ),
+            Problem::Regression if !self.data.has_values() => {
+                conflict("problem", tr!("conflict-regression-classes", data = data))
+            }
+            Problem::Classification if !self.data.has_classes() => {
+                conflict("data", tr!("conflict-classification-values", data = data))
+            }
             _ => Ok(()),
         }
     }
@@ -174,12 +160,10 @@ impl Config {
             })
         };
         if self.batch > points {
-            return conflict(format!(
-                "a mini-batch cannot be larger than the {points} training points"
-            ));
+            return conflict(tr!("conflict-batch-size", points = points));
         }
         if self.batch > 0 && self.dropout_on() {
-            return conflict("mini-batches and dropout (keep < 1) do not combine here: dropout's masks cover the whole training set".into());
+            return conflict(tr!("conflict-batch-dropout"));
         }
         Ok(())
     }

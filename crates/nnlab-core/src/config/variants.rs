@@ -12,9 +12,8 @@ use crate::config::{Compare, Config, View};
 /// What compare mode varies outside the course's labs (`compare=1` there).
 pub const PLAYGROUND_VARY: (&str, [&str; 3]) = ("opt", ["gd", "momentum", "adam"]);
 
-/// The expected form, for messages.
-const FORM: &str =
-    "1, 0, or KEY:v1,v2,v3 with three different values of one training key (opt:gd,momentum,adam)";
+/// The expected form, for messages (a message id).
+const FORM: &str = "expect-compare";
 
 /// A key compare mode may vary: any key of the configuration but the data
 /// itself (`data`, `points`) and lists (`layers`, whose commas would clash).
@@ -56,7 +55,7 @@ impl Value for Compare {
         let bad = || ConfigError::Invalid {
             key: k.name.into(),
             value: text.into(),
-            expected: FORM.into(),
+            expected: crate::i18n::text(FORM, &[]),
         };
         match text {
             "1" | "true" | "" => return Ok(Compare::Lab),

@@ -14,6 +14,8 @@
 
 use crate::data::points::{MAX_COUNT as MAX_POINTS, MAX_MAGNITUDE};
 use crate::format::{fmt_py, shown};
+use crate::i18n::text;
+use crate::tr;
 use std::fmt;
 
 /// The columns, for messages (`column 2 (x2)`).
@@ -49,6 +51,7 @@ pub enum CsvError {
         line: usize,
         column: usize,
         value: String,
+        /// What was expected: a message id of the catalogue.
         expected: &'static str,
     },
     /// A third distinct label.
@@ -60,67 +63,63 @@ pub enum CsvError {
     /// Every row has the same label.
     OneClass { label: String },
     /// The `set` column leaves the training or the test set empty.
+    /// `set`: the message id that says which (`csv-no-train`, `csv-no-test`).
     EmptySet { set: &'static str },
 }
 
 impl fmt::Display for CsvError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CsvError::Empty => write!(f, "the data is empty: expected rows x1,x2,label"),
-            CsvError::HeaderOnly => {
-                write!(f, "only a header row: expected rows x1,x2,label after it")
+            CsvError::Empty => f.write_str(&text("csv-empty", &[])),
+            CsvError::HeaderOnly => f.write_str(&text("csv-header-only", &[])),
+            CsvError::TooManyRows { rows } => {
+                f.write_str(&tr!("csv-too-many", rows = rows, max = MAX_POINTS))
             }
-            CsvError::TooManyRows { rows } => write!(
-                f,
-                "{rows} rows: at most {MAX_POINTS} points can be trained on and travel in a link; keep the rest in a CSV file"
-            ),
-            CsvError::Binary { line } => write!(
-                f,
-                "line {line}: binary data, not text: expected a CSV text file of rows x1,x2,label"
-            ),
-            CsvError::Columns { line, found } => write!(
-                f,
-                "line {line}: {found} field{}: expected 3 (x1,x2,label) or 4 (x1,x2,label,set)",
-                if *found == 1 { "" } else { "s" }
-            ),
+            CsvError::Binary { line } => f.write_str(&tr!("csv-binary", line = line)),
+            CsvError::Columns { line, found } => f.write_str(&tr!(
+                if *found == 1 {
+                    "csv-columns-one"
+                } else {
+                    "csv-columns"
+                },
+                line = line,
+                found = found
+            )),
             CsvError::Field {
                 line,
                 column,
                 value,
                 expected,
-            } => write!(
-                f,
-                "line {line}, column {column} ({}): \"{}\": expected {expected}",
-                COLUMNS[column - 1],
-                shown(value)
-            ),
+            } => f.write_str(&tr!(
+                "csv-field",
+                line = line,
+                column = column,
+                name = COLUMNS[column - 1],
+                value = shown(value),
+                expected = text(expected, &[])
+            )),
             CsvError::ThirdLabel {
                 line,
                 value,
                 labels,
-            } => write!(
-                f,
-                "line {line}, column 3 (label): \"{}\" is a third label: expected two classes, {} or {}",
-                shown(value),
-                shown(&labels[0]),
-                shown(&labels[1])
-            ),
-            CsvError::OneClass { label } => write!(
-                f,
-                "every row has label \"{}\": needs two classes",
-                shown(label)
-            ),
-            CsvError::EmptySet { set } => write!(
-                f,
-                "column 4 (set) puts no row in the {set} set: expected at least one train and one test row"
-            ),
+            } => f.write_str(&tr!(
+                "csv-third-label",
+                line = line,
+                value = shown(value),
+                first = shown(&labels[0]),
+                second = shown(&labels[1])
+            )),
+            CsvError::OneClass { label } => {
+                f.write_str(&tr!("csv-one-class", label = shown(label)))
+            }
+            CsvError::EmptySet { set } => f.write_str(&text(set, &[])),
         }
     }
 }
 
 impl std::error::Error for CsvError {}
 
-const NUMBER: &str = "a number such as 0.25 or -1e3";
+const NUMBER: &str = "csv-expect-number";
 
 /// Reads a CSV of own data (the format is in the module's documentation).
 pub fn parse(text: &str) -> Result<Table, CsvError> {
@@ -193,22 +192,22 @@ pub fn parse(text: &str) -> Result<Table, CsvError> {
             expected,
         };
         if let Some(c) = f.iter().position(|v| v.starts_with(['"', '\''])) {
-            return Err(bad(c + 1, "a plain value: quoted fields are not read"));
+            return Err(bad(c + 1, "csv-expect-plain"));
         }
         let mut xy = [0.0; 2];
         for c in 0..2 {
             xy[c] = match number(&f[c]) {
                 Some(v) if v.is_finite() && v.abs() <= MAX_MAGNITUDE => v,
                 Some(v) if v.is_finite() => {
-                    return Err(bad(c + 1, "a number from -1e12 to 1e12"));
+                    return Err(bad(c + 1, "csv-expect-magnitude"));
                 }
-                Some(_) => return Err(bad(c + 1, "a finite number (not NaN or infinite)")),
+                Some(_) => return Err(bad(c + 1, "csv-expect-finite")),
                 None => return Err(bad(c + 1, NUMBER)),
             };
         }
         let label = &f[2];
         if label.is_empty() {
-            return Err(bad(3, "a label (two distinct values, such as 0 and 1)"));
+            return Err(bad(3, "csv-expect-label"));
         }
         let as_number = number(label).filter(|v| v.is_finite());
         let same = |(name, num): &(String, Option<f64>)| match (num, as_number) {
@@ -236,7 +235,7 @@ pub fn parse(text: &str) -> Result<Table, CsvError> {
             let test = match set.as_str() {
                 "train" => false,
                 "test" => true,
-                _ => return Err(bad(4, "train or test")),
+                _ => return Err(bad(4, "csv-expect-set")),
             };
             table.test.get_or_insert_with(Vec::new).push(test);
         }
@@ -252,7 +251,7 @@ pub fn parse(text: &str) -> Result<Table, CsvError> {
         table.labels.iter_mut().for_each(|l| *l = !*l);
     }
     if let Some(test) = &table.test {
-        for (set, want) in [("training", false), ("test", true)] {
+        for (set, want) in [("csv-no-train", false), ("csv-no-test", true)] {
             if !test.contains(&want) {
                 return Err(CsvError::EmptySet { set });
             }
@@ -267,15 +266,16 @@ impl Table {
     /// cat → 0, dog → 1`.
     pub fn summary(&self) -> String {
         let split = if self.test.is_some() {
-            "split by the set column"
+            "csv-split-column"
         } else {
-            "split by testFrac and dataSeed"
+            "csv-split-frac"
         };
-        format!(
-            "{} points, {split}; labels: {} → 0, {} → 1",
-            self.points.len(),
-            self.names[0],
-            self.names[1]
+        tr!(
+            "csv-summary",
+            points = self.points.len(),
+            split = text(split, &[]),
+            first = self.names[0],
+            second = self.names[1]
         )
     }
 }

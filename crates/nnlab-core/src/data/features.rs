@@ -22,6 +22,7 @@ use crate::data::dataset::Split;
 use crate::data::normalize::Normalization;
 use crate::numeric::math;
 use crate::numeric::matrix::Matrix;
+use crate::tr;
 
 /// One input feature of a point `(x1, x2)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -111,15 +112,13 @@ pub enum FeaturesError {
 impl std::fmt::Display for FeaturesError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let names: Vec<&str> = Feature::ALL.iter().map(|f| f.name()).collect();
-        match self {
-            FeaturesError::Empty => {
-                write!(f, "at least one feature is needed: {}", names.join(", "))
-            }
-            FeaturesError::Unknown(name) => {
-                write!(f, "\"{name}\" is not a feature: {}", names.join(", "))
-            }
-            FeaturesError::Repeated(name) => write!(f, "\"{name}\" named twice"),
-        }
+        let names = names.join(", ");
+        let text = match self {
+            FeaturesError::Empty => tr!("features-empty", names = names),
+            FeaturesError::Unknown(name) => tr!("features-unknown", name = name, names = names),
+            FeaturesError::Repeated(name) => tr!("features-repeated", name = name),
+        };
+        f.write_str(&text)
     }
 }
 

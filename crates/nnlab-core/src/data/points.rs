@@ -20,7 +20,9 @@
 //! checksum test. 2 000 points take 8 292 bytes, 11 056 characters.
 
 use crate::data::dataset::{Dataset, Split};
+use crate::i18n::text;
 use crate::numeric::rng::NumpyRng;
+use crate::tr;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use std::fmt;
@@ -76,36 +78,27 @@ pub enum PointsError {
 impl fmt::Display for PointsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            PointsError::NotText => write!(
-                f,
-                "expected nnlab's base64url point encoding (A-Z a-z 0-9 - _)"
-            ),
-            PointsError::Broken => write!(f, "not a whole encoding: the link was cut or changed"),
-            PointsError::Length { found, expected } => write!(
-                f,
-                "{found} bytes where the header says {expected}: the link was cut or changed"
-            ),
-            PointsError::Version(v) => {
-                write!(
-                    f,
-                    "encoding version {v}: this nnlab reads version {VERSION}"
-                )
+            PointsError::NotText => f.write_str(&text("points-not-text", &[])),
+            PointsError::Broken => f.write_str(&text("points-broken", &[])),
+            PointsError::Length { found, expected } => {
+                f.write_str(&tr!("points-length", found = found, expected = expected))
             }
-            PointsError::Checksum => write!(f, "checksum mismatch: the link was changed"),
-            PointsError::Count(n) => write!(f, "{n} points: expected 2 to {MAX_COUNT}"),
-            PointsError::EmptySet(set) => write!(
-                f,
-                "the {set} set is empty: expected at least one point in each"
-            ),
-            PointsError::NotFinite => write!(
-                f,
-                "decodes to non-finite or huge numbers: expected coordinates from -1e12 to 1e12"
-            ),
-            PointsError::Span { axis } => write!(
-                f,
-                "{axis} spans too little for its size to keep its precision: subtract an offset"
-            ),
-            PointsError::Features(k) => write!(f, "{k}-D data: own points are 2-D"),
+            PointsError::Version(v) => {
+                f.write_str(&tr!("points-version", version = v, reads = VERSION))
+            }
+            PointsError::Checksum => f.write_str(&text("points-checksum", &[])),
+            PointsError::Count(n) => f.write_str(&tr!("points-count", n = n, max = MAX_COUNT)),
+            PointsError::EmptySet(set) => f.write_str(&text(
+                if *set == "training" {
+                    "points-no-train"
+                } else {
+                    "points-no-test"
+                },
+                &[],
+            )),
+            PointsError::NotFinite => f.write_str(&text("points-not-finite", &[])),
+            PointsError::Span { axis } => f.write_str(&tr!("points-span", axis = axis)),
+            PointsError::Features(k) => f.write_str(&tr!("points-features", k = k)),
         }
     }
 }

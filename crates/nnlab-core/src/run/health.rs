@@ -2,8 +2,10 @@
 //! an infinite cost, unbroken symmetry (the network diagram shows them).
 
 use crate::format::fmt_cost_short;
+use crate::i18n::text;
 use crate::model::network::Activations;
 use crate::run::trainer::{Status, Trainer};
+use crate::tr;
 
 /// How bad a [`Health`] message is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,24 +34,23 @@ pub struct Health {
 }
 
 /// The note beside an infinite cost.
-pub const INFINITE_COST: &str = "The cost is ∞: the sigmoid output is exactly 0 or 1 on the wrong \
-     side for some training point (log 0). Huge weights saturate it.";
+pub fn infinite_cost() -> String {
+    text("health-infinite-cost", &[])
+}
 
 /// The sentence appended to the status line when every weight gradient was 0.
-pub const STALLED: &str = "Learning has stopped: every weight's gradient is exactly 0 (see the \
-     network diagram), so no weight can change.";
+fn stalled_text() -> String {
+    text("status-stalled", &[])
+}
 
 /// The sentence for a run that diverged at `iteration`.
 pub fn diverged_text(iteration: u32) -> String {
-    format!(
-        "Training diverged at iteration {iteration}: a gradient overflowed to inf or NaN, \
-         so training stopped. The weights shown are the last finite ones. \
-         Lower the learning rate (or λ) and reset."
-    )
+    tr!("health-diverged", iteration = iteration)
 }
 
 /// The page's status line for a run at `iteration` of `iters` with `status`,
-/// while the page is `playing` or not; `stalled` appends [`STALLED`].
+/// while the page is `playing` or not; `stalled` appends that learning has
+/// stopped.
 pub fn status_line(
     status: &Status,
     iteration: u32,
@@ -59,13 +60,13 @@ pub fn status_line(
 ) -> String {
     let line = match status {
         Status::Diverged { iteration } => diverged_text(*iteration as u32),
-        Status::Done => format!("Done: {iters} iterations."),
-        Status::Training if playing => "Training…".into(),
-        Status::Training if iteration == 0 => READY.into(),
-        Status::Training => PAUSED.into(),
+        Status::Done => tr!("status-done", iters = iters),
+        Status::Training if playing => text("status-training", &[]),
+        Status::Training if iteration == 0 => text("status-ready", &[]),
+        Status::Training => text("status-paused", &[]),
     };
     if stalled {
-        format!("{line} {STALLED}")
+        tr!("status-and", line = line, more = stalled_text())
     } else {
         line
     }
@@ -75,27 +76,25 @@ pub fn status_line(
 /// `playing`, or `started` (some run past iteration 0); `stalled` names the
 /// runs whose every weight gradient was 0.
 pub fn compare_status_line(done: bool, playing: bool, started: bool, stalled: &[String]) -> String {
-    let line = if done {
-        "Done: all three runs finished."
-    } else if playing {
-        "Training the three runs…"
-    } else if started {
-        PAUSED
-    } else {
-        READY
-    };
+    let line = text(
+        if done {
+            "status-compare-done"
+        } else if playing {
+            "status-compare-training"
+        } else if started {
+            "status-paused"
+        } else {
+            "status-ready"
+        },
+        &[],
+    );
     if stalled.is_empty() {
-        line.into()
+        line
     } else {
-        format!(
-            "{line} Learning has stopped in {}: every weight's gradient is exactly 0.",
-            stalled.join(", ")
-        )
+        let more = tr!("status-compare-stalled", runs = stalled.join(", "));
+        tr!("status-and", line = line, more = more)
     }
 }
-
-const READY: &str = "Ready: press Play or step.";
-const PAUSED: &str = "Paused.";
 
 /// Hidden units whose ReLU is 0 on every training point, per hidden layer.
 pub fn dead_units(trainer: &Trainer) -> Vec<Vec<bool>> {
@@ -133,44 +132,34 @@ pub fn health(trainer: &Trainer, dead: &[Vec<bool>]) -> Option<Health> {
     {
         return Some(Health {
             level: Level::Warning,
-            text: "Every weight is 0: all hidden units compute the same thing and get the same \
-                 gradient, so they never become different (symmetry is never broken)."
-                .into(),
+            text: text("health-zero-weights", &[]),
         });
     }
     let cost_inf = trainer.last_cost().is_some_and(|(_, c)| c.is_infinite());
     if let Some(l) = dead.iter().position(|layer| layer.iter().all(|&d| d)) {
         let rose = match (trainer.checkpoints().first(), trainer.last_cost()) {
-            (Some(&(_, first)), Some((i, last))) if i > 0 && last > first => format!(
-                " The cost rose from {} to {}.",
-                fmt_cost_short(first),
-                fmt_cost_short(last)
+            (Some(&(_, first)), Some((i, last))) if i > 0 && last > first => tr!(
+                "health-cost-rose",
+                first = fmt_cost_short(first),
+                last = fmt_cost_short(last)
             ),
             _ => String::new(),
         };
         return Some(Health {
             level: Level::Warning,
-            text: format!(
-                "Every unit of hidden layer {} is dead: its ReLU outputs 0 on every training \
-                 point, so no gradient reaches the layers below and the network predicts the \
-                 same value everywhere.{rose} A learning rate or starting weights too large \
-                 for this network usually do this.",
-                l + 1
-            ),
+            text: tr!("health-dead-layer", layer = l + 1, rose = rose),
         });
     }
     if cost_inf {
         return Some(Health {
             level: Level::Warning,
-            text: INFINITE_COST.into(),
+            text: infinite_cost(),
         });
     }
     if dead_count > 0 {
         return Some(Health {
             level: Level::Info,
-            text: format!(
-                "{dead_count} of {hidden} hidden units are dead (ReLU 0 on every training point)."
-            ),
+            text: tr!("health-dead-units", dead = dead_count, hidden = hidden),
         });
     }
     None
@@ -182,10 +171,12 @@ mod tests {
 
     #[test]
     fn status_lines() {
+        const READY: &str = "Ready: press Play or step.";
         assert_eq!(status_line(&Status::Training, 0, 10, false, false), READY);
         assert_eq!(
             status_line(&Status::Training, 3, 10, false, true),
-            format!("{PAUSED} {STALLED}")
+            "Paused. Learning has stopped: every weight's gradient is exactly 0 (see the \
+             network diagram), so no weight can change."
         );
         assert_eq!(
             status_line(&Status::Done, 10, 10, true, false),

@@ -11,6 +11,7 @@ use crate::config::{link, Config, View};
 use crate::format::{fmt_fixed, fmt_percent, fmt_plain};
 use crate::model::network::{Accuracy, PlantedBugs};
 use crate::numeric::params::ParamList;
+use crate::tr;
 
 /// What the page needs of a link's classroom keys.
 #[derive(Clone, Debug, PartialEq)]
@@ -70,31 +71,32 @@ pub fn wrong_gradients(bugs: PlantedBugs) -> Vec<String> {
 pub fn grade(params: &[String], wrong: &[String], picks: &[String]) -> Vec<String> {
     let found = wrong.iter().filter(|w| picks.contains(w)).count();
     let mistaken: Vec<&String> = picks.iter().filter(|p| !wrong.contains(p)).collect();
-    let mut lines = vec![format!(
-        "You found {found} of the {} wrong gradients{}.",
-        wrong.len(),
-        match mistaken.len() {
-            0 => " and picked no correct one".to_string(),
-            n => format!(
-                ", and picked {n} correct one{} ({})",
-                if n == 1 { "" } else { "s" },
-                mistaken
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        }
+    let names = mistaken
+        .iter()
+        .map(|s| s.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let id = match mistaken.len() {
+        0 => "quiz-found-none-wrong",
+        1 => "quiz-found-one-wrong",
+        _ => "quiz-found",
+    };
+    let mut lines = vec![tr!(
+        id,
+        found = found,
+        wrong = wrong.len(),
+        mistaken = mistaken.len(),
+        names = names
     )];
     for p in params {
         let (picked, bad) = (picks.contains(p), wrong.contains(p));
-        let line = match (picked, bad) {
-            (true, true) => format!("{p}: right, its backprop gradient is wrong."),
-            (true, false) => format!("{p}: not this one, its backprop gradient is right."),
-            (false, true) => format!("{p}: missed, its backprop gradient is wrong."),
+        let id = match (picked, bad) {
+            (true, true) => "quiz-right",
+            (true, false) => "quiz-not-this",
+            (false, true) => "quiz-missed",
             (false, false) => continue,
         };
-        lines.push(line);
+        lines.push(tr!(id, param = p));
     }
     lines
 }
@@ -110,23 +112,26 @@ pub fn prediction(text: &str, test: Accuracy, iteration: u64) -> Result<String, 
         .ok_or_else(|| ConfigError::Invalid {
             key: "prediction".into(),
             value: text.into(),
-            expected: "a test accuracy in percent, from 0 to 100".into(),
+            expected: crate::i18n::text("expect-prediction", &[]),
         })?;
     let actual = test.fraction() * 100.0;
     let off = actual - guess;
     let how = if off.abs() < 0.05 {
-        "exactly right".to_string()
+        crate::i18n::text("quiz-exact", &[])
     } else {
-        format!(
-            "{} points {}",
-            fmt_fixed(off.abs(), 1),
-            if off > 0.0 { "higher" } else { "lower" }
-        )
+        let id = if off > 0.0 {
+            "quiz-higher"
+        } else {
+            "quiz-lower"
+        };
+        tr!(id, points = fmt_fixed(off.abs(), 1))
     };
-    Ok(format!(
-        "You predicted {}%; the test accuracy at iteration {iteration} is {} ({how}).",
-        fmt_plain(guess),
-        fmt_percent(test.fraction())
+    Ok(tr!(
+        "quiz-predicted",
+        guess = fmt_plain(guess),
+        iteration = iteration,
+        actual = fmt_percent(test.fraction()),
+        how = how
     ))
 }
 

@@ -5,6 +5,7 @@
 use crate::config::compare::{family, heading, Family};
 use crate::config::{Expected, Preset, View};
 use crate::format::{fmt_cost, fmt_cost_short, fmt_percent};
+use crate::i18n::text;
 use crate::model::output::Problem;
 use crate::run::health;
 use crate::run::trainer::{Status, Trainer};
@@ -22,26 +23,28 @@ impl Status {
 
 /// The readouts' names for classification and for regression (the texts
 /// then hold the train and test loss, `1/(2m)·Σ(ŷ − y)²`, and test minus
-/// train loss).
+/// train loss): message ids, rendered by [`Snapshot::of`].
 pub const MEASURES: [[&str; 3]; 2] = [
-    ["train accuracy", "test accuracy", "gap (train − test)"],
-    ["train loss", "test loss", "gap (test − train)"],
+    ["page-stat-train", "page-stat-test", "page-stat-gap"],
+    [
+        "readout-train-loss",
+        "readout-test-loss",
+        "readout-gap-loss",
+    ],
 ];
 
 /// The regions' legend: the two point colours and the shading's hint, for
-/// classification and for regression (points coloured by their value's sign).
+/// classification and for regression (points coloured by their value's sign):
+/// message ids, rendered by [`Snapshot::of`].
 pub const LEGENDS: [[&str; 3]; 2] = [
-    [
-        "label 0",
-        "label 1",
-        "shade = confidence · dark line = 0.5 boundary",
-    ],
-    [
-        "value ≤ 0",
-        "value > 0",
-        "shade = predicted value: orange below 0, white at 0, blue above",
-    ],
+    ["page-label-0", "page-label-1", "page-regions-hint"],
+    ["legend-value-low", "legend-value-high", "legend-value-hint"],
 ];
+
+/// The three messages of `ids` in the current language.
+fn words(ids: [&str; 3]) -> [String; 3] {
+    ids.map(|id| text(id, &[]))
+}
 
 /// The page's view of a run.
 #[derive(Clone, Debug, PartialEq)]
@@ -65,8 +68,8 @@ pub struct Snapshot {
     pub cost_text: String,
     pub cost_iteration: Option<u32>,
     pub cost_infinite: bool,
-    /// [`health::INFINITE_COST`] when the cost is infinite.
-    pub cost_note: Option<&'static str>,
+    /// [`health::infinite_cost`] when the cost is infinite.
+    pub cost_note: Option<String>,
     /// [`health::status_line`] while paused, and while playing.
     pub status_text: String,
     pub playing_status_text: String,
@@ -81,9 +84,9 @@ pub struct Snapshot {
     pub gap_text: String,
     /// The readouts' names: `train accuracy`, `test accuracy`,
     /// `gap (train − test)`; for regression the losses' ([`MEASURES`]).
-    pub measure_labels: [&'static str; 3],
+    pub measure_labels: [String; 3],
     /// [`LEGENDS`]: the regions' legend for this problem.
-    pub legend: [&'static str; 3],
+    pub legend: [String; 3],
     /// Regression: the train and test loss ([`Trainer::losses`]) as numbers.
     pub losses: Option<[f64; 2]>,
     pub train_correct: u32,
@@ -168,13 +171,13 @@ pub struct ExpectedSnapshot {
 )]
 pub struct PresetInfo {
     pub name: &'static str,
-    pub title: &'static str,
+    pub title: String,
     /// The lab's [`crate::config::compare::Family::name`].
     pub lab: &'static str,
     /// The lab's [`crate::config::compare::Family::title`].
-    pub lab_title: &'static str,
+    pub lab_title: String,
     /// [`Preset::label`]: the button's text.
-    pub label: &'static str,
+    pub label: String,
     pub expected: Option<ExpectedInfo>,
     /// The lab's [`crate::config::compare::Family::lesson`]: the panels it
     /// opens on, first to last ([`crate::config::lesson::Panel::name`]).
@@ -229,7 +232,7 @@ impl Snapshot {
             )
         } else {
             let gap_text = if gap.is_finite() {
-                format!("{gap:+.1} pts")
+                crate::tr!("gap-points", gap = format!("{gap:+.1}"))
             } else {
                 "—".into()
             };
@@ -249,7 +252,7 @@ impl Snapshot {
             cost_text: last.map(|(_, c)| fmt_cost(c)).unwrap_or_else(|| "—".into()),
             cost_iteration: last.map(|(i, _)| i as u32),
             cost_infinite,
-            cost_note: cost_infinite.then_some(health::INFINITE_COST),
+            cost_note: cost_infinite.then(health::infinite_cost),
             status_text: line(false),
             playing_status_text: line(true),
             first_cost_text: t.checkpoints().first().map(|(_, c)| fmt_cost(*c)),
@@ -258,8 +261,8 @@ impl Snapshot {
             train_accuracy_text: train_text,
             test_accuracy_text: test_text,
             gap_text,
-            measure_labels: MEASURES[regression as usize],
-            legend: LEGENDS[regression as usize],
+            measure_labels: words(MEASURES[regression as usize]),
+            legend: words(LEGENDS[regression as usize]),
             losses,
             train_correct: train.correct as u32,
             train_total: train.total as u32,
@@ -325,12 +328,12 @@ mod tests {
         t.run();
         let s = Snapshot::of(&t, &v);
         let (train, test) = t.losses();
-        assert_eq!(s.measure_labels, MEASURES[1]);
-        assert_eq!(s.legend, LEGENDS[1]);
+        assert_eq!(s.measure_labels[0], "train loss");
+        assert_eq!(s.legend[0], "value ≤ 0");
         assert_eq!(s.train_accuracy_text, fmt_cost_short(train));
         assert_eq!(s.test_accuracy_text, fmt_cost_short(test));
         let (t, v) = run("preset=init-he");
-        assert_eq!(Snapshot::of(&t, &v).measure_labels, MEASURES[0]);
+        assert_eq!(Snapshot::of(&t, &v).measure_labels[0], "train accuracy");
         // Four input features over the same plane: still regions to paint.
         let (t, v) = run("data=spiral&features=x1,x2,x1x2,sinx1");
         assert!(Snapshot::of(&t, &v).plane);
@@ -411,7 +414,7 @@ mod tests {
     #[test]
     fn preset_infos_name_their_lab() {
         let he = PresetInfo::of(Preset::InitHe);
-        assert_eq!((he.title, he.lab), ("He", "initialization"));
+        assert_eq!((he.title.as_str(), he.lab), ("He", "initialization"));
         assert_eq!(he.expected.unwrap().train_text, "99.3%");
         assert!(PresetInfo::of(Preset::Gradcheck).expected.is_none());
     }

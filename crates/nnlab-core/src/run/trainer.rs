@@ -344,8 +344,10 @@ impl Trainer {
             return Err(ConfigError::Conflict {
                 key: "layers".into(),
                 value: self.config.layers_text(),
-                reason: format!(
-                    "gradient checking takes one pass per parameter: this network has {count}, the limit is {GRADCHECK_MAX_PARAMS}"
+                reason: crate::tr!(
+                    "gradcheck-too-big",
+                    count = count,
+                    limit = GRADCHECK_MAX_PARAMS
                 ),
             });
         }

@@ -5,6 +5,8 @@
 
 use super::ticks::{log_ticks, nice_ticks};
 use crate::format::fmt_cost_short;
+use crate::i18n::text;
+use crate::tr;
 
 /// Charts narrower than this (CSS pixels) get smaller text.
 pub const SMALL_WIDTH: f64 = 480.0;
@@ -113,7 +115,7 @@ pub struct ChartGeometry {
     pub epoch_mark_height: f64,
     /// Centre of the rotated y title, and its text.
     pub y_title: (f64, f64),
-    pub y_title_text: &'static str,
+    pub y_title_text: String,
     /// The curves' clip rectangle `(x, y, w, h)` (room for `∞` above the frame).
     pub clip: (f64, f64, f64, f64),
     /// Per series: the polyline `[x0, y0, x1, y1, ...]`, a `NaN, NaN` pair
@@ -174,7 +176,7 @@ pub const MAX_EPOCH_MARKS: f64 = 12.0;
 /// at most [`MAX_EPOCH_MARKS`]; and the x title that says so.
 fn epoch_marks(per_epoch: Option<f64>, frame: &Frame) -> (Vec<PixelTick>, String) {
     let Some(e) = per_epoch.filter(|e| *e >= 1.0) else {
-        return (Vec::new(), "iteration".into());
+        return (Vec::new(), text("axis-iteration", &[]));
     };
     let epochs = frame.x_max / e;
     let k = [1.0, 2.0, 5.0]
@@ -197,14 +199,11 @@ fn epoch_marks(per_epoch: Option<f64>, frame: &Frame) -> (Vec<PixelTick>, String
         })
         .collect();
     let every = if k == 1.0 {
-        "every epoch".to_string()
+        text("axis-every-epoch", &[])
     } else {
-        format!("every {k} epochs")
+        tr!("axis-every-epochs", k = k)
     };
-    (
-        marks,
-        format!("iteration (marks: {every} of {e} iterations)"),
-    )
+    (marks, tr!("axis-iteration-epochs", every = every, e = e))
 }
 
 impl CostChart {
@@ -302,7 +301,7 @@ impl CostChart {
             epoch_marks,
             epoch_mark_height: font * 0.6,
             y_title: (font * 0.9, frame.y0 + frame.h / 2.0),
-            y_title_text: if log { "cost (log scale)" } else { "cost" },
+            y_title_text: text(if log { "axis-cost-log" } else { "axis-cost" }, &[]),
             clip: (frame.x0, frame.y0 - font, frame.w, frame.h + font),
             lines,
             infinity,
@@ -346,7 +345,12 @@ impl CostChart {
                 } else {
                     format!("{}: ", s.label)
                 };
-                let text = format!("{name}iteration {i} · cost {}", fmt_cost_short(c));
+                let text = tr!(
+                    "chart-hover",
+                    name = name,
+                    iteration = i,
+                    cost = fmt_cost_short(c)
+                );
                 best = Some((
                     d,
                     HoverPoint {

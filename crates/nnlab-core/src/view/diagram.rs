@@ -6,10 +6,12 @@
 
 use super::heat::{css, NOT_A_NUMBER};
 use crate::format::fmt_short;
+use crate::i18n::text;
 use crate::model::dropout::MaskMode;
 use crate::run::health::{dead_units, health};
 use crate::run::regions::{COLOR_0, COLOR_1};
 use crate::run::trainer::Trainer;
+use crate::tr;
 
 /// Unit flags in [`DiagramArrays::units`].
 pub const UNIT_DROPPED: u8 = 1;
@@ -134,30 +136,40 @@ pub fn diagram_data(trainer: &Trainer, by_gradient: bool) -> (DiagramData, Diagr
     }
     let hidden: usize = sizes[1..sizes.len() - 1].iter().sum();
 
-    let what = if by_gradient {
-        "the last gradient dW"
-    } else {
-        "the weight"
-    };
-    let mut caption = format!(
-        "Line width grows with |{what}| (widest: {}); blue is positive, orange negative.",
-        fmt_short(max_abs)
+    let what = text(
+        if by_gradient {
+            "diagram-what-gradient"
+        } else {
+            "diagram-what-weight"
+        },
+        &[],
     );
+    let mut caption = tr!("diagram-caption", what = what, widest = fmt_short(max_abs));
     if by_gradient && trainer.iteration() == 0 && max_abs == 0.0 {
-        caption = "No gradient yet: train one iteration to see dW.".into();
+        caption = text("diagram-no-gradient", &[]);
     }
     if masks_drawn {
-        let mode = match config.mask {
-            MaskMode::Fixed => "the course's fixed masks: the same units every iteration",
-            MaskMode::Fresh => "fresh masks: new units every iteration",
-        };
-        caption.push_str(&format!(
-            " Dashed grey units are dropped for the first training point ({dropped} of {hidden}; {mode})."
+        let mode = text(
+            match config.mask {
+                MaskMode::Fixed => "diagram-mask-fixed",
+                MaskMode::Fresh => "diagram-mask-fresh",
+            },
+            &[],
+        );
+        caption.push_str(&tr!(
+            "diagram-dropped",
+            dropped = dropped,
+            hidden = hidden,
+            mode = mode
         ));
     }
     let health = health(trainer, &dead);
     let shape: Vec<String> = sizes.iter().map(|n| n.to_string()).collect();
-    let mut description = format!("Network {}: {caption}", shape.join("-"));
+    let mut description = tr!(
+        "diagram-description",
+        shape = shape.join("-"),
+        caption = caption
+    );
     if let Some(h) = &health {
         description.push(' ');
         description.push_str(&h.text);
@@ -269,9 +281,9 @@ impl DiagramLayout {
                 centres.extend_from_slice(&[x, unit_y(l, u)]);
             }
             let name = match l {
-                0 => "input".to_string(),
-                l if l == layers - 1 => "output".to_string(),
-                l => format!("hidden {l}"),
+                0 => text("diagram-input", &[]),
+                l if l == layers - 1 => text("layer-output", &[]),
+                l => tr!("diagram-hidden", layer = l),
             };
             labels.push(LayerLabel {
                 text: format!("{name} ({n})"),

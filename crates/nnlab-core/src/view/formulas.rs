@@ -6,6 +6,7 @@
 
 use crate::config::{Config, InitKind};
 use crate::format::fmt_plain;
+use crate::i18n::text;
 use crate::model::output::Problem;
 
 /// One formula: a short title and its `<math>` element.
@@ -16,8 +17,9 @@ use crate::model::output::Problem;
     serde(rename_all = "camelCase")
 )]
 pub struct Formula {
-    /// `"cost"`, `"update"`, `"initialization"`, `"dropout"`, `"gradient check"`.
-    pub title: &'static str,
+    /// What it is (cost, update, initialization, dropout, gradient check), in
+    /// words of the current language.
+    pub title: String,
     /// A `<math display="block">` element.
     pub mathml: String,
 }
@@ -88,19 +90,19 @@ pub fn formulas(config: &Config) -> Vec<Formula> {
         InitKind::Random => format!("{RANDN}<mo>×</mo>{}", num(config.scale)),
         InitKind::Xavier => format!("{RANDN}<mo>×</mo>{}", root("1")),
         InitKind::He => format!("{RANDN}<mo>×</mo>{}", root("2")),
-        InitKind::Case => "<mtext>the course's fixed test case</mtext>".to_string(),
+        InitKind::Case => format!("<mtext>{}</mtext>", text("formula-case", &[])),
     };
     let mut out = vec![
         Formula {
-            title: "cost",
+            title: text("formula-cost", &[]),
             mathml: math(&cost),
         },
         Formula {
-            title: "update",
+            title: text("formula-update", &[]),
             mathml: math(&update),
         },
         Formula {
-            title: "initialization",
+            title: text("formula-init", &[]),
             mathml: math(&format!(
                 "{}<mo>=</mo>{init_rhs}<mo>,</mo><mspace width=\"1em\"/>{}<mo>=</mo><mn>0</mn>",
                 layer("W"),
@@ -110,7 +112,7 @@ pub fn formulas(config: &Config) -> Vec<Formula> {
     ];
     if config.dropout_on() {
         out.push(Formula {
-            title: "dropout",
+            title: text("formula-dropout", &[]),
             mathml: math(&format!(
                 "{d}<mo>=</mo><mo>(</mo><mtext>rand</mtext><mo>&lt;</mo>{keep}<mo>)</mo><mo>,</mo><mspace width=\"1em\"/>\
 {a}<mo>:=</mo><mfrac><mrow>{a}<mo>⊙</mo>{d}</mrow>{keep}</mfrac>",
@@ -121,13 +123,14 @@ pub fn formulas(config: &Config) -> Vec<Formula> {
         });
     }
     out.push(Formula {
-        title: "gradient check",
+        title: text("formula-gradcheck", &[]),
         mathml: math(&format!(
             "<mi>dθ</mi><msub><mi></mi><mtext>approx</mtext></msub><mo>=</mo><mfrac><mrow><mi>J</mi><mo>(</mo><mi>θ</mi><mo>+</mo>{eps}<mo>)</mo><mo>−</mo>\
 <mi>J</mi><mo>(</mo><mi>θ</mi><mo>−</mo>{eps}<mo>)</mo></mrow><mrow><mn>2</mn><mo>·</mo>{eps}</mrow></mfrac><mo>,</mo><mspace width=\"1em\"/>\
-<mtext>difference</mtext><mo>=</mo><mfrac><msub><mrow><mo>‖</mo><mi>dθ</mi><mo>−</mo><mi>dθ</mi><msub><mi></mi><mtext>approx</mtext></msub><mo>‖</mo></mrow><mn>2</mn></msub>\
+<mtext>{difference}</mtext><mo>=</mo><mfrac><msub><mrow><mo>‖</mo><mi>dθ</mi><mo>−</mo><mi>dθ</mi><msub><mi></mi><mtext>approx</mtext></msub><mo>‖</mo></mrow><mn>2</mn></msub>\
 <mrow><msub><mrow><mo>‖</mo><mi>dθ</mi><mo>‖</mo></mrow><mn>2</mn></msub><mo>+</mo><msub><mrow><mo>‖</mo><mi>dθ</mi><msub><mi></mi><mtext>approx</mtext></msub><mo>‖</mo></mrow><mn>2</mn></msub></mrow></mfrac>",
-            eps = num(config.eps)
+            eps = num(config.eps),
+            difference = text("formula-difference", &[])
         )),
     });
     out
@@ -138,8 +141,11 @@ mod tests {
     use super::*;
     use crate::Preset;
 
-    fn titles(p: Preset) -> Vec<&'static str> {
-        formulas(&p.config()).iter().map(|f| f.title).collect()
+    fn titles(p: Preset) -> Vec<String> {
+        formulas(&p.config())
+            .iter()
+            .map(|f| f.title.clone())
+            .collect()
     }
 
     /// The values follow the keys; each formula is one balanced `<math>`.

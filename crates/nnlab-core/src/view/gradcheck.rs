@@ -8,6 +8,7 @@ use crate::run::gradcheck::diagnosis::{
     CourseNumber, COURSE_DIFFERENCE_BUGS, COURSE_DIFFERENCE_CORRECT, COURSE_EPSILON,
 };
 use crate::run::gradcheck::{Diagnosis, OneD, OLD_THRESHOLD, THRESHOLD};
+use crate::tr;
 
 /// One parameter matrix (see [`crate::run::gradcheck::ParamDiagnosis`]).
 #[derive(Clone, Debug, PartialEq)]
@@ -40,7 +41,7 @@ pub struct ParamView {
     serde(rename_all = "camelCase")
 )]
 pub struct CourseView {
-    pub label: &'static str,
+    pub label: String,
     pub value: f64,
     pub text: String,
     /// Leading digits the live number shares with it.
@@ -53,14 +54,19 @@ impl From<&CourseNumber> for CourseView {
     fn from(c: &CourseNumber) -> Self {
         let text = fmt_py(c.value);
         let agree = if c.digits >= 17 {
-            "identical".to_string()
+            crate::i18n::text("course-identical", &[])
         } else {
-            format!("agrees to {} significant digits", c.digits)
+            tr!("course-agrees", digits = c.digits)
         };
         CourseView {
-            label: c.label,
+            label: c.label.clone(),
             value: c.value,
-            summary: format!("course ({}): {text} · {agree}", c.label),
+            summary: tr!(
+                "course-summary",
+                label = c.label,
+                value = text,
+                agree = agree
+            ),
             text,
             digits: c.digits,
         }
@@ -92,16 +98,16 @@ impl From<&OneD> for OneDView {
         let course = d
             .course
             .as_ref()
-            .map(|c| format!(" (course: {})", fmt_py(c.value)))
+            .map(|c| tr!("one-d-course", value = fmt_py(c.value)))
             .unwrap_or_default();
         OneDView {
-            summary: format!(
-                "J(θ) = θ·x with x = {}, θ = {}, ε = {}: difference {}{course}. The slope of \
-                 a line needs no truncation, so only round-off remains.",
-                d.x,
-                d.theta,
-                fmt_py(d.epsilon),
-                fmt_py(d.difference)
+            summary: tr!(
+                "one-d-summary",
+                x = d.x,
+                theta = d.theta,
+                eps = fmt_py(d.epsilon),
+                difference = fmt_py(d.difference),
+                course = course
             ),
             x: d.x,
             theta: d.theta,
@@ -230,12 +236,11 @@ pub fn gradcheck_view(d: &Diagnosis) -> (GradcheckView, GradcheckArrays) {
     let course = d.course.as_ref().map(CourseView::from);
     let course_text = match &course {
         Some(c) => c.summary.clone(),
-        None => format!(
-            "The course prints {} (correct backprop) and {} (both bugs) for its own case: \
-             the gradcheck preset at iteration 0, ε = {}.",
-            fmt_py(COURSE_DIFFERENCE_CORRECT),
-            fmt_py(COURSE_DIFFERENCE_BUGS),
-            fmt_py(COURSE_EPSILON)
+        None => tr!(
+            "course-elsewhere",
+            correct = fmt_py(COURSE_DIFFERENCE_CORRECT),
+            bugs = fmt_py(COURSE_DIFFERENCE_BUGS),
+            eps = fmt_py(COURSE_EPSILON)
         ),
     };
     let view = GradcheckView {
@@ -253,12 +258,16 @@ pub fn gradcheck_view(d: &Diagnosis) -> (GradcheckView, GradcheckArrays) {
         epsilon_text: fmt_py(r.epsilon),
         cost: r.cost,
         cost_text: fmt_py(r.cost),
-        summary: format!(
-            "{n} parameters · {} training example{} · cost J(θ) = {} · iteration {}",
-            d.examples,
-            if d.examples == 1 { "" } else { "s" },
-            fmt_py(r.cost),
-            d.iteration
+        summary: tr!(
+            if d.examples == 1 {
+                "gc-summary-one"
+            } else {
+                "gc-summary"
+            },
+            n = n,
+            examples = d.examples,
+            cost = fmt_py(r.cost),
+            iteration = d.iteration
         ),
         examples: d.examples,
         iteration: d.iteration,

@@ -69,7 +69,7 @@ pub fn legend() -> Vec<LegendStop> {
         })
         .collect();
     stops.push(LegendStop {
-        label: "exact (0)".into(),
+        label: crate::i18n::text("heat-exact", &[]),
         color: css(EXACT),
     });
     stops

@@ -5,16 +5,20 @@
 //! (`run::views`); the page only strokes and places them.
 
 use crate::format::{fmt_cost_short, fmt_percent, fmt_plain, fmt_short};
+use crate::i18n::text;
 use crate::model::dropout::MaskMode;
 use crate::model::network::Network;
 use crate::run::stats::{identical_units, LayerStats};
 use crate::run::trainer::Trainer;
 use crate::run::views::Sample;
+use crate::tr;
 use crate::view::chart::{CostChart, Series};
 use crate::view::formulas::{formulas, Formula};
 
 /// The training curve's legend label once other curves join it.
-pub const TRAIN_LABEL: &str = "train cost";
+pub fn train_label() -> String {
+    text("curve-train", &[])
+}
 
 /// The samples the views draw: the live ones, then the latest (a
 /// checkpoint's) when it is newer.
@@ -32,11 +36,12 @@ fn shown_samples(trainer: &Trainer) -> Vec<&Sample> {
     samples
 }
 
-/// A view curve: its kind (colour), legend label and value of a sample.
+/// A view curve: its kind (colour), legend label (a message id) and value of
+/// a sample.
 type Curve = (&'static str, &'static str, fn(&Sample) -> f64);
 
 /// Adds the run's view curves after its training-cost curve (the last
-/// series of `chart`, which gets [`TRAIN_LABEL`] if it has no label): the
+/// series of `chart`, which gets [`train_label`] if it has no label): the
 /// test cost, and with `λ > 0` the cross-entropy and L2 terms whose sum is
 /// the training cost. Returns each added curve's kind (`"test"`, `"ce"`,
 /// `"l2"`), which picks its colour on the page. Nothing without samples.
@@ -47,13 +52,13 @@ pub fn add_view_curves(chart: &mut CostChart, trainer: &Trainer) -> Vec<&'static
     }
     if let Some(train) = chart.series.last_mut() {
         if train.label.is_empty() {
-            train.label = TRAIN_LABEL.into();
+            train.label = train_label();
         }
     }
-    let mut curves: Vec<Curve> = vec![("test", "test cost", |s| s.test_cost)];
+    let mut curves: Vec<Curve> = vec![("test", "curve-test", |s| s.test_cost)];
     if trainer.config().lambda > 0.0 {
-        curves.push(("ce", "cross-entropy term", |s| s.cross_entropy));
-        curves.push(("l2", "L2 term", |s| s.l2));
+        curves.push(("ce", "curve-ce", |s| s.cross_entropy));
+        curves.push(("l2", "curve-l2", |s| s.l2));
     }
     curves
         .into_iter()
@@ -64,7 +69,7 @@ pub fn add_view_curves(chart: &mut CostChart, trainer: &Trainer) -> Vec<&'static
                     .map(|s| (s.iteration as f64, value(s)))
                     .collect(),
                 iters: trainer.config().iters as f64,
-                label: label.into(),
+                label: text(label, &[]),
             });
             kind
         })
@@ -80,7 +85,7 @@ pub fn add_view_curves(chart: &mut CostChart, trainer: &Trainer) -> Vec<&'static
     serde(rename_all = "camelCase")
 )]
 pub struct Spark {
-    pub title: &'static str,
+    pub title: String,
     /// `"layer 1 0.52 · layer 2 0.31 · output 0.12"`.
     pub now: String,
     /// The y axis's top value (the bottom is 0).
@@ -120,12 +125,7 @@ pub fn symmetry_text(net: &Network) -> Option<String> {
         .iter()
         .enumerate()
         .filter(|(_, &n)| n > 0)
-        .map(|(l, n)| {
-            format!(
-                "Hidden layer {}: these {n} units compute the same function.",
-                l + 1
-            )
-        })
+        .map(|(l, n)| tr!("symmetry-layer", layer = l + 1, n = n))
         .collect();
     (!layers.is_empty()).then(|| layers.join(" "))
 }
@@ -136,17 +136,13 @@ type Stat = (
     fn(f64) -> String,
 );
 
-/// The per-layer statistics drawn, in order.
+/// The per-layer statistics drawn, in order (title as a message id).
 const STATS: [Stat; 5] = [
-    ("spread of z (std)", |s| Some(s.z_spread), fmt_short),
-    ("spread of a (std)", |s| Some(s.a_spread), fmt_short),
-    ("dead ReLU units", |s| s.dead_share, fmt_percent),
-    (
-        "saturated sigmoid outputs",
-        |s| s.saturated_share,
-        fmt_percent,
-    ),
-    ("‖dW‖ / ‖W‖", |s| Some(s.grad_ratio), fmt_short),
+    ("spark-z", |s| Some(s.z_spread), fmt_short),
+    ("spark-a", |s| Some(s.a_spread), fmt_short),
+    ("spark-dead", |s| s.dead_share, fmt_percent),
+    ("spark-saturated", |s| s.saturated_share, fmt_percent),
+    ("spark-grad-ratio", |s| Some(s.grad_ratio), fmt_short),
 ];
 
 /// One chart of `series` (`(layer, values per sample)`) over `xs`
@@ -192,7 +188,7 @@ fn spark(
         .collect::<Vec<_>>()
         .join(" · ");
     Spark {
-        title,
+        title: text(title, &[]),
         now,
         top: fmt(top),
         layers: series.iter().map(|s| s.0).collect(),
@@ -208,9 +204,9 @@ pub fn inside_view(trainer: &Trainer, width: f64, height: f64) -> InsideView {
     let names: Vec<String> = (1..=layers)
         .map(|l| {
             if l == layers {
-                "output".into()
+                text("layer-output", &[])
             } else {
-                format!("layer {l}")
+                tr!("layer-n", layer = l)
             }
         })
         .collect();
@@ -233,7 +229,7 @@ pub fn inside_view(trainer: &Trainer, width: f64, height: f64) -> InsideView {
     if !xs.is_empty() {
         let norm = samples.iter().map(|s| s.weight_norm).collect();
         let mut s = spark(
-            "weight norm ‖W‖",
+            "spark-weight-norm",
             &xs,
             iters,
             vec![(layers - 1, norm)],
@@ -242,33 +238,35 @@ pub fn inside_view(trainer: &Trainer, width: f64, height: f64) -> InsideView {
             width,
             height,
         );
-        s.now = s.now.replacen("output", "all layers", 1);
+        s.now = s
+            .now
+            .replacen(&names[layers - 1], &text("layer-all", &[]), 1);
         sparks.push(s);
     }
     let latest = views.latest().cloned();
     let dropout = match (&latest, config.dropout_on()) {
-        (Some(s), true) => Some(format!(
-            "Training mode (dropout, keep {}): cost {}, accuracy {}. Test mode (every unit): cost {}, accuracy {}.",
-            fmt_plain(config.keep),
-            fmt_cost_short(s.cost),
-            fmt_percent(s.train_mode_accuracy),
-            fmt_cost_short(s.eval_cost),
-            fmt_percent(s.eval_accuracy)
+        (Some(s), true) => Some(tr!(
+            "dropout-modes",
+            keep = fmt_plain(config.keep),
+            cost = fmt_cost_short(s.cost),
+            accuracy = fmt_percent(s.train_mode_accuracy),
+            test_cost = fmt_cost_short(s.eval_cost),
+            test_accuracy = fmt_percent(s.eval_accuracy)
         )),
         _ => None,
     };
     let mask = config.dropout_on().then(|| {
-        match config.mask {
-            MaskMode::Fixed => "Fixed mask (the course's): the same units are dropped at every iteration (greyed in the diagram, for the first training point).",
-            MaskMode::Fresh => "Fresh masks: other units are dropped at every iteration (greyed in the diagram, for the first training point).",
-        }
-        .to_string()
+        let id = match config.mask {
+            MaskMode::Fixed => "dropout-mask-fixed",
+            MaskMode::Fresh => "dropout-mask-fresh",
+        };
+        text(id, &[])
     });
     InsideView {
-        caption: format!(
-            "On the training set (no dropout), every {} iterations; the latest: iteration {}.",
-            views.stride(),
-            latest
+        caption: tr!(
+            "inside-caption",
+            stride = views.stride(),
+            latest = latest
                 .as_ref()
                 .map_or("—".into(), |s| s.iteration.to_string())
         ),
@@ -303,7 +301,7 @@ mod tests {
         let mut chart = CostChart::default();
         chart.series.push(Series::default());
         assert_eq!(add_view_curves(&mut chart, &t), ["test", "ce", "l2"]);
-        assert_eq!(chart.series[0].label, TRAIN_LABEL);
+        assert_eq!(chart.series[0].label, train_label());
         let (ce, l2) = (&chart.series[2].points, &chart.series[3].points);
         let total = t.history().points();
         for (c, l) in ce.iter().zip(l2) {
@@ -320,7 +318,7 @@ mod tests {
     fn panel_shows_statistics_modes_and_symmetry() {
         let t = run(Preset::InitHe, 200);
         let v = inside_view(&t, 200.0, 60.0);
-        let titles: Vec<_> = v.sparks.iter().map(|s| s.title).collect();
+        let titles: Vec<_> = v.sparks.iter().map(|s| s.title.as_str()).collect();
         assert_eq!(titles.len(), 6, "{titles:?}");
         assert_eq!(v.sparks[2].layers, [0, 1], "dead share: hidden layers only");
         assert_eq!(v.sparks[3].layers, [2], "saturation: the sigmoid");

@@ -11,6 +11,7 @@ use crate::model::network::Network;
 use crate::run::regions::{Regions, COLOR_1};
 use crate::run::stats::Probe;
 use crate::run::trainer::Trainer;
+use crate::tr;
 use crate::view::diagram::{diagram_data, DiagramLayout, UNIT_DROPPED};
 use crate::view::inside::symmetry_text;
 
@@ -204,18 +205,17 @@ pub fn neuron_view(trainer: &Trainer, panel_width: f64) -> NeuronView {
     let start = sizes[0] - inputs;
     let units = &arrays.units[start..start + boxes.len() / 3];
     let features = trainer.inputs().features.list()[..inputs].iter();
-    let labels = features
-        .map(|f| format!("input {}", f.label()))
-        .chain(
-            (1..sizes.len() - 1)
-                .flat_map(|l| (1..=sizes[l]).map(move |u| format!("hidden layer {l}, unit {u}"))),
-        )
-        .collect();
+    let labels =
+        features
+            .map(|f| tr!("neuron-input-label", feature = f.label()))
+            .chain((1..sizes.len() - 1).flat_map(|l| {
+                (1..=sizes[l]).map(move |u| tr!("neuron-label", layer = l, unit = u))
+            }))
+            .collect();
     NeuronView {
         side: MAP_SIDE,
         large_side: LARGE_SIDE,
-        note: (off > 0)
-            .then(|| format!("The maps of {off} hidden units do not fit at this width.")),
+        note: (off > 0).then(|| tr!("neuron-not-fit", off = off)),
         symmetry: symmetry_text(trainer.network()),
         labels,
         boxes,

@@ -6,6 +6,7 @@
 use super::chart::PixelTick;
 use super::ticks::nice_ticks;
 use crate::data::dataset::{Bounds, Dataset};
+use crate::tr;
 
 /// Where the square plot sits in a `width × height` panel (device pixels),
 /// with room for tick labels; `font` is the labels' size.
@@ -104,7 +105,7 @@ impl PlotLayout {
     /// What to show instead for `features`-D data.
     pub fn no_plane(&self, features: usize) -> NoPlane {
         NoPlane {
-            message: format!("{features}-D data: no plane to paint"),
+            message: tr!("no-plane", features = features),
             font: self.font,
         }
     }

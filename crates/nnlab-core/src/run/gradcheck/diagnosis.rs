@@ -7,8 +7,10 @@ use super::{norm, Report, OLD_THRESHOLD, THRESHOLD};
 use crate::config::error::ConfigError;
 use crate::config::DataKind;
 use crate::format::{agreeing_digits, fmt_py};
+use crate::i18n::text;
 use crate::model::network::Network;
 use crate::run::trainer::{Trainer, GRADCHECK_MAX_EXAMPLES};
+use crate::tr;
 
 /// The course's printed differences for its gradient-check case (ε = 1e-7).
 pub const COURSE_DIFFERENCE_CORRECT: f64 = 1.1890913024229996e-07;
@@ -112,29 +114,15 @@ impl Verdict {
     /// that blames `suspects` (names, in parameter order).
     pub fn text(self, difference: f64, suspects: &[String]) -> String {
         let (d, t, o) = (fmt_py(difference), fmt_py(THRESHOLD), fmt_py(OLD_THRESHOLD));
-        match self {
-            Verdict::Pass => format!(
-                "{d} is below the threshold {t} and the course's older {o}: backprop agrees \
-                 with the numerical gradient."
-            ),
-            Verdict::RoundOff => format!(
-                "{d} is below the threshold {t}, so backprop is right, yet above the course's \
-                 older {o}: the old threshold flags correct code because of round-off in J(θ ± ε)."
-            ),
-            Verdict::Fail if suspects.is_empty() => format!(
-                "{d} is not below the threshold {t}, but no parameter's gradient is off by a \
-                 sizeable part of itself: this looks like round-off or truncation (try another \
-                 ε), not a bug."
-            ),
-            Verdict::Fail => format!(
-                "{d} is not below the threshold {t}: the backward pass is wrong. The gradients \
-                 of {} disagree with the numerical ones.",
-                suspects.join(" and ")
-            ),
-            Verdict::Undefined => "The difference is not a number, so the check can say \
-                                   nothing (it does not pass)."
-                .into(),
-        }
+        let id = match self {
+            Verdict::Pass => "verdict-pass",
+            Verdict::RoundOff => "verdict-round-off",
+            Verdict::Fail if suspects.is_empty() => "verdict-fail-no-suspect",
+            Verdict::Fail => "verdict-fail",
+            Verdict::Undefined => "verdict-undefined",
+        };
+        let suspects = suspects.join(&text("verdict-and", &[]));
+        tr!(id, d = d, t = t, o = o, suspects = suspects)
     }
 }
 
@@ -162,14 +150,14 @@ pub struct ParamDiagnosis {
 #[derive(Clone, Debug, PartialEq)]
 pub struct CourseNumber {
     /// "correct backprop" | "both planted bugs" | "the course's 1-D check"
-    pub label: &'static str,
+    pub label: String,
     pub value: f64,
     /// Leading digits the live number shares with it ([`agreeing_digits`]).
     pub digits: u32,
 }
 
 impl CourseNumber {
-    fn beside(label: &'static str, value: f64, live: f64) -> CourseNumber {
+    fn beside(label: String, value: f64, live: f64) -> CourseNumber {
         CourseNumber {
             label,
             value,
@@ -206,7 +194,7 @@ impl OneD {
             difference,
             verdict: Verdict::of(difference),
             course: (eps == COURSE_EPSILON).then(|| {
-                CourseNumber::beside("the course's 1-D check", COURSE_DIFFERENCE_1D, difference)
+                CourseNumber::beside(text("course-1d", &[]), COURSE_DIFFERENCE_1D, difference)
             }),
         }
     }
@@ -299,11 +287,11 @@ impl Diagnosis {
             && config.lambda == 0.0
             && config.hidden == [5, 3];
         let course = match (course_case, config.bugs.w2, config.bugs.b1) {
-            (true, false, false) => Some(("correct backprop", COURSE_DIFFERENCE_CORRECT)),
-            (true, true, true) => Some(("both planted bugs", COURSE_DIFFERENCE_BUGS)),
+            (true, false, false) => Some(("course-correct", COURSE_DIFFERENCE_CORRECT)),
+            (true, true, true) => Some(("course-bugs", COURSE_DIFFERENCE_BUGS)),
             _ => None,
         }
-        .map(|(label, value)| CourseNumber::beside(label, value, d));
+        .map(|(label, value)| CourseNumber::beside(text(label, &[]), value, d));
         let bugs = [("w2", config.bugs.w2), ("b1", config.bugs.b1)]
             .into_iter()
             .filter_map(|(name, on)| on.then_some(name))
@@ -359,38 +347,22 @@ impl Diagnosis {
     /// The suspect rule and the columns in one paragraph, for readers of
     /// the per-entry table.
     pub fn rule_text() -> String {
-        format!(
-            "(difference of a parameter: the same formula over its entries; share of difference: \
-             ||analytic - numerical|| / (||grad|| + ||gradapprox||), over a parameter or one row; \
-             the difference is the square root of the sum of the squared shares. A parameter is \
-             suspect when its share alone is above {t}, its own difference above {s} and its \
-             error above round-off. A row's relative error can exceed {t} from round-off when its \
-             gradient is small.)",
-            t = fmt_py(THRESHOLD),
-            s = fmt_py(SUSPECT),
-        )
+        tr!("gc-rule", t = fmt_py(THRESHOLD), s = fmt_py(SUSPECT))
     }
 
     /// Why the difference is not a number.
     pub fn why_nan(&self) -> String {
         let r = &self.report;
         if !r.cost.is_finite() {
-            format!(
-                "The cost J is {} at these weights: a sigmoid output saturated to exactly 0 or 1 \
-                 makes 0·log(0) = nan in the plain-sum cost the check differentiates, so the \
-                 numerical gradients are meaningless. Try smaller weights.",
-                fmt_py(r.cost)
-            )
+            tr!("nan-cost", cost = fmt_py(r.cost))
         } else if r
             .entries
             .iter()
             .all(|e| e.analytic == 0.0 && e.numerical == 0.0)
         {
-            "Every gradient, analytic and numerical, is exactly 0, so the difference is 0/0: \
-             there is nothing to compare (zero weights pass no gradient back)."
-                .into()
+            text("nan-zero", &[])
         } else {
-            "Some gradient is not a finite number.".into()
+            text("nan-gradient", &[])
         }
     }
 }

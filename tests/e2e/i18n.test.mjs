@@ -1,0 +1,165 @@
+// The page in Chinese (issue 17): every lab in lang=zh at desktop and phone size shows no
+// English outside the allowed terms and values, nothing overflows or is cut; switching the
+// language keeps the run; <html lang> follows; a Chinese browser without lang gets Chinese.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { screenshot, wasmReady, withPage } from "./harness.mjs";
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+
+/** English words the Chinese page may show: the course's key terms given beside their
+ *  Chinese (once per panel), names, symbols, units and file formats. The key table's names
+ *  and choices (link syntax: lr, relu, circles...) are added from the engine. */
+const TERMS = `initialization regularization dropout keep prob overfitting backpropagation backprop
+  gradient checking decision boundary normalizing inputs cost iteration epoch mini batch momentum
+  He Xavier ReLU sigmoid tanh Adam std approx rand randn nnlab English PNG CSV JSON NumPy Python
+  Ctrl Shift KEY inf NaN train test set label course fixed fresh none`;
+
+/** Maximal runs of Latin words in `texts` with a word outside `allowed` (lower case). */
+function foreignRuns(texts, allowed) {
+  const runs = [];
+  for (const text of texts) {
+    for (const m of text.matchAll(/[A-Za-z][A-Za-z'’]*(?:[\s-]+[A-Za-z][A-Za-z'’]*)*/g)) {
+      const words = m[0].split(/[\s-]+/);
+      if (words.some((w) => w.length > 2 && !allowed.has(w.toLowerCase()))) runs.push(`${m[0]}  ←  ${text.slice(0, 80)}`);
+    }
+  }
+  return [...new Set(runs)];
+}
+
+/** Visible text nodes (outside MathML and the link fields) and every aria-label. */
+function pageTexts(page) {
+  return page.evaluate(() => {
+    const out = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      const text = n.textContent.trim();
+      if (!text || !el || el.closest("math, script, style, template, [hidden], dialog:not([open])")) continue;
+      if (el.closest("select") && !(el instanceof HTMLOptionElement && el.selected)) continue;
+      if (!el.checkVisibility?.()) continue;
+      out.push(text);
+    }
+    for (const el of document.querySelectorAll("[aria-label]")) {
+      if (!el.closest("[hidden], template, dialog:not([open])")) out.push(el.getAttribute("aria-label"));
+    }
+    return out;
+  });
+}
+
+/** Elements whose text is cut or that stick out: the page wider than the viewport, or a
+ *  visible control, button or label with scrollWidth > clientWidth. */
+function overflows(page) {
+  return page.evaluate(() => {
+    const out = [];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > innerWidth + 1) out.push(`page ${doc.scrollWidth} px wide in ${innerWidth}`);
+    // Inside a box that scrolls sideways (the gradient-check table) sticking out is by design.
+    const scrolls = (el) => {
+      for (let p = el.parentElement; p; p = p.parentElement) {
+        if (["auto", "scroll"].includes(getComputedStyle(p).overflowX)) return true;
+      }
+      return false;
+    };
+    for (const el of document.querySelectorAll("button, select, label, legend, dt, th, h1, h2, h3, .preset-label")) {
+      if (!el.checkVisibility?.() || el.closest("[hidden]")) continue;
+      if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== "visible") {
+        out.push(`${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 40)}" ${el.scrollWidth} > ${el.clientWidth}`);
+      } else if (el.getBoundingClientRect().right > innerWidth + 1 && !scrolls(el)) {
+        out.push(`${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 40)}" ends at ${el.getBoundingClientRect().right}`);
+      }
+    }
+    return out;
+  });
+}
+
+async function allowedWords(page) {
+  const keys = await page.evaluate(() => [
+    ...window.wasmBindings.keys().flatMap((k) => [k.name, ...k.choices]),
+    ...window.wasmBindings.presets().map((p) => p.name),
+  ]);
+  const words = [...TERMS.split(/\s+/), ...keys.flatMap((k) => k.split(/[^A-Za-z]+/))];
+  return new Set(words.filter(Boolean).map((w) => w.toLowerCase()));
+}
+
+const PRESETS = ["init-zeros", "init-random", "init-he", "reg-none", "reg-l2", "reg-dropout", "gradcheck"];
+
+for (const [size, viewport] of [
+  ["desktop", DESKTOP],
+  ["phone", PHONE],
+]) {
+  test(`every lab in Chinese at ${size} size: no English outside the terms, nothing cut`, async (t) => {
+    await withPage(t, { viewport, hash: "preset=init-he&lang=zh" }, async (page) => {
+      await wasmReady(page);
+      await page.waitForSelector('#stage[data-ready="true"]');
+      const allowed = await allowedWords(page);
+      for (const preset of PRESETS) {
+        await page.evaluate((q) => window.nnlab.setQuery(q), `preset=${preset}&lang=zh`);
+        await page.getByTestId("step-100").click();
+        if (preset === "gradcheck") {
+          // The lab opens on the check (its panel open from the link).
+          const open = page.getByTestId("gradcheck-open");
+          if (await open.isVisible()) await open.click();
+          await page.getByTestId("gradcheck-difference").filter({ hasText: /e-/ }).waitFor();
+        }
+        await page.waitForTimeout(400); // the throttled panels (inside, neurons) redraw
+        assert.equal(await page.evaluate(() => document.documentElement.lang), "zh-CN");
+        assert.deepEqual(foreignRuns(await pageTexts(page), allowed), [], `${preset}: English on the Chinese page`);
+        assert.deepEqual(await overflows(page), [], `${preset} at ${size}`);
+        await screenshot(page, `i18n-zh-${preset}-${size}`);
+      }
+    });
+  });
+}
+
+test("switching the language keeps the run; <html lang> and the title follow", async (t) => {
+  await withPage(t, { hash: "preset=init-he" }, async (page) => {
+    await wasmReady(page);
+    await page.waitForSelector('#stage[data-ready="true"]');
+    await page.evaluate(() => window.nnlab.pause());
+    await page.getByTestId("step-100").click();
+    const iteration = await page.getByTestId("iteration").textContent();
+    assert.ok(Number(iteration) >= 100, iteration);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+    await page.getByTestId("lang-switch").selectOption("zh");
+    await page.waitForFunction(() => document.documentElement.lang === "zh-CN");
+    assert.equal(await page.getByTestId("iteration").textContent(), iteration, "no reset");
+    assert.match(await page.getByTestId("play").textContent(), /训练/);
+    assert.match(await page.title(), /神经网络/);
+    assert.match(await page.evaluate(() => location.hash), /lang=zh/);
+    assert.match(await page.getByTestId("status").textContent(), /[\u4e00-\u9fff]/);
+    await page.getByTestId("lang-switch").selectOption("en");
+    await page.waitForFunction(() => document.documentElement.lang === "en");
+    assert.equal(await page.getByTestId("iteration").textContent(), iteration, "no reset");
+    assert.equal(await page.getByTestId("play").textContent(), "Play");
+    assert.equal(await page.title(), "nnlab");
+  });
+});
+
+test("a Chinese browser without lang gets Chinese; lang=en overrides it", async (t) => {
+  await withPage(t, { locale: "zh-CN", hash: "preset=init-he" }, async (page) => {
+    await wasmReady(page);
+    await page.waitForSelector('#stage[data-ready="true"]');
+    assert.equal(await page.evaluate(() => navigator.language), "zh-CN");
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "zh-CN");
+    assert.equal(await page.getByTestId("lang-switch").inputValue(), "zh");
+    assert.match(await page.locator("#settings-title").textContent(), /设置/);
+  });
+  await withPage(t, { locale: "zh-CN", hash: "preset=init-he&lang=en" }, async (page) => {
+    await wasmReady(page);
+    await page.waitForSelector('#stage[data-ready="true"]');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+    assert.equal(await page.locator("#settings-title").textContent(), "Settings");
+  });
+});
+
+test("a refused link is explained in its language", async (t) => {
+  await withPage(t, { hash: "lang=zh&lr=abc" }, async (page) => {
+    await wasmReady(page);
+    await page.waitForSelector('#stage[data-ready="true"]');
+    const error = await page.getByTestId("error").textContent();
+    assert.match(error, /lr=abc/);
+    assert.match(error, /这个链接或设置无效/);
+  });
+});

@@ -14,7 +14,8 @@ const DESKTOP = { width: 1280, height: 800 };
 const TERMS = `initialization regularization dropout keep prob overfitting backpropagation backprop
   gradient checking decision boundary normalizing inputs cost iteration epoch mini batch momentum
   He Xavier ReLU sigmoid tanh Adam std approx rand randn nnlab English PNG CSV JSON NumPy Python
-  Ctrl Shift KEY inf NaN train test set label course fixed fresh none`;
+  Ctrl Shift KEY inf NaN train test set label course fixed fresh none loss regression
+  classification features feature sin`;
 
 /** Maximal runs of Latin words in `texts` with a word outside `allowed` (lower case). */
 function foreignRuns(texts, allowed) {
@@ -84,6 +85,12 @@ async function allowedWords(page) {
 }
 
 const PRESETS = ["init-zeros", "init-random", "init-he", "reg-none", "reg-l2", "reg-dropout", "gradcheck"];
+/** Each lab's link, and the playground's regression over input features (its readouts,
+ *  legend and input maps come from the catalogue too). */
+const RUNS = [
+  ...PRESETS.map((p) => [p, `preset=${p}`]),
+  ["regression", "data=gauss&problem=regression&features=x1,x2,x1sq,sinx1"],
+];
 
 for (const [size, viewport] of [
   ["desktop", DESKTOP],
@@ -94,8 +101,8 @@ for (const [size, viewport] of [
       await wasmReady(page);
       await page.waitForSelector('#stage[data-ready="true"]');
       const allowed = await allowedWords(page);
-      for (const preset of PRESETS) {
-        await page.evaluate((q) => window.nnlab.setQuery(q), `preset=${preset}&lang=zh`);
+      for (const [preset, query] of RUNS) {
+        await page.evaluate((q) => window.nnlab.setQuery(q), `${query}&lang=zh`);
         await page.getByTestId("step-100").click();
         if (preset === "gradcheck") {
           // The lab opens on the check (its panel open from the link).

@@ -8,8 +8,8 @@ use std::io::Write;
 
 use nnlab_core::config::link::Parsed;
 use nnlab_core::model::network::Accuracy;
-use nnlab_core::run::export;
 use nnlab_core::model::output::Problem;
+use nnlab_core::run::export;
 use nnlab_core::run::trainer::CHECKPOINT_EVERY;
 use nnlab_core::run::views::Recording;
 use nnlab_core::{Status, Trainer};

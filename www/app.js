@@ -357,7 +357,11 @@ function relabel() {
   presets.relabel(wasm.presets());
   controls.relabel();
   for (const panel of panels) panel.relabel?.();
-  markDirty();
+  compare.relabel(state.lab);
+  // The snapshot's words (readout labels, legend, status) were the old language's: drawn
+  // again now, so no frame shows the static markup's words beside a regression's numbers.
+  snapshotOf = null;
+  draw();
 }
 
 // ── Rebuild ────────────────────────────────────────────────────────────────────

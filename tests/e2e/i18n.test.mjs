@@ -170,3 +170,31 @@ test("a refused link is explained in its language", async (t) => {
     assert.match(error, /这个链接或设置无效/);
   });
 });
+
+test("a switch while training relabels compare's runs and regression's readout at once", async (t) => {
+  await withPage(t, { hash: "preset=init-zeros&compare=1" }, async (page) => {
+    await wasmReady(page);
+    await page.waitForSelector('#stage[data-ready="true"]');
+    const titles = () => page.locator("[data-testid=compare-run] figcaption").allTextContents();
+    assert.ok((await titles()).some((title) => title.includes("Zeros")), String(await titles()));
+    await page.getByTestId("lang-switch").selectOption("zh");
+    await page.waitForFunction(() => document.documentElement.lang === "zh-CN");
+    assert.ok((await titles()).includes("零初始化"), String(await titles()));
+    const rows = await page.locator("#compare-rows th").allTextContents();
+    assert.ok(rows.includes("零初始化"), String(rows));
+  });
+  await withPage(t, { hash: "problem=regression&data=plane&play=1" }, async (page) => {
+    await wasmReady(page);
+    await page.waitForSelector('#stage[data-ready="true"]');
+    const english = await page.locator("#train-label").textContent();
+    // The switch's own task already words the regression's measure in Chinese (no frame
+    // shows the classification's words).
+    const label = await page.evaluate(() => {
+      const select = document.querySelector('[data-testid="lang-switch"]');
+      select.value = "zh";
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+      return document.getElementById("train-label").textContent;
+    });
+    assert.equal(label, "训练集损失（loss）", `was ${english}`);
+  });
+});

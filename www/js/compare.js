@@ -65,14 +65,14 @@ export function createCompare(wasm, { section, panelsBox, rows, theme }) {
         const figure = h("figure", { class: "compare-run", "data-testid": "compare-run" });
         const swatch = h("i", { class: "swatch", "aria-hidden": "true" });
         swatch.style.background = theme.series[i];
-        const caption = h("figcaption", {}, swatch, title);
+        const caption = h("figcaption", {}, swatch, h("span", {}, title));
         const canvas = h("canvas", { class: "regions-canvas", role: "img", "aria-label": t("compare-regions-aria", { title }) });
         const stats = h("p", { class: "compare-stats mono" });
         figure.append(caption, canvas, stats);
         panelsBox.append(figure);
 
         const row = h("tr", { "data-testid": `compare-row-${name}` });
-        const th = h("th", { scope: "row" }, swatch.cloneNode(), title);
+        const th = h("th", { scope: "row" }, swatch.cloneNode(), h("span", {}, title));
         row.append(th);
         const cells = {
           iteration: cell(row, "compare-iteration"),
@@ -82,10 +82,23 @@ export function createCompare(wasm, { section, panelsBox, rows, theme }) {
           gap: cell(row),
         };
         rows.append(row);
-        runs.push({ lab, name, title, regions: createRegions(canvas, theme), stats, cells });
+        const titled = [caption.lastChild, th.lastChild];
+        runs.push({ lab, name, title, titled, canvas, regions: createRegions(canvas, theme), stats, cells });
       });
       section.hidden = false;
       return true;
+    },
+
+    /** After a change of language: the runs' titles in it (the runs keep training). */
+    relabel(mainLab) {
+      if (!runs.length) return;
+      mainLab.compareRuns().forEach(({ title }, i) => {
+        const run = runs[i];
+        if (!run) return;
+        run.title = title;
+        for (const el of run.titled) el.textContent = title;
+        run.canvas.setAttribute("aria-label", t("compare-regions-aria", { title }));
+      });
     },
 
     /** Repaints the three panels and the table. */

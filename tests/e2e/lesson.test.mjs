@@ -26,6 +26,14 @@ function seenOrder(page) {
   );
 }
 
+/** The intro texts a reader sees (data-lab-text of each visible paragraph). */
+const shownIntro = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll(".intro > [data-lab-text]")]
+      .filter((p) => getComputedStyle(p).visibility === "visible" && getComputedStyle(p).display !== "none")
+      .map((p) => p.dataset.labText),
+  );
+
 /** The lesson of each lab, from the engine. */
 const lessons = (page) =>
   page.evaluate(() => Object.fromEntries(window.wasmBindings.presets().map((p) => [p.lab, p.lesson])));
@@ -97,8 +105,12 @@ test("the link's preset lays the lesson out before the engine starts; a phone op
     const eps = await page.getByTestId("eps-1e-7").boundingBox();
     assert.ok(eps && eps.width > 0 && eps.height > 0, `the check is laid out open: ${JSON.stringify(eps)}`);
     assert.equal(await page.getByTestId("gradcheck-open").isVisible(), false);
+    assert.deepEqual(await shownIntro(page), ["gradcheck"], "the lab's intro text from the first paint");
     await page.goto(`${origin}/index.html#data=football`, { waitUntil: "load" }); // a new document
     assert.equal((await seenOrder(page))[0], "training");
+    assert.deepEqual(await shownIntro(page), ["regularization"]);
+    await page.goto(`${origin}/#data=spiral`, { waitUntil: "load" });
+    assert.deepEqual(await shownIntro(page), ["custom"]);
   });
   await withPage(t, { viewport: { width: 390, height: 844 }, hash: "preset=gradcheck" }, async (page) => {
     await wasmReady(page);

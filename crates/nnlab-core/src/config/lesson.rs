@@ -84,12 +84,16 @@ mod tests {
     /// `data-link-preset`, `data-link-data`, set by js/lesson.js before the
     /// first paint), so the layout does not jump. The panels' rules have the
     /// specificity (1,1,0): above style.css's `#id`, below compare mode's.
+    /// Before the engine has started, the same hints also show the lab's
+    /// intro text (`data-lab-text`; the playground's for a data set of no
+    /// lab) and keep the others' place hidden, as the page does after.
     fn css() -> String {
         let mut out = String::from(
             "/* Each lab opens on its lesson. WRITTEN FROM crates/nnlab-core/src/config/lesson.rs\n   \
              (Family::lesson; its test `the_stylesheet_follows_the_table` prints this file): edit\n   \
              the table, not this file. */\n",
         );
+        let mut hints_of = Vec::new();
         for lab in LABS {
             let presets = Preset::ALL.iter().filter(|p| p.family() == lab);
             let data = DataKind::ALL.iter().filter(|&&data| {
@@ -100,17 +104,38 @@ mod tests {
                 family(&c) == Some(lab)
             });
             let hints: Vec<String> = presets
-                .map(|p| format!(", [data-link-preset=\"{}\"]", p.name()))
-                .chain(data.map(|d| format!(", [data-link-data=\"{}\"]", d.name())))
+                .map(|p| format!("[data-link-preset=\"{}\"]", p.name()))
+                .chain(data.map(|d| format!("[data-link-data=\"{}\"]", d.name())))
                 .collect();
+            hints_of.push((lab.name(), hints.join(", ")));
             let orders: Vec<String> = (lab.lesson().iter().enumerate())
                 .map(|(rank, p)| format!(" --lesson-{}: {rank};", p.name()))
                 .collect();
             out += &format!(
-                ":root:is([data-lab=\"{}\"]{}) {{{} }}\n",
+                ":root:is([data-lab=\"{}\"], {}) {{{} }}\n",
                 lab.name(),
-                hints.concat(),
+                hints.join(", "),
                 orders.concat()
+            );
+        }
+        // Before the engine starts, the link's lab (or the playground, for a data set of
+        // no lab) has its intro text shown; the others keep their place (reserve.css).
+        let playground: Vec<String> = DataKind::ALL
+            .iter()
+            .filter(|&&data| {
+                family(&Config {
+                    data,
+                    ..Config::default()
+                })
+                .is_none()
+            })
+            .map(|d| format!("[data-link-data=\"{}\"]", d.name()))
+            .collect();
+        hints_of.push(("custom", playground.join(", ")));
+        for (text, hints) in &hints_of {
+            out += &format!(
+                ":root:is({hints}) .intro > p[data-lab-text] {{ visibility: hidden; }}\n\
+                 :root:is({hints}) .intro > p[data-lab-text=\"{text}\"] {{ visibility: visible; }}\n"
             );
         }
         for p in Panel::ALL {

@@ -13,6 +13,9 @@
 //     snapshot, regions, neuron maps, diagram, ...); longest: the engine calls of the
 //     frame before the longest interval (what the rest of that interval is not: the
 //     browser's own painting, or another process on a busy machine).
+//   {"kind":"input", link, clicks, median, worst}
+//     while the link plays, a click on Pause: ms from the click's event to the frame that
+//     shows the page paused, over `clicks` clicks.
 //   {"kind":"max", pageMs, engineMs, share}
 //     the He lab from 0 to 15 000 iterations at speed "max" in the page, against the
 //     engine alone (one Lab.step(15000) call) in the same page, the best of three rounds
@@ -144,6 +147,45 @@ async function frames(link) {
   await context.close();
 }
 
+/** Links whose Pause click is timed (the course's He lab, long enough not to end while
+ *  timed, and the two largest configurations). */
+const INPUT_LINKS = ["preset=init-he&iters=1000000&play=1", FRAME_LINKS.at(-2), FRAME_LINKS.at(-1)];
+const CLICKS = 8;
+
+/** A click on Pause while `link` plays, CLICKS times (play resumes between): the time from
+ *  the click's event to the page showing it paused (the button's aria-pressed, changed by
+ *  the frame that answers; that frame's paint follows its callback). */
+async function input(link) {
+  const { context, page } = await open(VIEWPORTS.desktop, link);
+  await bootShift(page);
+  const latencies = [];
+  for (let i = 0; i < CLICKS; i++) {
+    // Let it train a few frames (a different point of the loop each time).
+    await page.evaluate((n) => new Promise((r) => { const f = (k) => (k ? requestAnimationFrame(() => f(k - 1)) : r()); f(n); }), 5 + i);
+    const answered = page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const button = document.getElementById("play");
+          let clickedAt = null;
+          document.addEventListener("click", () => (clickedAt ??= performance.now()), { capture: true, once: true });
+          new MutationObserver((_, observer) => {
+            if (clickedAt !== null && button.getAttribute("aria-pressed") === "false") {
+              observer.disconnect();
+              resolve(performance.now() - clickedAt);
+            }
+          }).observe(button, { attributes: true, attributeFilter: ["aria-pressed"] });
+        }),
+    );
+    answered.catch(() => {}); // a failed click below reports the error, not this
+    await page.click("#play");
+    latencies.push(await answered);
+    await page.click("#play"); // play again
+  }
+  latencies.sort((a, b) => a - b);
+  console.log(JSON.stringify({ kind: "input", link, clicks: CLICKS, median: latencies[CLICKS >> 1], worst: latencies.at(-1) }));
+  await context.close();
+}
+
 async function maxSpeed() {
   const { context, page } = await open(VIEWPORTS.desktop, "preset=init-he");
   await bootShift(page);
@@ -174,6 +216,7 @@ async function maxSpeed() {
 try {
   for (const [name, viewport] of Object.entries(VIEWPORTS)) await load(name, viewport);
   for (const link of FRAME_LINKS) await frames(link);
+  for (const link of INPUT_LINKS) await input(link);
   await maxSpeed();
 } finally {
   await browser.close();

@@ -111,7 +111,8 @@ let panels = [];
 let playing = false;
 let runToEnd = false;
 let maxPerFrame = speedOf($("speed").value);
-let chunk = 16;
+/** Iterations per step() call: the engine's first chunk of a run, then sized by time. */
+let chunk = 1;
 let dirty = true;
 let framePending = false;
 let snapshot = null;
@@ -389,7 +390,7 @@ function setQuery(text, { autoplay, fresh = false } = {}) {
     if (!compare.rebuild(state.lab, s.compare) && s.compare) {
       showWarnings([...result.warnings, t("page-no-compare")]);
     }
-    chunk = 16;
+    chunk = state.lab.firstChunk();
     runToEnd = false;
   }
   // A new language (the link's lang, or the switch): every text again, the run kept.

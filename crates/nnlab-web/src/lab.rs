@@ -132,6 +132,13 @@ impl Lab {
         self.trainer.step(u64::from(n)) as u32
     }
 
+    /// How many iterations the page's first `step` call of this run should
+    /// ask for ([`Trainer::first_chunk`]: a bounded amount of work).
+    #[wasm_bindgen(js_name = firstChunk)]
+    pub fn first_chunk(&self) -> u32 {
+        self.trainer.first_chunk() as u32
+    }
+
     /// Starts the same run again from iteration 0.
     pub fn reset(&mut self) -> Result<(), JsError> {
         self.trainer = Trainer::new(self.config.clone()).map_err(js)?;

@@ -24,6 +24,10 @@ use crate::run::views::{Recording, Views};
 pub const HISTORY_CAPACITY: usize = 2048;
 /// The course prints (and records) the cost every this many iterations.
 pub const CHECKPOINT_EVERY: u64 = 1000;
+/// Multiply-adds the page's first `step` call of a run may spend (a few
+/// milliseconds at the engine's speed): [`Trainer::first_chunk`]. The page
+/// then sizes its calls by their measured time.
+pub const FIRST_CHUNK_WORK: usize = 4_000_000;
 /// Gradient checking looks at no more than this many examples.
 pub const GRADCHECK_MAX_EXAMPLES: usize = 16;
 /// Gradient checking refuses networks with more parameters than this.
@@ -219,6 +223,17 @@ impl Trainer {
         self.last_cost
     }
 
+    /// Iterations whose work fits in [`FIRST_CHUNK_WORK`], in `1..=16`: an
+    /// iteration costs about `3 · b · Σ n[l]·n[l-1]` multiply-adds (forward,
+    /// and backward's two products) for `b` examples a batch, so the He lab
+    /// gets 16 and a 2000-point `32,32,16` network 1. A large run's first
+    /// call then takes no longer than a small one's.
+    pub fn first_chunk(&self) -> u64 {
+        let per_example: usize = self.config.sizes().windows(2).map(|w| w[0] * w[1]).sum();
+        let per_iteration = 3 * self.config.batch_size() * per_example;
+        (FIRST_CHUNK_WORK / per_iteration.max(1)).clamp(1, 16) as u64
+    }
+
     /// Runs up to `max` iterations (fewer at the end of the run or when the
     /// weights blow up) and returns how many ran.
     ///
@@ -365,5 +380,37 @@ impl Trainer {
             self.config.bugs,
             self.config.eps,
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::link::parse;
+
+    fn first_chunk(query: &str) -> u64 {
+        Trainer::new(parse(query).unwrap().config)
+            .unwrap()
+            .first_chunk()
+    }
+
+    #[test]
+    fn the_first_chunk_is_a_bounded_amount_of_work() {
+        // [2,10,5,1] on 300 points: 67 500 multiply-adds an iteration.
+        assert_eq!(first_chunk("preset=init-he"), 16);
+        // [2,32,32,16,1] on 2000 points: 9.7 million, more than the budget alone.
+        assert_eq!(first_chunk("data=spiral&n=2000&layers=32,32,16"), 1);
+        // Mini-batches of 10 of the same network: 48 480 an iteration.
+        assert_eq!(
+            first_chunk("data=spiral&n=2000&layers=32,32,16&batch=10"),
+            16
+        );
+        // [2,16,16,1] on 1000 points: 912 000, so a few fit.
+        let mid = first_chunk("data=moons&n=1000&layers=16,16");
+        assert!(1 < mid && mid < 16, "{mid}");
+        assert_eq!(
+            mid,
+            (FIRST_CHUNK_WORK / (3 * 1000 * (32 + 256 + 16))) as u64
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! Chromium through `bench/page_chromium.mjs`: time to the first painted regions, bytes
 //! fetched (gzipped as a host would serve them), layout shift while booting, frames while
 //! the presets and the two largest configurations train (frames per second, median and
-//! 95th-percentile frame interval), and speed `max` as a share of the engine's own
+//! 95th-percentile frame interval), how soon a click on Pause is answered, and speed `max` as a share of the engine's own
 //! throughput (the He lab to 15 000 iterations in the page, against one `Lab.step(15000)`
 //! call in the same page). Timed figures live here, never in tests.
 
@@ -48,6 +48,10 @@ fn render(lines: &str) -> String {
         "| link (playing) | fps | median frame | p95 frame | worst | page JS a frame | of which step | other engine calls | before the worst frame |\n\
          | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n",
     );
+    let mut input = String::from(
+        "| link (playing) | clicks on Pause | median answer | slowest answer |\n\
+         | --- | ---: | ---: | ---: |\n",
+    );
     let mut max = String::new();
     for line in lines.lines() {
         let n = |key| number(line, key).unwrap_or(f64::NAN);
@@ -77,6 +81,15 @@ fn render(lines: &str) -> String {
                     text(line, "longest").unwrap_or_default(),
                 )
             }
+            Some("input") => {
+                input += &format!(
+                    "| `{}` | {:.0} | {:.1} ms | {:.1} ms |\n",
+                    text(line, "link").unwrap_or_default(),
+                    n("clicks"),
+                    n("median"),
+                    n("worst"),
+                )
+            }
             Some("max") => {
                 max = format!(
                     "Speed `max`, He lab to 15 000 iterations: {:.0} ms in the page, {:.0} ms for \
@@ -89,7 +102,7 @@ fn render(lines: &str) -> String {
             _ => {}
         }
     }
-    format!("## The page (headless Chromium, dist/)\n\n{load}\n{frames}\n{max}")
+    format!("## The page (headless Chromium, dist/)\n\n{load}\n{frames}\n{input}\n{max}")
 }
 
 /// The number after `"key":` in a flat JSON line.
@@ -115,6 +128,7 @@ mod tests {
     fn renders_the_runners_lines() {
         let lines = r#"{"kind":"load","viewport":"phone","firstRegionsMs":512.3,"transferGzip":201234,"transferRaw":1,"wasmGzip":170001,"requests":24,"layoutShift":0.0012}
 {"kind":"frames","link":"preset=init-he&play=1","fps":59.9,"p95":16.8,"median":16.7,"worst":33.4,"playing":true,"jsMs":9.25,"stepMs":7,"engineMs":1.5,"longest":"step 8.0, regions 3.1"}
+{"kind":"input","link":"preset=init-he&play=1","clicks":8,"median":9.5,"worst":21.25}
 {"kind":"max","pageMs":400,"engineMs":300,"share":0.75}"#;
         let md = render(lines);
         assert!(
@@ -125,6 +139,10 @@ mod tests {
             md.contains(
                 "| `preset=init-he&play=1` | 59.9 | 16.7 ms | 16.8 ms | 33.4 ms | 9.2 ms | 7.0 ms | 1.5 ms | step 8.0, regions 3.1 |"
             ),
+            "{md}"
+        );
+        assert!(
+            md.contains("| `preset=init-he&play=1` | 8 | 9.5 ms | 21.2 ms |"),
             "{md}"
         );
         assert!(

@@ -268,6 +268,7 @@ function finished() {
 function play() {
   if (finished()) return;
   playing = true;
+  updateTransport(); // the button answers in the click's own task, before the next frame
   markDirty();
 }
 
@@ -279,6 +280,7 @@ function playAsLinkSays() {
 function stop() {
   playing = false;
   runToEnd = false;
+  updateTransport();
   markDirty();
 }
 

@@ -194,7 +194,7 @@ function pace(now) {
 
 function frame(now) {
   framePending = false;
-  beginFrame(playing || runToEnd);
+  const settling = beginFrame(playing || runToEnd);
   pace(now);
   if (playing || runToEnd) {
     const ran = stepWithinBudget();
@@ -204,6 +204,8 @@ function frame(now) {
   if (dirty) {
     dirty = false;
     draw();
+    // The frame that painted a stop drew no heavy view: they follow in the next one.
+    if (settling) dirty = true;
   }
   // Timers: each is a time check here; the loop keeps running while one waits.
   let waiting = false;
@@ -212,7 +214,7 @@ function frame(now) {
     copiedUntil = 0;
     copiedStatus[0].textContent = copiedStatus[1];
   }
-  if (playing || runToEnd || waiting || copiedUntil) schedule();
+  if (playing || runToEnd || waiting || copiedUntil || dirty) schedule();
 }
 
 function draw() {
@@ -224,7 +226,7 @@ function draw() {
     [snapshotOf, snapshotAt, snapshotMs] = [lab, start, performance.now() - start];
   }
   const showTest = snapshot.showTest;
-  const regionsDue = !training || (start - regionsAt >= regionsMs / REGIONS_SHARE && takeTurn());
+  const regionsDue = training ? start - regionsAt >= regionsMs / REGIONS_SHARE && takeTurn() : takeTurn();
   if (regionsDue) {
     if (compare.active) compare.draw(showTest);
     else {

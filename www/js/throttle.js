@@ -6,20 +6,27 @@
 // Turns: while training, the views that follow the run (the regions, the neuron maps, the
 // "Inside the training" panel, the network diagram) take turns, at most one of these
 // redraws a frame, so that no frame carries them all (a 32,32,16 network's regions, maps
-// and diagram in one frame made it 50 to 130 ms long). Paused, every view draws at once.
+// and diagram in one frame made it 50 to 130 ms long). Paused, every view draws at once,
+// except in the first frame after training stops: that frame draws none of them, so a
+// click on Pause is painted at once; the views catch up in the next frame.
 let frameNo = 0;
 let takenIn = -1;
 let training = false;
+let settling = false;
 
-/** app.js's loop, at the start of each frame: whether the run is training. */
+/** app.js's loop, at the start of each frame: whether the run is training. Returns true for
+ *  the first frame after training stopped (no heavy redraw in it; draw again next frame). */
 export function beginFrame(isTraining) {
   frameNo += 1;
+  settling = training && !isTraining;
   training = isTraining;
+  return settling;
 }
 
-/** Whether a heavy redraw may happen now: always while paused; while training, only the
- *  frame's first. */
+/** Whether a heavy redraw may happen now: paused, always (but not in the frame that settles
+ *  a stop); while training, only the frame's first. */
 export function takeTurn() {
+  if (settling) return false;
   if (!training) return true;
   if (takenIn === frameNo) return false;
   takenIn = frameNo;

@@ -2,8 +2,10 @@
 //
 // The loop: while playing, each frame steps the active labs (one, or three in compare
 // mode) for at most STEP_BUDGET_MS of wall time and at most the chosen iterations per
-// frame, then draws once: regions, the cost chart, the numbers, the panels. Every timer of
-// the page is a time check in this loop (no setTimeout/setInterval elsewhere). All
+// frame, then draws once: regions, the cost chart, the numbers, the panels. At speed "max"
+// and in "run to end" the frames only draw, and training runs between them in slices of
+// HURRY_SLICE_MS (one MessageChannel message each: input and painting come in between).
+// Every timer of the page is a time check in this loop (no setTimeout/setInterval). All
 // numerics, scales, colours, formatting and link handling are in the engine; the views
 // draw what it returns (ARCHITECTURE.md, "the drawing rule").
 //
@@ -35,15 +37,15 @@ import { createI18n, t } from "./js/i18n.js";
 /** Wall time per frame spent stepping while playing (less when drawing took long). */
 const STEP_BUDGET_MS = 8;
 const MIN_STEP_BUDGET_MS = 3;
-/** ... and at speed "max", which gives training most of the frame (drawing keeps the rest). */
-const MAX_SPEED_BUDGET_MS = 12.5;
+/** Speed "max" and "run to end" train between frames: tasks of at most this long (one
+ *  MessageChannel message each, so input and painting come between them), and none in the
+ *  frame, which only draws. */
+const HURRY_SLICE_MS = 4;
 /** Stepping plus drawing should fit in this much of a 16.7 ms frame. */
 const FRAME_BUDGET_MS = 14;
 /** While training, painting decision regions takes at most this share of the wall time
  *  (a slow paint is then skipped on some frames; the chart never is). */
 const REGIONS_SHARE = 0.3;
-/** ... and while "run to end" hurries (still one paint per frame, so the page stays live). */
-const RUN_TO_END_BUDGET_MS = 40;
 /** While training, a fresh snapshot (its accuracies are a forward pass over every point)
  *  takes at most this share of the wall time: a large data set's numbers then refresh a
  *  few times a second instead of every frame. Paused, every frame gets a fresh one. */
@@ -55,7 +57,7 @@ const MAX_CHUNK = 4096;
  *  rasterising canvases happen after this loop's code, where no timer sees them): a frame
  *  that came later than OVERRUN × the shortest recent frame interval (the display's
  *  period) divides the budget by BACK_OFF; an on-time frame lets it grow by GROW, up to
- *  MAX_SPEED_BUDGET_MS. */
+ *  STEP_BUDGET_MS. */
 const OVERRUN = 1.5;
 const BACK_OFF = 2;
 const GROW = 1.1;
@@ -153,11 +155,14 @@ function markDirty() {
 
 /** Steps the active labs within the frame's budget; returns the iterations run. */
 function stepWithinBudget() {
+  const budget = Math.max(MIN_STEP_BUDGET_MS, Math.min(stepBudget, FRAME_BUDGET_MS - drawMs));
+  return stepFor(budget, maxPerFrame);
+}
+
+/** Steps the active labs for about `budget` ms and at most `cap` iterations, in calls of
+ *  `chunk` iterations (sized to take about CHUNK_TARGET_MS); returns the iterations run. */
+function stepFor(budget, cap) {
   const labs = activeLabs();
-  const budget = runToEnd
-    ? RUN_TO_END_BUDGET_MS
-    : Math.max(MIN_STEP_BUDGET_MS, Math.min(stepBudget, FRAME_BUDGET_MS - drawMs, ceilingMs()));
-  const cap = runToEnd ? Infinity : maxPerFrame;
   const start = performance.now();
   let planned = 0;
   let ran = 0;
@@ -176,9 +181,27 @@ function stepWithinBudget() {
   return ran;
 }
 
-/** The most stepping a frame may hold at the chosen speed. */
-function ceilingMs() {
-  return maxPerFrame === Infinity ? MAX_SPEED_BUDGET_MS : STEP_BUDGET_MS;
+/** Whether training hurries (speed "max" or "run to end"): it then runs between frames. */
+function hurrying() {
+  return runToEnd || (playing && maxPerFrame === Infinity);
+}
+
+// The hurrying loop: one slice of training per message; while it hurries, each slice posts
+// the next, and the frames (requestAnimationFrame) draw in between.
+const hurry = new MessageChannel();
+let slicePending = false;
+hurry.port1.onmessage = () => {
+  slicePending = false;
+  if (!hurrying()) return;
+  if (stepFor(HURRY_SLICE_MS, Infinity) > 0) {
+    markDirty();
+    postSlice();
+  } else schedule(); // the end: the next frame stops
+};
+function postSlice() {
+  if (slicePending || !hurrying()) return;
+  slicePending = true;
+  hurry.port2.postMessage(null);
 }
 
 /** Adapts the stepping budget to the last frame interval (consecutive training frames). */
@@ -189,16 +212,18 @@ function pace(now) {
   const interval = now - previous;
   period = Math.min(period, interval);
   const late = interval > OVERRUN * period;
-  stepBudget = late ? Math.max(MIN_STEP_BUDGET_MS, stepBudget / BACK_OFF) : Math.min(MAX_SPEED_BUDGET_MS, stepBudget * GROW);
+  stepBudget = late ? Math.max(MIN_STEP_BUDGET_MS, stepBudget / BACK_OFF) : Math.min(STEP_BUDGET_MS, stepBudget * GROW);
 }
 
 function frame(now) {
   framePending = false;
   const settling = beginFrame(playing || runToEnd);
   pace(now);
-  if (playing || runToEnd) {
-    const ran = stepWithinBudget();
-    if (ran > 0) dirty = true;
+  if (hurrying()) {
+    if (finished()) stop();
+    else postSlice();
+  } else if (playing) {
+    if (stepWithinBudget() > 0) dirty = true;
     else stop();
   }
   if (dirty) {

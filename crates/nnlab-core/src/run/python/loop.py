@@ -200,7 +200,8 @@ def report(name, X, Y, params):
         print(f"{name} loss: {float(loss)!r}")
     else:
         correct = int(np.sum((AL > 0.5) == (Y == 1.0)))
-        print(f"{name} accuracy: {correct / m!r} ({correct}/{m})")
+        fraction = correct / m if m else float("nan")  # an empty set: NaN, as nnlab
+        print(f"{name} accuracy: {fraction!r} ({correct}/{m})")
 
 
 def main():

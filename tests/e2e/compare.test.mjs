@@ -73,6 +73,39 @@ test("the toggle turns compare mode on and off through the link", async (t) => {
   });
 });
 
+test("regression: the compare table's caption and headers name the losses, not accuracy", async (t) => {
+  await withPage(t, { hash: "data=plane&problem=regression&n=60&iters=200&compare=1" }, async (page) => {
+    await wasmReady(page);
+    await ready(page);
+    await runToEnd(page);
+    const header = (id) => page.getByTestId(id).textContent();
+    const words = [
+      await header("compare-caption"),
+      await header("compare-col-train"),
+      await header("compare-col-test"),
+      await header("compare-col-gap"),
+    ];
+    for (const w of words) assert.doesNotMatch(w, /accura/i, w);
+    assert.match(words[0], /^Loss of the three runs/);
+    assert.deepEqual(words.slice(1), ["train loss", "test loss", "gap (test − train)"]);
+    // The cells are losses (numbers), not percentages.
+    for (const c of await cells(page, "compare-train")) {
+      assert.match(c, /^\d/);
+      assert.doesNotMatch(c, /%/);
+    }
+    await screenshot(page, "compare-regression-desktop");
+  });
+  // And back to classification: the accuracy headers again.
+  await withPage(t, { hash: "preset=init-he&iters=10&compare=1" }, async (page) => {
+    await wasmReady(page);
+    await ready(page);
+    await page.getByTestId("step-1000").click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="compare-train"]')?.textContent.includes("%"));
+    assert.match(await page.getByTestId("compare-caption").textContent(), /^Accuracy of the three runs/);
+    assert.equal(await page.getByTestId("compare-col-train").textContent(), "train");
+  });
+});
+
 test("compare mode on a phone: no horizontal scroll", async (t) => {
   await withPage(t, { viewport: { width: 390, height: 844 }, hash: "preset=init-he&compare=1&play=1" }, async (page) => {
     await wasmReady(page);

@@ -15,6 +15,17 @@ import { createRegions } from "./regions.js";
  */
 export function createCompare(wasm, { section, panelsBox, rows, theme }) {
   let runs = [];
+  // The caption and the train, test and gap headers: the engine names their messages
+  // for the problem (accuracies, or regression's losses); i18n.js re-renders data-i18n.
+  const headers = [...section.querySelectorAll("[data-compare-header]")];
+
+  function label(ids) {
+    headers.forEach((el, i) => {
+      if (el.dataset.i18n === ids[i]) return;
+      el.dataset.i18n = ids[i];
+      el.textContent = t(ids[i]);
+    });
+  }
 
   function clear() {
     for (const run of runs) run.lab.free();
@@ -103,8 +114,10 @@ export function createCompare(wasm, { section, panelsBox, rows, theme }) {
 
     /** Repaints the three panels and the table. */
     draw(showTest) {
-      for (const run of runs) {
-        const s = run.lab.snapshot();
+      const snapshots = runs.map((run) => run.lab.snapshot());
+      if (snapshots.length > 0) label(snapshots[0].compareHeaders);
+      runs.forEach((run, i) => {
+        const s = snapshots[i];
         run.regions.draw(run.lab, showTest);
         const e = s.expected;
         const course = (live, want, ok) => (want ? `${live} (${want}${ok ? " ✓" : ""})` : live);
@@ -114,7 +127,7 @@ export function createCompare(wasm, { section, panelsBox, rows, theme }) {
         run.cells.train.textContent = course(s.trainAccuracyText, e?.trainText, e?.trainMatches);
         run.cells.test.textContent = course(s.testAccuracyText, e?.testText, e?.testMatches);
         run.cells.gap.textContent = s.gapText;
-      }
+      });
     },
 
     clear,

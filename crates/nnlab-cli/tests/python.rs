@@ -1,11 +1,14 @@
 //! `nnlab python QUERY`: the exported NumPy script, run with python3 and
 //! NumPy, prints the numbers `nnlab train QUERY --json` prints (costs within
-//! 1e-9 relative, the same accuracies), for every preset and for generated
-//! data with and without dropout; a fresh-mask dropout run is chaotic, so
-//! it is compared up to iteration 5000. Without python3 and NumPy the test
-//! says plainly that it is skipped (`cargo xtask setup` installs NumPy).
-//! The scripts run two at a time (the reg. presets take seconds each in
-//! NumPy).
+//! 1e-9 relative, the same accuracies; for `problem=regression` the train
+//! and test loss within 1e-9 relative), for every preset, for generated data
+//! with and without dropout, and for every training option: each hidden
+//! activation, L1, momentum, Adam, mini-batches, input features, regression
+//! on both surfaces, normalized own points and `testFrac` on generated data.
+//! A fresh-mask dropout run is chaotic, so it is compared up to iteration
+//! 5000. Without python3 and NumPy the test fails (`cargo xtask setup`
+//! installs NumPy): NumPy is the oracle. The scripts run two at a time (the
+//! reg. presets take seconds each in NumPy).
 
 mod common;
 
@@ -42,6 +45,65 @@ const CASES: &[(&str, Option<u64>)] = &[
         None,
     ),
     ("preset=reg-dropout&mask=fresh&iters=5001", Some(5000)),
+    // The playground's options (#16), each in the script as in nnlab.
+    (
+        "data=moons&dataSeed=3&n=120&iters=2001&act=tanh&lr=0.1&init=xavier",
+        None,
+    ),
+    (
+        "data=circles&dataSeed=2&n=90&iters=2001&act=sigmoid&lr=0.5&init=xavier&layers=6",
+        None,
+    ),
+    ("data=gauss&dataSeed=8&n=90&iters=1001&act=linear&lr=0.05", None),
+    // Leaky ReLU under dropout: the other activations' masked backward.
+    (
+        "data=xor&dataSeed=4&n=100&iters=2001&act=leakyrelu&lr=0.1&layers=8,4&keep=0.8",
+        None,
+    ),
+    (
+        "data=moons&dataSeed=5&n=120&iters=2001&lr=0.1&l1=0.05&lambda=0.1",
+        None,
+    ),
+    (
+        "data=spiral&n=120&iters=2001&layers=16,8&lr=0.05&opt=momentum&beta=0.8",
+        None,
+    ),
+    (
+        "data=moons&n=120&iters=2001&lr=0.005&opt=adam&beta1=0.8&beta2=0.99&epsilon=1e-6",
+        None,
+    ),
+    // 100 points in batches of 16: six and a rest of 4 per epoch; an odd
+    // number of circles (33 test points: each circle on its own angles).
+    (
+        "data=circles&dataSeed=4&n=100&iters=1001&lr=0.05&batch=16&batchSeed=7",
+        None,
+    ),
+    (
+        "data=circles&dataSeed=4&n=120&iters=2001&lr=0.05&features=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2",
+        None,
+    ),
+    (
+        "data=plane&problem=regression&n=100&noise=0.05&iters=2001&lr=0.05",
+        None,
+    ),
+    (
+        "data=gauss&problem=regression&n=150&iters=2001&lr=0.05&act=tanh&layers=8",
+        None,
+    ),
+    // 40 own points, x1 in hundreds and x2 within ±1 (`nnlab import`), normalized.
+    (
+        "data=custom&normalize=1&points=AQAoAAAAAAAAAAAAAADNzMzMzHyOQAAAAAAAAPC_AAAAAAAA8D8AAACAyuy3_jTTuF6YufYIA6C4vmeGZubKbGYmNVOkMJk5FO4DIDOzZwYfBTHzzGyb2f___7_rcWOm1wPOjBSuMXOj8JxZezQAQI8iZCaO4s4M1sOY-YULAuDhWmbGt_7KrB6FNZMAAJh5KJwDYFH4Z0YeRcssChc1E8LV__8y02PmexTNzPVIMbOZ-ZyZUZgAgAAAY2b1iM5McP0yMwpXNrnJjU4Kcdiz&layers=4&lr=0.5&iters=1500",
+        None,
+    ),
+    (
+        "data=xor&n=90&testFrac=0.4&normalize=1&iters=1001&lr=0.1",
+        None,
+    ),
+    // Several at once: regression with features, Adam and mini-batches.
+    (
+        "data=plane&problem=regression&n=60&iters=1001&lr=0.01&opt=adam&batch=25&batchSeed=3&features=x1,x2,x1x2&act=leakyrelu",
+        None,
+    ),
 ];
 
 fn numpy_present() -> bool {
@@ -51,15 +113,18 @@ fn numpy_present() -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
-/// `(iteration, cost)` lines and the two accuracies' `(correct, total)`.
+/// `(iteration, cost)` lines and the two accuracies' `(correct, total)`
+/// (regression: the train and test loss).
 struct Printed {
     costs: Vec<(u64, f64)>,
     accuracies: Vec<(u64, u64)>,
+    losses: Vec<f64>,
 }
 
 fn read_script_output(text: &str) -> Printed {
     let mut costs = Vec::new();
     let mut accuracies = Vec::new();
+    let mut losses = Vec::new();
     for line in text.lines() {
         if let Some(rest) = line.strip_prefix("Cost after iteration ") {
             let (i, c) = rest.split_once(": ").expect("iteration: cost");
@@ -68,9 +133,15 @@ fn read_script_output(text: &str) -> Printed {
             let counts = line.rsplit_once('(').unwrap().1.trim_end_matches(')');
             let (correct, total) = counts.split_once('/').unwrap();
             accuracies.push((correct.parse().unwrap(), total.parse().unwrap()));
+        } else if let Some((_, loss)) = line.split_once(" loss: ") {
+            losses.push(loss.parse().unwrap());
         }
     }
-    Printed { costs, accuracies }
+    Printed {
+        costs,
+        accuracies,
+        losses,
+    }
 }
 
 fn spawn_script(query: &str) -> Child {
@@ -92,6 +163,7 @@ fn spawn_script(query: &str) -> Child {
 
 fn compare(query: &str, upto: Option<u64>, printed: &Printed) -> Result<(), String> {
     let want = json(&["train", query, "--json"]);
+    let close = |a: f64, b: f64| a == b || ((a - b) / b).abs() <= 1e-9;
     let costs: Vec<(u64, f64)> = want["costs"]
         .as_array()
         .unwrap()
@@ -116,11 +188,20 @@ fn compare(query: &str, upto: Option<u64>, printed: &Printed) -> Result<(), Stri
         return Err(format!("{query}: iterations {:?}", iterations(&got)));
     }
     for (&(i, a), &(_, b)) in got.iter().zip(&costs) {
-        if !(a == b || ((a - b) / b).abs() <= 1e-9) {
+        if !close(a, b) {
             return Err(format!("{query}: cost at {i}: NumPy {a}, nnlab {b}"));
         }
     }
-    if !query.contains("mask=fresh") {
+    if want["problem"] == "regression" {
+        let want = [&want["train_loss"], &want["test_loss"]].map(|v| v.as_f64().unwrap());
+        if printed.losses.len() != 2 || !printed.losses.iter().zip(want).all(|(&a, b)| close(a, b))
+        {
+            return Err(format!(
+                "{query}: losses {:?}, nnlab {want:?}",
+                printed.losses
+            ));
+        }
+    } else if !query.contains("mask=fresh") {
         let n = |k: &str| want[k].as_u64().unwrap();
         let want = [
             (n("train_correct"), n("train_total")),

@@ -52,6 +52,7 @@ page-full-lab = Open the full lab ↗
 page-chart-aria = Cost curve
 page-compare-aria = Compare three runs
 page-compare-caption = Accuracy of the three runs (course value in brackets)
+page-compare-caption-loss = Loss of the three runs (squared error, without penalties)
 page-col-run = run
 page-col-train = train
 page-col-test = test

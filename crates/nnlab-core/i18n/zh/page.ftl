@@ -51,6 +51,7 @@ page-full-lab = 打开完整实验 ↗
 page-chart-aria = 代价曲线
 page-compare-aria = 比较三次运行
 page-compare-caption = 三次运行的准确率（括号内为课程数值）
+page-compare-caption-loss = 三次运行的损失（loss，平方误差，不含惩罚项）
 page-col-run = 运行
 page-col-train = 训练集
 page-col-test = 测试集

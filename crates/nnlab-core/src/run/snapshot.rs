@@ -33,6 +33,26 @@ pub const MEASURES: [[&str; 3]; 2] = [
     ],
 ];
 
+/// Compare mode's table: its caption and the headers of its train, test
+/// and gap columns, for classification (accuracies, course value in
+/// brackets) and for regression (the losses of [`MEASURES`]): message ids,
+/// which the page sets as the cells' `data-i18n` (so a language switch
+/// renders them too).
+pub const COMPARE_HEADERS: [[&str; 4]; 2] = [
+    [
+        "page-compare-caption",
+        "page-col-train",
+        "page-col-test",
+        "page-col-gap",
+    ],
+    [
+        "page-compare-caption-loss",
+        MEASURES[1][0],
+        MEASURES[1][1],
+        MEASURES[1][2],
+    ],
+];
+
 /// The regions' legend: the two point colours and the shading's hint, for
 /// classification and for regression (points coloured by their value's sign):
 /// message ids, rendered by [`Snapshot::of`].
@@ -85,6 +105,8 @@ pub struct Snapshot {
     /// The readouts' names: `train accuracy`, `test accuracy`,
     /// `gap (train − test)`; for regression the losses' ([`MEASURES`]).
     pub measure_labels: [String; 3],
+    /// [`COMPARE_HEADERS`] for this problem (message ids).
+    pub compare_headers: [&'static str; 4],
     /// [`LEGENDS`]: the regions' legend for this problem.
     pub legend: [String; 3],
     /// Regression: the train and test loss ([`Trainer::losses`]) as numbers.
@@ -262,6 +284,7 @@ impl Snapshot {
             test_accuracy_text: test_text,
             gap_text,
             measure_labels: words(MEASURES[regression as usize]),
+            compare_headers: COMPARE_HEADERS[regression as usize],
             legend: words(LEGENDS[regression as usize]),
             losses,
             train_correct: train.correct as u32,
@@ -329,11 +352,18 @@ mod tests {
         let s = Snapshot::of(&t, &v);
         let (train, test) = t.losses();
         assert_eq!(s.measure_labels[0], "train loss");
+        assert_eq!(s.compare_headers[0], "page-compare-caption-loss");
+        assert_eq!(s.compare_headers[1], "readout-train-loss");
         assert_eq!(s.legend[0], "value ≤ 0");
         assert_eq!(s.train_accuracy_text, fmt_cost_short(train));
         assert_eq!(s.test_accuracy_text, fmt_cost_short(test));
         let (t, v) = run("preset=init-he");
         assert_eq!(Snapshot::of(&t, &v).measure_labels[0], "train accuracy");
+        assert_eq!(
+            Snapshot::of(&t, &v).compare_headers,
+            COMPARE_HEADERS[0],
+            "classification: accuracies"
+        );
         // Four input features over the same plane: still regions to paint.
         let (t, v) = run("data=spiral&features=x1,x2,x1x2,sinx1");
         assert!(Snapshot::of(&t, &v).plane);

@@ -89,6 +89,9 @@ pub struct Snapshot {
     pub legend: [String; 3],
     /// Regression: the train and test loss ([`Trainer::losses`]) as numbers.
     pub losses: Option<[f64; 2]>,
+    /// `problem=regression`: the labels are numbers (the edit bar offers a
+    /// value instead of a class).
+    pub regression: bool,
     pub train_correct: u32,
     pub train_total: u32,
     pub test_correct: u32,
@@ -264,6 +267,7 @@ impl Snapshot {
             measure_labels: words(MEASURES[regression as usize]),
             legend: words(LEGENDS[regression as usize]),
             losses,
+            regression,
             train_correct: train.correct as u32,
             train_total: train.total as u32,
             test_correct: test.correct as u32,

@@ -84,7 +84,7 @@ page-inside-title = 训练的内部
 page-inside-layers = 各层
 page-formulas-title = 本次运行的公式
 page-data-title = 自有数据
-page-data-hint = 每行 x1,x2,label，表头行可有可无；逗号、分号或制表符分隔。标签为 0 和 1，或任意两个值。可选的第四列 set（train / test）固定划分；否则由测试集比例（testFrac）和数据种子决定。最多 2,000 个点：它们随链接传递，量化到数据范围的 1/65535。
+page-data-hint = 每行 x1,x2,label，表头行可有可无；逗号、分号或制表符分隔。标签为 0 和 1，或任意两个值；回归（problem=regression）时为数值。可选的第四列 set（train / test）固定划分；否则由测试集比例（testFrac）和数据种子决定。最多 2,000 个点：它们随链接传递，量化到数据范围的 1/65535。
 page-data-use = 使用这些点
 page-data-upload = 上传 CSV
 page-data-export = 导出数据点（CSV）

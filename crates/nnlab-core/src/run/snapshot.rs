@@ -34,7 +34,7 @@ pub const MEASURES: [[&str; 3]; 2] = [
 ];
 
 /// The regions' legend: the two point colours and the shading's hint, for
-/// classification and for regression (points coloured by their value's sign):
+/// classification and for regression (points shaded by their value, orange below 0, blue above):
 /// message ids, rendered by [`Snapshot::of`].
 pub const LEGENDS: [[&str; 3]; 2] = [
     ["page-label-0", "page-label-1", "page-regions-hint"],

@@ -1,10 +1,15 @@
 // Own data in the page: paste and upload a CSV, draw points with mouse and touch, undo and
 // redo, export the points, reopen the link in a new page for the same accuracies; a bad CSV
-// or a bad points= link gives the engine's message and keeps the run and the text.
+// or a bad points= link gives the engine's message and keeps the run and the text. Under
+// regression a CSV's labels are numbers: the page trains them to the CLI's bits, and the
+// editor adds points of a typed value.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
-import { screenshot, wasmReady, withPage } from "./harness.mjs";
+import path from "node:path";
+import { REPO, screenshot, wasmReady, withPage } from "./harness.mjs";
 
 const ready = (page) =>
   page.waitForFunction(() => document.querySelector("#stage")?.dataset.ready === "true");
@@ -169,5 +174,111 @@ test("draw points with touch on a phone", async (t) => {
     await page.getByTestId("edit-redo").tap();
     await page.waitForFunction(() => window.nnlab.lab().pointsCsv().trim().split("\n").length - 1 === 54);
     await screenshot(page, "owndata-phone");
+  });
+});
+
+/** `nnlab train --json query` (the CLI built by `cargo test --workspace`). */
+function cli(query) {
+  const bin = ["debug", "release"].map((p) => path.join(REPO, "target", p, "nnlab")).find(existsSync);
+  assert.ok(bin, "target/{debug,release}/nnlab missing: run cargo test --workspace (or cargo build -p nnlab-cli) first");
+  return JSON.parse(execFileSync(bin, ["train", "--json", query], { encoding: "utf8" }));
+}
+
+/** Four clusters in units of hundreds with a value each point (a tilted surface); the centre is empty. */
+function valuedCsv() {
+  const rows = ["x1,x2,height"];
+  for (let i = 0; i < 48; i++) {
+    const corner = i % 4;
+    const x = (corner & 1 ? 850 : 100) + ((i * 37) % 60);
+    const y = (corner & 2 ? 850 : 100) + ((i * 53) % 60);
+    rows.push(`${x},${y},${((x - y) / 250).toFixed(3)}`);
+  }
+  return rows.join("\n");
+}
+
+test("regression: a numeric CSV trains to the CLI's bits and the editor adds valued points", async (t) => {
+  await withPage(t, { hash: "data=plane&problem=regression&normalize=1&iters=300" }, async (page) => {
+    await wasmReady(page);
+    await ready(page);
+    // Paste numbers under regression: read as values, not classes.
+    await page.getByTestId("data-text").fill(valuedCsv());
+    await page.getByTestId("data-use").click();
+    await page.waitForFunction(() => location.hash.includes("data=custom"));
+    assert.equal(
+      await page.getByTestId("data-status").textContent(),
+      "48 points, split by testFrac and dataSeed; labels: numbers from -3.224 to 3.112",
+    );
+    const query = (await page.evaluate(() => location.hash)).slice(1);
+    assert.match(query, /^data=custom&problem=regression&normalize=1&points=[A-Za-z0-9_-]{100,}&iters=300$/);
+    await runToEnd(page);
+    const s = await page.evaluate(() => window.nnlab.lab().snapshot());
+    const want = cli(query);
+    assert.equal(want.query, query, "the CLI reads the page's link");
+    assert.equal(s.cost, want.costs.at(-1)[1], "the page's last cost is the CLI's bits");
+    assert.deepEqual(s.losses, [want.train_loss, want.test_loss]);
+    assert.ok(want.train_loss < want.costs[0][1] / 5, `it learns: ${want.costs[0][1]} → ${want.train_loss}`);
+    // The points carry their values' colours (the engine's diverging scale), one list.
+    const colours = await page.evaluate(() => {
+      const c = document.getElementById("regions-canvas");
+      const r = window.nnlab.lab().regions(c.width, c.height, true);
+      return { sets: r.train.length, points: r.train[0].length / 2, rgb: r.trainRgb.length, test: r.testRgb.length };
+    });
+    assert.deepEqual(colours, { sets: 1, points: 36, rgb: 108, test: 36 });
+
+    // The editor offers a value instead of a class; a click adds a point of that value,
+    // shift-click its negative; undo walks back; a value that is no number is named.
+    await page.getByTestId("edit-points").click();
+    assert.equal(await page.getByTestId("edit-class").isVisible(), false);
+    const value = page.getByTestId("edit-value");
+    assert.equal(await value.isVisible(), true);
+    assert.match(await page.locator("#edit-hint").textContent(), /shift-click: its negative/);
+    // Values beyond the data's range become the range's ends, which the link keeps exactly.
+    await value.fill("5");
+    const centre = await plotPoint(page, 0.5, 0.5);
+    await page.mouse.click(centre.x, centre.y);
+    await page.waitForFunction(() => window.nnlab.lab().pointsCsv().trim().split("\n").length - 1 === 49);
+    assert.match(await page.evaluate(() => window.nnlab.lab().pointsCsv()), /,5\.0,train\n/);
+    const beside = await plotPoint(page, 0.3, 0.5);
+    await page.keyboard.down("Shift");
+    await page.mouse.click(beside.x, beside.y);
+    await page.keyboard.up("Shift");
+    await page.waitForFunction(() => window.nnlab.lab().pointsCsv().trim().split("\n").length - 1 === 50);
+    assert.match(await page.evaluate(() => window.nnlab.lab().pointsCsv()), /,-5\.0,train\n/);
+    assert.match(await page.evaluate(() => location.hash), /^#data=custom&problem=regression&/);
+    await page.getByTestId("edit-undo").click();
+    await page.waitForFunction(() => window.nnlab.lab().pointsCsv().trim().split("\n").length - 1 === 49);
+    await screenshot(page, "owndata-values-desktop");
+    const hash = await page.evaluate(() => location.hash);
+    await value.fill("abc");
+    await page.mouse.click(beside.x, beside.y);
+    const error = page.getByTestId("data-error");
+    await error.waitFor({ state: "visible" });
+    assert.equal(await error.textContent(), 'value "abc": expected a finite number from -1e12 to 1e12');
+    assert.equal(await page.evaluate(() => location.hash), hash, "the link and the run stay");
+    // The same link, reopened, is the CLI's run too.
+    const edited = hash.slice(1);
+    const got = await page.evaluate(() => {
+      const lab = window.nnlab.lab();
+      lab.step(1e6);
+      return lab.snapshot().cost;
+    });
+    assert.equal(got, cli(edited).costs.at(-1)[1]);
+  });
+});
+
+test("regression: a phone adds a valued point with touch", async (t) => {
+  await withPage(t, { viewport: { width: 390, height: 844 }, hasTouch: true, hash: "data=gauss&problem=regression&n=40&iters=100" }, async (page) => {
+    await wasmReady(page);
+    await ready(page);
+    await page.getByTestId("edit-points").tap();
+    await page.getByTestId("edit-value").fill("-3");
+    const corner = await plotPoint(page, 0.03, 0.03);
+    await page.touchscreen.tap(corner.x, corner.y);
+    await page.waitForFunction(() => location.hash.includes("data=custom&problem=regression&"));
+    assert.equal(await pointCount(page), 54);
+    assert.match(await page.evaluate(() => window.nnlab.lab().pointsCsv()), /,-3\.0,train\n/);
+    await screenshot(page, "owndata-values-phone");
+    await page.getByTestId("edit-undo").tap();
+    await page.waitForFunction(() => window.nnlab.lab().pointsCsv().trim().split("\n").length - 1 === 53);
   });
 });

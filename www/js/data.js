@@ -3,8 +3,11 @@
 // and keeps the edits with their undo and redo (lab.withCsv, lab.pointsCsv,
 // wasm.PointEditor); this module forwards text, files, clicks and keys, and shows the
 // engine's messages. A refused CSV or edit changes nothing: the run and the text stay.
+// Under regression the edit bar offers a value (its text goes to the engine as typed)
+// instead of a class.
 
 import { messageOf, setText } from "./dom.js";
+import { t } from "./i18n.js";
 
 /**
  * The Data panel (#data-panel) and the edit bar beside the regions canvas.
@@ -22,6 +25,7 @@ export function createData(app, save) {
     error: $("data-error"),
     edit: $("edit-points"),
     cls: $("edit-class"),
+    value: $("edit-value"),
     undo: $("edit-undo"),
     redo: $("edit-redo"),
     hint: $("edit-hint"),
@@ -30,6 +34,8 @@ export function createData(app, save) {
   /** The point editor while "edit points" is on, and the query its last edit made. */
   let editor = null;
   let edited = "";
+  /** Whether the run is a regression (its points carry values, not classes). */
+  let regression = false;
 
   function showError(message) {
     setText(ui.error, message);
@@ -91,6 +97,17 @@ export function createData(app, save) {
     refresh();
   }
 
+  /** The class choice, or under regression the value field, and the hint that goes with it. */
+  function showLabelControl() {
+    ui.cls.closest("label").hidden = regression;
+    ui.value.closest("label").hidden = !regression;
+    const hint = regression ? "page-edit-hint-value" : "page-edit-hint";
+    if (ui.hint.dataset.i18n !== hint) {
+      ui.hint.dataset.i18n = hint;
+      setText(ui.hint, t(hint));
+    }
+  }
+
   function refresh() {
     const on = editor !== null;
     ui.edit.setAttribute("aria-pressed", String(on));
@@ -118,9 +135,9 @@ export function createData(app, save) {
   canvas.addEventListener("pointerdown", (e) => {
     if (!editor || e.button > 0) return;
     e.preventDefault();
-    const cls = Number(ui.cls.value);
+    const label = regression ? ui.value.value : ui.cls.value;
     const size = [canvas.width, canvas.height, canvas.clientWidth];
-    apply((lab) => editor.click(lab, size, e.offsetX, e.offsetY, cls, e.shiftKey));
+    apply((lab) => editor.click(lab, size, e.offsetX, e.offsetY, label, e.shiftKey));
   });
   document.addEventListener("keydown", (e) => {
     if (!editor || !(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== "z") return;
@@ -131,8 +148,12 @@ export function createData(app, save) {
 
   return {
     /** Another change of the run (a setting, a preset, the link) ends editing. */
-    update() {
+    update(snapshot) {
       if (editor && app.query() !== edited) stopEditing();
+      if (snapshot && snapshot.regression !== regression) {
+        regression = snapshot.regression;
+        showLabelControl();
+      }
     },
     tick() {
       return false;

@@ -63,21 +63,38 @@ export function createRegions(canvas, theme) {
     }
   }
 
-  /** Test points as rings (outlined), training points filled (outlined), per label. */
+  /**
+   * Draws each group of `sets` (`[Float64Array, ...]`, one per label) with `draw(colour)`: in
+   * one path per label in its class colour, or, when the engine gave each point its colour
+   * (`rgb`: regression's `[r, g, b, ...]`), one path per point.
+   */
+  function paint(sets, rgb, radius, draw) {
+    sets.forEach((xy, label) => {
+      if (!rgb) {
+        circles(xy, radius);
+        draw(theme.classes[label]);
+        return;
+      }
+      for (let i = 0; 2 * i < xy.length; i++) {
+        circles(xy.subarray(2 * i, 2 * i + 2), radius);
+        draw(`rgb(${rgb[3 * i]},${rgb[3 * i + 1]},${rgb[3 * i + 2]})`);
+      }
+    });
+  }
+
+  /** Test points as rings (outlined), training points filled (outlined), per label or value. */
   function points(r) {
     const radius = r.radius;
-    r.test.forEach((xy, label) => {
-      circles(xy, radius * 1.15);
+    paint(r.test, r.testRgb, radius * 1.15, (colour) => {
       ctx.strokeStyle = theme.ink;
       ctx.lineWidth = radius * 1.15 * 0.95;
       ctx.stroke();
-      ctx.strokeStyle = theme.classes[label];
+      ctx.strokeStyle = colour;
       ctx.lineWidth = radius * 1.15 * 0.5;
       ctx.stroke();
     });
-    r.train.forEach((xy, label) => {
-      circles(xy, radius);
-      ctx.fillStyle = theme.classes[label];
+    paint(r.train, r.trainRgb, radius, (colour) => {
+      ctx.fillStyle = colour;
       ctx.fill();
       ctx.strokeStyle = theme.ink;
       ctx.lineWidth = Math.max(radius * 0.32, 1);

@@ -135,3 +135,110 @@ fn bad_own_data_exits_2_with_the_core_message() {
     let e = bad_input(&["train", "data=custom"]);
     assert!(e.contains("data=custom needs points="), "{e}");
 }
+
+/// A surface's values over points in units of hundreds: `y = (x1 − x2)/100`.
+fn valued_csv() -> String {
+    let mut text = String::from("x1,x2,y\n");
+    for i in 0..50 {
+        let (a, b) = (100 + 17 * (i * 7 % 50), 300 + 11 * (i * 3 % 40));
+        text.push_str(&format!("{a},{b},{}\n", f64::from(a - b) / 100.0));
+    }
+    text
+}
+
+#[test]
+fn numeric_labels_under_regression_import_export_and_train() {
+    let file = temp_file("values.csv", valued_csv().as_bytes());
+    let base = "data=plane&problem=regression&normalize=1&iters=400";
+    let o = nnlab(&["import", file.to_str().unwrap(), base]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(
+            "50 points, split by testFrac and dataSeed; labels: numbers from -4.74 to 5.94"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    let query = stdout(&o).trim_end().to_string();
+    assert!(
+        query.starts_with("data=custom&problem=regression&normalize=1&points="),
+        "{query}"
+    );
+    // Export, import again: the same link, the same run.
+    let o = nnlab(&["data", &query]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let csv = stdout(&o);
+    assert_eq!(csv.lines().count(), 51);
+    assert!(csv
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split(',')
+        .nth(2)
+        .unwrap()
+        .contains('.'));
+    let exported = temp_file("values-exported.csv", csv.as_bytes());
+    let o = nnlab(&["import", exported.to_str().unwrap(), &query]);
+    assert_eq!(stdout(&o).trim_end(), query);
+    // It trains and prints its costs and losses.
+    let o = nnlab(&["train", &query]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("Cost after iteration 0: "), "{text}");
+    assert!(text.contains("Train loss (1/(2m)·Σ(ŷ − y)²): "), "{text}");
+    let run = json(&["train", &query, "--json"]);
+    assert_eq!(run["problem"], "regression");
+    assert_eq!(run["train_total"].as_u64(), Some(37));
+    let first = run["costs"][0][1].as_f64().unwrap();
+    let last = run["train_loss"].as_f64().unwrap();
+    assert!(last < first / 5.0, "{first} → {last}");
+    // Under classification the same points are refused, naming the problem.
+    let e = bad_input(&["train", &query.replace("problem=regression&", "")]);
+    assert!(
+        e.contains("problem=classification: the own points' labels are numbers from -4.74 to 5.94"),
+        "{e}"
+    );
+    std::fs::remove_file(file).ok();
+    std::fs::remove_file(exported).ok();
+}
+
+#[test]
+fn bad_numeric_labels_exit_2_naming_line_and_value() {
+    let regression = "data=gauss&problem=regression";
+    for (contents, message) in [
+        (
+            &b"1,2,0.5\n3,4,dog\n"[..],
+            "line 2, column 3 (label): \"dog\": expected a number",
+        ),
+        (
+            b"1,2,0.5\n3,4,NaN\n",
+            "line 2, column 3 (label): \"NaN\": expected a finite number",
+        ),
+        (
+            b"1,2,inf\n3,4,1\n",
+            "line 1, column 3 (label): \"inf\": expected a finite number",
+        ),
+        (
+            b"1,2,0.5\n3,4,1e400\n",
+            "line 2, column 3 (label): \"1e400\": expected a finite number",
+        ),
+        (
+            b"1,2,0.5\n3,4,5e12\n",
+            "line 2, column 3 (label): \"5e12\": expected a number from -1e12 to 1e12",
+        ),
+    ] {
+        let file = temp_file("badvalues.csv", contents);
+        let e = bad_input(&["import", file.to_str().unwrap(), regression]);
+        assert!(e.contains(message), "{contents:?}: {e}");
+        std::fs::remove_file(file).ok();
+    }
+    // Numbers under classification: a third label, pointing to regression.
+    let file = temp_file("numbers.csv", valued_csv().as_bytes());
+    let e = bad_input(&["import", file.to_str().unwrap()]);
+    assert!(e.contains("line 4, column 3 (label)"), "{e}");
+    assert!(
+        e.contains("numeric labels are read with problem=regression"),
+        "{e}"
+    );
+    std::fs::remove_file(file).ok();
+}

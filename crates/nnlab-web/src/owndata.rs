@@ -4,7 +4,8 @@
 
 use crate::{serializer, Lab};
 use nnlab_core::config::import;
-use nnlab_core::data::editor::Editor;
+use nnlab_core::data::editor::{self, Editor};
+use nnlab_core::model::output::Problem;
 use nnlab_core::view::plot::PlotLayout;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -45,17 +46,19 @@ impl PointEditor {
 
     /// A click at CSS pixel `(x, y)` of the regions canvas (`canvas`:
     /// `[width, height]` of its backing, its CSS width): removes the point
-    /// under it, else adds a training point of class `label` (the other
-    /// class with `other`, a shift-click). Returns `lab`'s link with the
-    /// edited points; `undefined` outside the plot; an error (the core's
-    /// message) when the edit would leave no valid set.
+    /// under it, else adds a training point labelled `label`: a class
+    /// (`"0"`, `"1"`; the other class with `other`, a shift-click) or, under
+    /// regression, the value control's number (negated with `other`;
+    /// [`editor::new_label`]). Returns `lab`'s link with the edited points;
+    /// `undefined` outside the plot; an error (the core's message) when the
+    /// value is not a number or the edit would leave no valid set.
     pub fn click(
         &mut self,
         lab: &Lab,
         canvas: &[f64],
         x: f64,
         y: f64,
-        label: u8,
+        label: &str,
         other: bool,
     ) -> Result<Option<String>, JsError> {
         let [width, height, css_width] = canvas.try_into().map_err(js)?;
@@ -65,9 +68,9 @@ impl PointEditor {
         let Some((p, reach)) = layout.pick(&bounds, x * scale, y * scale) else {
             return Ok(None);
         };
-        self.0
-            .click(p[0], p[1], reach, (label == 1) != other)
-            .map_err(js)?;
+        let values = lab.config.problem == Problem::Regression;
+        let label = editor::new_label(label, other, values).map_err(js)?;
+        self.0.click(p[0], p[1], reach, label).map_err(js)?;
         self.query(lab).map(Some)
     }
 
@@ -104,14 +107,14 @@ mod tests {
         // lies outside the plot, a point near the plot's top-left corner inside it.
         assert_eq!(
             editor
-                .click(&lab, &[400.0, 400.0, 200.0], 1.0, 1.0, 0, false)
+                .click(&lab, &[400.0, 400.0, 200.0], 1.0, 1.0, "0", false)
                 .ok(),
             Some(None)
         );
         let layout = PlotLayout::new(400.0, 400.0);
         let (x, y) = ((layout.x0 + 2.0) / 2.0, (layout.y0 + 2.0) / 2.0);
         let added = editor
-            .click(&lab, &[400.0, 400.0, 200.0], x, y, 0, true)
+            .click(&lab, &[400.0, 400.0, 200.0], x, y, "0", true)
             .ok()
             .flatten()
             .unwrap();
@@ -121,5 +124,27 @@ mod tests {
         assert_eq!(count(&back), 53);
         assert!(editor.undo(&lab, false).ok().flatten().is_none());
         assert_eq!(editor.undo(&lab, true).ok().flatten(), Some(added));
+    }
+
+    #[test]
+    fn under_regression_a_click_adds_a_point_of_the_typed_value() {
+        let lab = Lab::from_query("data=plane&problem=regression&n=20").unwrap();
+        let mut editor = PointEditor::new(&lab).unwrap();
+        let layout = PlotLayout::new(400.0, 400.0);
+        let (x, y) = ((layout.x0 + 2.0) / 2.0, (layout.y0 + 2.0) / 2.0);
+        let canvas = [400.0, 400.0, 200.0];
+        let added = editor
+            .click(&lab, &canvas, x, y, "7.5", true)
+            .ok()
+            .flatten()
+            .unwrap();
+        let own = Lab::from_query(&added).unwrap();
+        let rows = import::data_rows(&own.config).unwrap();
+        assert_eq!(rows.len(), 27);
+        assert!(
+            rows.iter().any(|r| r.1 == -7.5),
+            "the shift-click's negative, exact at the range's end"
+        );
+        assert_eq!(own.config.points.unwrap().value_range().unwrap()[0], -7.5);
     }
 }

@@ -6,7 +6,7 @@
 use crate::js::{set, set_f64_arrays};
 use crate::serializer;
 use crate::Lab;
-use js_sys::{Float64Array, Uint8ClampedArray};
+use js_sys::{Float64Array, Uint8Array, Uint8ClampedArray};
 use nnlab_core::model::output::Problem;
 use nnlab_core::run::regions::{grid_side, value_scale, Regions};
 use nnlab_core::view::contour::contour_in_square;
@@ -54,7 +54,10 @@ impl Lab {
     /// to stroke over the pixels, which have no boundary line; `pixels`: the grid's RGBA, a
     /// `Uint8ClampedArray` view into wasm memory that the page must copy
     /// before its next call into the module; points' pixel positions
-    /// `[x, y, ...]` per label 0 and 1; `test` empty unless `show_test`),
+    /// `[x, y, ...]` per label 0 and 1; `test` empty unless `show_test`;
+    /// under regression one list of every point and, as `trainRgb` /
+    /// `testRgb`, each point's fill `[r, g, b, ...]` on the regions'
+    /// diverging scale),
     /// `{message, font}` for data without a plane, or `null` when the panel is too
     /// small.
     pub fn regions(
@@ -74,16 +77,25 @@ impl Lab {
         }
         let bounds = split.bounds();
         let values = self.trainer.config().problem == Problem::Regression;
-        let by_label = |set| [0.0, 1.0].map(|label| layout.points(&bounds, set, label, values));
         let panel = layout.panel(&bounds);
         let out = panel.serialize(&serializer())?;
-        set_f64_arrays(&out, "train", &by_label(&split.train))?;
-        let test = if show_test {
-            by_label(&split.test).to_vec()
+        let sets = if show_test {
+            vec![("train", &split.train), ("test", &split.test)]
         } else {
-            Vec::new()
+            vec![("train", &split.train)]
         };
-        set_f64_arrays(&out, "test", &test)?;
+        set_f64_arrays(&out, "test", &[])?;
+        for (name, data) in sets {
+            if values {
+                let scale = value_scale(&split.train.y);
+                let (xy, rgb) = layout.valued_points(&bounds, data, scale);
+                set_f64_arrays(&out, name, &[xy])?;
+                set(&out, &format!("{name}Rgb"), &Uint8Array::from(&rgb[..]))?;
+            } else {
+                let by_label = [0.0, 1.0].map(|label| layout.points(&bounds, data, label));
+                set_f64_arrays(&out, name, &by_label)?;
+            }
+        }
         // Last, so no allocation can move wasm memory under the view.
         let grid = grid_side(&self.trainer.config().sizes());
         let rgba = self.render_regions().expect("2-D data");

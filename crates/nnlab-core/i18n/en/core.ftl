@@ -35,6 +35,7 @@ conflict-batch-dropout = mini-batches and dropout (keep < 1) do not combine here
 conflict-features-gradcase = features are computed from a point (x1, x2) of the plane: data=gradcase has 4 inputs of its own
 conflict-regression-classes = regression needs data whose labels are numbers: data=plane, data=gauss (the two-Gaussian surface) or data=custom; data={ $data } has two classes
 conflict-classification-values = data={ $data } has numeric labels: it needs problem=regression
+conflict-classification-own-values = the own points' labels are numbers from { $min } to { $max }, not two classes: problem=regression fits them
 expect-compare = 1, 0, or KEY:v1,v2,v3 with three different values of one training key (opt:gd,momentum,adam)
 
 ## Links (config/link.rs) and a teacher's links (config/assignment.rs).
@@ -185,6 +186,7 @@ csv-columns = line { $line }: { $found } fields: expected 3 (x1,x2,label) or 4 (
 csv-columns-one = line { $line }: { $found } field: expected 3 (x1,x2,label) or 4 (x1,x2,label,set)
 csv-field = line { $line }, column { $column } ({ $name }): "{ $value }": expected { $expected }
 csv-third-label = line { $line }, column 3 (label): "{ $value }" is a third label: expected two classes, { $first } or { $second }
+csv-third-label-numbers = line { $line }, column 3 (label): "{ $value }" is a third label: expected two classes, { $first } or { $second }; numeric labels are read with problem=regression
 csv-one-class = every row has label "{ $label }": needs two classes
 csv-no-train = column 4 (set) puts no row in the training set: expected at least one train and one test row
 csv-no-test = column 4 (set) puts no row in the test set: expected at least one train and one test row
@@ -193,16 +195,19 @@ csv-expect-plain = a plain value: quoted fields are not read
 csv-expect-magnitude = a number from -1e12 to 1e12
 csv-expect-finite = a finite number (not NaN or infinite)
 csv-expect-label = a label (two distinct values, such as 0 and 1)
+csv-expect-value = a number such as 0.25 or -1e3 (problem=regression reads numeric labels; class names need problem=classification)
 csv-expect-set = train or test
 csv-split-column = split by the set column
 csv-split-frac = split by testFrac and dataSeed
 csv-summary = { $points } points, { $split }; labels: { $first } → 0, { $second } → 1
+csv-summary-values = { $points } points, { $split }; labels: numbers from { $min } to { $max }
+csv-summary-zero-one = { $points } points, { $split }; labels: only 0 and 1, fitted as the numbers 0 and 1 (problem=classification reads them as two classes)
 
 ## Own points in a link (data/points.rs).
 points-not-text = expected nnlab's base64url point encoding (A-Z a-z 0-9 - _)
 points-broken = not a whole encoding: the link was cut or changed
 points-length = { $found } bytes where the header says { $expected }: the link was cut or changed
-points-version = encoding version { $version }: this nnlab reads version { $reads }
+points-version = encoding version { $version }: this nnlab reads versions 1 to { $reads }
 points-checksum = checksum mismatch: the link was changed
 points-count = { $n } points: expected 2 to { $max }
 points-no-train = the training set is empty: expected at least one point in each
@@ -210,6 +215,8 @@ points-no-test = the test set is empty: expected at least one point in each
 points-not-finite = decodes to non-finite or huge numbers: expected coordinates from -1e12 to 1e12
 points-span = { $axis } spans too little for its size to keep its precision: subtract an offset
 points-features = { $k }-D data: own points are 2-D
+points-labels-not-finite = numeric labels that are non-finite or huge: expected numbers from -1e12 to 1e12
+points-value = value "{ $value }": expected a finite number from -1e12 to 1e12
 gradcheck-too-big = gradient checking takes one pass per parameter: this network has { $count }, the limit is { $limit }
 
 ## The readout (run/snapshot.rs): train − test accuracy in percentage points.

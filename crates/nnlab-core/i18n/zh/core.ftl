@@ -37,6 +37,7 @@ conflict-batch-dropout = 小批量与随机失活（keep < 1）在这里不能�
 conflict-features-gradcase = 特征（features）由平面上的一点 (x1, x2) 计算：data=gradcase 有自己的 4 个输入
 conflict-regression-classes = 回归（regression）需要标签为数值的数据：data=plane、data=gauss（两个高斯的曲面）或 data=custom；data={ $data } 只有两个类别
 conflict-classification-values = data={ $data } 的标签是数值：需要 problem=regression
+conflict-classification-own-values = 自有数据点的标签是 { $min } 到 { $max } 之间的数，而不是两个类别：请用 problem=regression（回归）拟合它们
 expect-compare = 1、0，或 KEY:v1,v2,v3：一个训练参数的三个不同值（opt:gd,momentum,adam）
 
 ## 链接 (config/link.rs) 与教师的链接 (config/assignment.rs)。
@@ -187,6 +188,7 @@ csv-columns = 第 { $line } 行：{ $found } 个字段：应为 3 个（x1,x2,la
 csv-columns-one = 第 { $line } 行：{ $found } 个字段：应为 3 个（x1,x2,label）或 4 个（x1,x2,label,set）
 csv-field = 第 { $line } 行第 { $column } 列（{ $name }）：“{ $value }”：应为 { $expected }
 csv-third-label = 第 { $line } 行第 3 列（label）：“{ $value }”是第三个标签：应只有两个类别，{ $first } 或 { $second }
+csv-third-label-numbers = 第 { $line } 行第 3 列（label）：“{ $value }”是第三个标签：应只有两个类别，{ $first } 或 { $second }；数值标签请用 problem=regression（回归）读取
 csv-one-class = 每一行的标签都是“{ $label }”：需要两个类别
 csv-no-train = 第 4 列（set）没有把任何行放进训练集：应至少有一行 train 和一行 test
 csv-no-test = 第 4 列（set）没有把任何行放进测试集：应至少有一行 train 和一行 test
@@ -195,16 +197,19 @@ csv-expect-plain = 普通值：不读取带引号的字段
 csv-expect-magnitude = -1e12 到 1e12 之间的数
 csv-expect-finite = 有限的数（不是 NaN 或无穷大）
 csv-expect-label = 标签（两个不同的值，例如 0 和 1）
+csv-expect-value = 数字，例如 0.25 或 -1e3（problem=regression 读取数值标签；类别名称需要 problem=classification）
 csv-expect-set = train 或 test
 csv-split-column = 按 set 列划分
 csv-split-frac = 按 testFrac 和 dataSeed 划分
 csv-summary = { $points } 个点，{ $split }；标签：{ $first } → 0，{ $second } → 1
+csv-summary-values = { $points } 个点，{ $split }；标签：{ $min } 到 { $max } 之间的数
+csv-summary-zero-one = { $points } 个点，{ $split }；标签：只有 0 和 1，按数值 0 和 1 拟合（problem=classification 会把它们读作两个类别）
 
 ## 链接中的自有数据点 (data/points.rs)。
 points-not-text = 应为 nnlab 的 base64url 数据点编码（A-Z a-z 0-9 - _）
 points-broken = 编码不完整：链接被截断或修改过
 points-length = { $found } 字节，而头部写的是 { $expected }：链接被截断或修改过
-points-version = 编码版本 { $version }：这个 nnlab 读取版本 { $reads }
+points-version = 编码版本 { $version }：这个 nnlab 读取版本 1 到 { $reads }
 points-checksum = 校验和不匹配：链接被修改过
 points-count = { $n } 个点：应为 2 到 { $max }
 points-no-train = 训练集为空：每个集合应至少有一个点
@@ -212,6 +217,8 @@ points-no-test = 测试集为空：每个集合应至少有一个点
 points-not-finite = 解码得到非有限或过大的数：坐标应在 -1e12 到 1e12 之间
 points-span = { $axis } 的跨度相对其大小太小，无法保持精度：请减去一个偏移量
 points-features = { $k } 维数据：自有数据点是二维的
+points-labels-not-finite = 数值标签是非有限或过大的数：应在 -1e12 到 1e12 之间
+points-value = 值“{ $value }”：应为 -1e12 到 1e12 之间的有限数
 
 ## 读数 (run/snapshot.rs)：训练集与测试集准确率之差，以百分点计。
 gap-points = { $gap } 个百分点

@@ -10,6 +10,7 @@ use crate::config::{Config, DataKind, InitKind, View, DEFAULT_TEST_FRAC};
 use crate::data::csv::{self, CsvError};
 use crate::data::editor::{Editor, Row};
 use crate::data::points::{Points, PointsError};
+use crate::model::output::Problem;
 use std::fmt;
 
 /// Why a CSV could not become a link.
@@ -48,16 +49,27 @@ fn split_seed(config: &Config) -> u32 {
 
 /// `config` with the CSV `text`'s points (`data=custom&points=…`); a
 /// `set` column fixes the split, else `testFrac` and `dataSeed` make it.
+/// Under `problem=regression` the labels are read as numbers
+/// ([`csv::parse_values`]), else as two classes ([`csv::parse`]).
 pub fn query_with_csv(config: &Config, view: &View, text: &str) -> Result<Imported, ImportError> {
-    let table = csv::parse(text).map_err(ImportError::Csv)?;
-    let points = Points::new(
-        &table.points,
-        &table.labels,
-        table.test.as_deref(),
-        config.test_frac,
-        split_seed(config),
-    )
-    .map_err(ImportError::Points)?;
+    let (frac, seed) = (config.test_frac, split_seed(config));
+    let (table, points) = if config.problem == Problem::Regression {
+        let table = csv::parse_values(text).map_err(ImportError::Csv)?;
+        let values = table.values.as_deref().expect("parse_values: values");
+        let points = Points::with_values(&table.points, values, table.test.as_deref(), frac, seed);
+        (table, points)
+    } else {
+        let table = csv::parse(text).map_err(ImportError::Csv)?;
+        let points = Points::new(
+            &table.points,
+            &table.labels,
+            table.test.as_deref(),
+            frac,
+            seed,
+        );
+        (table, points)
+    };
+    let points = points.map_err(ImportError::Points)?;
     let query = query_with_points(config, view, points).map_err(ImportError::Config)?;
     Ok(Imported {
         query,
@@ -114,7 +126,8 @@ pub fn points_error(config: &Config, e: PointsError) -> ConfigError {
 }
 
 /// Every point of `config`'s data (raw, not normalized) as
-/// `(xy, label, test)`: own points in the link's order, other data its
+/// `(xy, label, test)` (labels 0 and 1, or numbers: own points' values, a
+/// regression set's): own points in the link's order, other data its
 /// training set then its test set. 2-D data only.
 pub fn data_rows(config: &Config) -> Result<Vec<Row>, ConfigError> {
     if let (DataKind::Custom, Some(p)) = (config.data, &config.points) {
@@ -130,7 +143,7 @@ pub fn data_rows(config: &Config) -> Result<Vec<Row>, ConfigError> {
     let mut rows = Vec::with_capacity(split.train.len() + split.test.len());
     for (set, test) in [(&split.train, false), (&split.test, true)] {
         for j in 0..set.len() {
-            rows.push(([set.x.get(0, j), set.x.get(1, j)], set.y[j] == 1.0, test));
+            rows.push(([set.x.get(0, j), set.x.get(1, j)], set.y[j], test));
         }
     }
     Ok(rows)
@@ -227,6 +240,120 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("0 < testFrac <= 0.9"));
+    }
+}
+
+#[cfg(test)]
+mod value_tests {
+    use super::*;
+    use crate::config::link;
+    use crate::run::trainer::Trainer;
+
+    /// A surface `y = x1 − 2·x2` in units of hundreds, as CSV.
+    fn surface(n: usize) -> String {
+        (0..n)
+            .map(|i| {
+                let (a, b) = (100 + 13 * i, 900 - 7 * (i * i % 50));
+                format!("{a},{b},{}\n", (a as f64 - 2.0 * b as f64) / 100.0)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_numeric_csv_under_regression_round_trips_through_the_link_and_trains() {
+        let base = link::parse("data=plane&problem=regression&normalize=1&testFrac=0.3&iters=100")
+            .unwrap();
+        let imported = query_with_csv(&base.config, &base.view, &surface(40)).unwrap();
+        assert!(
+            imported
+                .summary
+                .starts_with("40 points, split by testFrac and dataSeed; labels: numbers from"),
+            "{}",
+            imported.summary
+        );
+        let parsed = link::parse(&imported.query).unwrap();
+        let c = &parsed.config;
+        assert_eq!(c.test_frac, 0.3);
+        let split = c.split();
+        assert_eq!((split.train.len(), split.test.len()), (28, 12));
+        // The labels are the numbers (quantized), not classes.
+        let range = c.points.as_ref().unwrap().value_range().unwrap();
+        assert_eq!(range, [-17.0, -5.88]);
+        assert!(split.train.y.iter().any(|v| v.fract() != 0.0));
+        let csv = points_csv(c).unwrap();
+        let again = query_with_csv(c, &parsed.view, &csv).unwrap();
+        assert_eq!(again.query, imported.query);
+        let mut t = Trainer::new(parsed.config.clone()).unwrap();
+        let (before, _) = t.losses();
+        t.run();
+        let (train, test) = t.losses();
+        assert!(
+            test.is_finite() && train < before / 10.0,
+            "{before} {train} {test}"
+        );
+    }
+
+    #[test]
+    fn classes_under_regression_and_numbers_under_classification() {
+        let base = link::parse("data=gauss&problem=regression").unwrap();
+        let e = query_with_csv(&base.config, &base.view, "1,2,cat\n3,4,dog\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("line 1, column 3 (label): \"cat\": expected a number"),
+            "{e}"
+        );
+        // 0 and 1 under regression: the numbers 0 and 1, the class encoding.
+        let zero_one = query_with_csv(&base.config, &base.view, "1,2,0\n3,4,1\n5,6,1\n").unwrap();
+        assert!(zero_one.summary.contains("only 0 and 1"));
+        let plain = link::parse("data=moons").unwrap();
+        let classes = query_with_csv(&plain.config, &plain.view, "1,2,0\n3,4,1\n5,6,1\n").unwrap();
+        let points = |q: &str| link::parse(q).unwrap().config.points.unwrap();
+        assert_eq!(points(&zero_one.query), points(&classes.query));
+        assert!(points(&zero_one.query).value_range().is_none());
+        // Numbers, then classification: the problem is named with the range.
+        let own = query_with_csv(&base.config, &base.view, &surface(10))
+            .unwrap()
+            .query;
+        let e = link::parse(&own.replace("problem=regression", "problem=classification"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("problem=classification: the own points' labels are numbers from"),
+            "{e}"
+        );
+        assert!(
+            e.ends_with("not two classes: problem=regression fits them"),
+            "{e}"
+        );
+        let p = link::parse(&own).unwrap();
+        let e = crate::config::edit::query_with(&p.config, &p.view, "problem", "classification")
+            .unwrap_err();
+        assert_eq!(e.key(), "problem");
+    }
+
+    #[test]
+    fn a_regression_set_exports_its_values_and_switching_to_own_points_keeps_them() {
+        let p = link::parse("data=plane&problem=regression&n=20").unwrap();
+        let csv = points_csv(&p.config).unwrap();
+        let split = p.config.split();
+        let first = csv.lines().nth(1).unwrap();
+        assert!(
+            first.ends_with(&format!(
+                ",{},train",
+                crate::format::fmt_py(split.train.y[0])
+            )),
+            "{first}"
+        );
+        let q = crate::config::edit::query_with(&p.config, &p.view, "data", "custom").unwrap();
+        let c = link::parse(&q).unwrap().config;
+        let own = c.split();
+        assert_eq!(own.train.len(), split.train.len());
+        let range = c.points.as_ref().unwrap().value_range().unwrap();
+        let step = (range[1] - range[0]) / crate::data::quantize::LEVELS;
+        for (a, b) in own.train.y.iter().zip(&split.train.y) {
+            assert!((a - b).abs() <= step / 2.0 * (1.0 + 1e-9));
+        }
     }
 }
 

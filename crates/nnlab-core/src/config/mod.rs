@@ -292,7 +292,7 @@ pub struct Config {
     /// Own points (`data=custom`).
     pub points: Option<Points>,
     /// The share of own points held out for testing when their split is
-    /// not fixed ([`crate::data::points::test_flags_seeded`], seeded by
+    /// not fixed ([`crate::data::holdout::test_flags_seeded`], seeded by
     /// `dataSeed`). A general key: meant for generated data too.
     pub test_frac: f64,
     /// Train on inputs normalized by the training set's mean and standard

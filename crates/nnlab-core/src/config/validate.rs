@@ -5,6 +5,7 @@
 use crate::config::error::ConfigError;
 use crate::config::keys::{key, KEYS};
 use crate::config::{limits, Config, DataKind, InitKind, View, DEFAULT_TEST_FRAC};
+use crate::format::fmt_plain;
 use crate::model::output::Problem;
 use crate::tr;
 
@@ -109,8 +110,9 @@ impl Config {
     }
 
     /// Input features only for points of the plane; regression only on
-    /// data whose labels are numbers, and data with numbers only for
-    /// regression.
+    /// data whose labels are numbers (own points with classes are fitted as
+    /// the numbers 0 and 1), and data with numbers (a plane, own points
+    /// with numeric labels) only for regression.
     fn validate_inputs(&self) -> Result<(), ConfigError> {
         let conflict = |key: &str, reason: String| {
             Err(ConfigError::Conflict {
@@ -130,6 +132,19 @@ impl Config {
             Problem::Classification if !self.data.has_classes() => {
                 conflict("data", tr!("conflict-classification-values", data = data))
             }
+            Problem::Classification => match self.own_value_range() {
+                // Named by the problem, whose value is written out when absent.
+                Some([min, max]) => Err(ConfigError::Conflict {
+                    key: "problem".into(),
+                    value: Problem::Classification.name().into(),
+                    reason: tr!(
+                        "conflict-classification-own-values",
+                        min = fmt_plain(min),
+                        max = fmt_plain(max)
+                    ),
+                }),
+                None => Ok(()),
+            },
             _ => Ok(()),
         }
     }
@@ -166,6 +181,11 @@ impl Config {
             return conflict(tr!("conflict-batch-dropout"));
         }
         Ok(())
+    }
+
+    /// `[min, max]` of own points' labels when they are numbers.
+    fn own_value_range(&self) -> Option<[f64; 2]> {
+        self.points.as_ref().and_then(|p| p.value_range())
     }
 
     /// The hidden layer sizes as the link writes them (`10,5`), for messages

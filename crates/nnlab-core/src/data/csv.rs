@@ -9,11 +9,16 @@
 //! mark and blank lines are accepted. Coordinates are finite numbers of at
 //! most [`MAX_MAGNITUDE`]. Labels are any two distinct values: `0` and `1`
 //! keep their meaning, any other pair is mapped to 0 and 1 in order of first
-//! appearance. At most [`MAX_POINTS`] rows; a longer file is counted (without
+//! appearance; a third distinct label is refused (saying, when all are
+//! numbers, that regression reads numeric labels). For regression
+//! ([`parse_values`]) the label is a finite number of at most
+//! [`MAX_MAGNITUDE`] (a class name such as `cat` is refused with its line);
+//! labels that are all 0 and 1 are fitted as those numbers, and the summary
+//! says so. At most [`MAX_POINTS`] rows; a longer file is counted (without
 //! building anything) and refused. Quoted fields are refused.
 
 use crate::data::points::{MAX_COUNT as MAX_POINTS, MAX_MAGNITUDE};
-use crate::format::{fmt_py, shown};
+use crate::format::{fmt_plain, fmt_py, shown};
 use crate::i18n::text;
 use crate::tr;
 use std::fmt;
@@ -23,12 +28,15 @@ const COLUMNS: [&str; 4] = ["x1", "x2", "label", "set"];
 
 /// What a CSV held: points, labels 0/1, the `set` column if there was one
 /// (`true` = test), and the two label values as written (label 0's first).
+/// Read for regression ([`parse_values`]), `values` holds the label
+/// column's numbers, and `labels` and `names` stay empty.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Table {
     pub points: Vec<[f64; 2]>,
     pub labels: Vec<bool>,
     pub test: Option<Vec<bool>>,
     pub names: [String; 2],
+    pub values: Option<Vec<f64>>,
 }
 
 /// A CSV that cannot be used. Every message names the line (1-based, as an
@@ -54,11 +62,13 @@ pub enum CsvError {
         /// What was expected: a message id of the catalogue.
         expected: &'static str,
     },
-    /// A third distinct label.
+    /// A third distinct label (`numbers`: all three are numbers, which
+    /// regression would read).
     ThirdLabel {
         line: usize,
         value: String,
         labels: [String; 2],
+        numbers: bool,
     },
     /// Every row has the same label.
     OneClass { label: String },
@@ -102,8 +112,13 @@ impl fmt::Display for CsvError {
                 line,
                 value,
                 labels,
+                numbers,
             } => f.write_str(&tr!(
-                "csv-third-label",
+                if *numbers {
+                    "csv-third-label-numbers"
+                } else {
+                    "csv-third-label"
+                },
                 line = line,
                 value = shown(value),
                 first = shown(&labels[0]),
@@ -121,8 +136,30 @@ impl std::error::Error for CsvError {}
 
 const NUMBER: &str = "csv-expect-number";
 
-/// Reads a CSV of own data (the format is in the module's documentation).
+/// Reads a CSV of own data with two classes (the format is in the module's
+/// documentation).
 pub fn parse(text: &str) -> Result<Table, CsvError> {
+    read(text, false)
+}
+
+/// Reads a CSV of own data whose labels are numbers (regression): every
+/// label a finite number of at most [`MAX_MAGNITUDE`].
+pub fn parse_values(text: &str) -> Result<Table, CsvError> {
+    read(text, true)
+}
+
+/// A number in the label column, or why not (a [`CsvError::Field`]'s
+/// expectation).
+fn label_number(number: Option<f64>) -> Result<f64, &'static str> {
+    match number {
+        Some(v) if v.is_finite() && v.abs() <= MAX_MAGNITUDE => Ok(v),
+        Some(v) if v.is_finite() => Err("csv-expect-magnitude"),
+        Some(_) => Err("csv-expect-finite"),
+        None => Err("csv-expect-value"),
+    }
+}
+
+fn read(text: &str, numbers: bool) -> Result<Table, CsvError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let rows = || {
         text.split('\n')
@@ -173,6 +210,7 @@ pub fn parse(text: &str) -> Result<Table, CsvError> {
         labels: Vec::with_capacity(data_rows),
         test: None,
         names: Default::default(),
+        values: numbers.then(|| Vec::with_capacity(data_rows)),
     };
     let mut names: Vec<(String, Option<f64>)> = Vec::new();
     let mut width = None;
@@ -206,6 +244,12 @@ pub fn parse(text: &str) -> Result<Table, CsvError> {
             };
         }
         let label = &f[2];
+        if let Some(values) = &mut table.values {
+            values.push(label_number(number(label)).map_err(|e| bad(3, e))?);
+            table.points.push(xy);
+            read_set(&f, &mut table.test).map_err(|e| bad(4, e))?;
+            continue;
+        }
         if label.is_empty() {
             return Err(bad(3, "csv-expect-label"));
         }
@@ -225,20 +269,17 @@ pub fn parse(text: &str) -> Result<Table, CsvError> {
                     line,
                     value: label.clone(),
                     labels: [names[0].0.clone(), names[1].0.clone()],
+                    numbers: as_number.is_some() && names.iter().all(|n| n.1.is_some()),
                 })
             }
         };
         table.points.push(xy);
         table.labels.push(index == 1);
-        if f.len() == 4 {
-            let set = f[3].to_ascii_lowercase();
-            let test = match set.as_str() {
-                "train" => false,
-                "test" => true,
-                _ => return Err(bad(4, "csv-expect-set")),
-            };
-            table.test.get_or_insert_with(Vec::new).push(test);
-        }
+        read_set(&f, &mut table.test).map_err(|e| bad(4, e))?;
+    }
+    if numbers {
+        check_sets(&table.test)?;
+        return Ok(table);
     }
     if names.len() < 2 {
         return Err(CsvError::OneClass {
@@ -250,30 +291,72 @@ pub fn parse(text: &str) -> Result<Table, CsvError> {
         names.swap(0, 1);
         table.labels.iter_mut().for_each(|l| *l = !*l);
     }
-    if let Some(test) = &table.test {
+    check_sets(&table.test)?;
+    table.names = [names[0].0.clone(), names[1].0.clone()];
+    Ok(table)
+}
+
+/// The `set` column of row `f`, if it has one, appended to `test`.
+fn read_set(f: &[String], test: &mut Option<Vec<bool>>) -> Result<(), &'static str> {
+    if f.len() == 4 {
+        let is_test = match f[3].to_ascii_lowercase().as_str() {
+            "train" => false,
+            "test" => true,
+            _ => return Err("csv-expect-set"),
+        };
+        test.get_or_insert_with(Vec::new).push(is_test);
+    }
+    Ok(())
+}
+
+/// A `set` column leaves neither set empty.
+fn check_sets(test: &Option<Vec<bool>>) -> Result<(), CsvError> {
+    if let Some(test) = test {
         for (set, want) in [("csv-no-train", false), ("csv-no-test", true)] {
             if !test.contains(&want) {
                 return Err(CsvError::EmptySet { set });
             }
         }
     }
-    table.names = [names[0].0.clone(), names[1].0.clone()];
-    Ok(table)
+    Ok(())
 }
 
 impl Table {
     /// One line about what was read: `412 points (a test column); labels:
-    /// cat → 0, dog → 1`.
+    /// cat → 0, dog → 1`, or for numbers their range (and, when they are
+    /// all 0 and 1, that they are fitted as those numbers).
     pub fn summary(&self) -> String {
-        let split = if self.test.is_some() {
-            "csv-split-column"
-        } else {
-            "csv-split-frac"
-        };
+        let split = text(
+            if self.test.is_some() {
+                "csv-split-column"
+            } else {
+                "csv-split-frac"
+            },
+            &[],
+        );
+        if let Some(values) = &self.values {
+            let [lo, hi] = values
+                .iter()
+                .fold([f64::INFINITY, f64::NEG_INFINITY], |r, &v| {
+                    [r[0].min(v), r[1].max(v)]
+                });
+            let zero_one = values.iter().all(|&v| v == 0.0 || v == 1.0);
+            return tr!(
+                if zero_one {
+                    "csv-summary-zero-one"
+                } else {
+                    "csv-summary-values"
+                },
+                points = self.points.len(),
+                split = split,
+                min = fmt_plain(lo),
+                max = fmt_plain(hi)
+            );
+        }
         tr!(
             "csv-summary",
             points = self.points.len(),
-            split = text(split, &[]),
+            split = split,
             first = self.names[0],
             second = self.names[1]
         )
@@ -281,16 +364,24 @@ impl Table {
 }
 
 /// `x1,x2,label,set` rows with a header: coordinates in the shortest form
-/// that reads back to the same bits ([`fmt_py`]), labels `0`/`1`, sets
-/// `train`/`test`. [`parse`] reads it back to the same table.
-pub fn write(rows: impl Iterator<Item = ([f64; 2], bool, bool)>) -> String {
+/// that reads back to the same bits ([`fmt_py`]), labels `0`/`1` (classes,
+/// or the numbers 0 and 1) or numbers in that shortest form, sets
+/// `train`/`test`. [`parse`] (or, for numbers, [`parse_values`]) reads it
+/// back to the same table.
+pub fn write<L: Into<f64>>(rows: impl Iterator<Item = ([f64; 2], L, bool)>) -> String {
     let mut out = String::from("x1,x2,label,set\n");
     for (p, label, test) in rows {
+        let label: f64 = label.into();
+        let label = if label == 0.0 || label == 1.0 {
+            (label as u8).to_string()
+        } else {
+            fmt_py(label)
+        };
         out.push_str(&format!(
             "{},{},{},{}\n",
             fmt_py(p[0]),
             fmt_py(p[1]),
-            u8::from(label),
+            label,
             if test { "test" } else { "train" }
         ));
     }
@@ -436,5 +527,69 @@ mod tests {
         assert_eq!(t.points, [rows[0].0, rows[1].0]);
         assert_eq!(t.labels, [false, true]);
         assert_eq!(t.test, Some(vec![false, true]));
+    }
+
+    #[test]
+    fn regression_reads_numeric_labels_and_names_a_bad_one() {
+        let t = parse_values("x1;x2;y\n1;2;0,5\n3;4;-1e3\n5;6;7\n").unwrap();
+        assert_eq!(t.values, Some(vec![0.5, -1000.0, 7.0]));
+        assert_eq!(t.points.len(), 3);
+        assert_eq!(
+            t.summary(),
+            "3 points, split by testFrac and dataSeed; labels: numbers from -1000 to 7"
+        );
+        let t = parse_values("1,2,0,train\n3,4,1,test\n").unwrap();
+        assert_eq!(t.values, Some(vec![0.0, 1.0]));
+        assert_eq!(t.test, Some(vec![false, true]));
+        assert!(t
+            .summary()
+            .contains("only 0 and 1, fitted as the numbers 0 and 1"));
+        let bad = |text: &str| parse_values(text).unwrap_err().to_string();
+        for (text, message) in [
+            (
+                "1,2,0.5\n3,4,cat\n",
+                "line 2, column 3 (label): \"cat\": expected a number such as 0.25 or -1e3 (problem=regression",
+            ),
+            ("1,2,0.5\n3,4,NaN\n", "line 2, column 3 (label): \"NaN\": expected a finite number"),
+            ("1,2,inf\n3,4,1\n", "line 1, column 3 (label): \"inf\": expected a finite number"),
+            ("1,2,1e400\n3,4,1\n", "line 1, column 3 (label): \"1e400\": expected a finite number"),
+            (
+                "1,2,3e12\n3,4,1\n",
+                "line 1, column 3 (label): \"3e12\": expected a number from -1e12 to 1e12",
+            ),
+            ("1,2,\n3,4,1\n", "line 1, column 3 (label): \"\": expected a number"),
+            ("1,2,4,test\n3,4,1,test\n", "column 4 (set) puts no row in the training set"),
+            ("1,2,4,train\n3,4,1,later\n", "line 2, column 4 (set): \"later\""),
+            ("1,2,4\n3,x,1\n", "line 2, column 2 (x2): \"x\": expected a number"),
+        ] {
+            let e = bad(text);
+            assert!(e.starts_with(message), "{text:?}: {e}");
+        }
+    }
+
+    #[test]
+    fn classification_refuses_a_third_numeric_label_pointing_to_regression() {
+        let e = err("1,2,0.3\n3,4,1.7\n5,6,2.5\n");
+        assert!(
+            e.starts_with("line 3, column 3 (label): \"2.5\" is a third label: expected two classes, 0.3 or 1.7; numeric labels are read with problem=regression"),
+            "{e}"
+        );
+        assert!(!err("1,2,a\n3,4,b\n5,6,3\n").contains("regression"));
+    }
+
+    #[test]
+    fn written_values_read_back_to_the_same_bits() {
+        let rows = [
+            ([1.0, 2.0], 0.1 + 0.2, false),
+            ([3.0, 4.0], 1.0, true),
+            ([5.0, 6.0], -7e-9, false),
+        ];
+        let text = write(rows.iter().copied());
+        assert!(
+            text.contains("\n1.0,2.0,0.30000000000000004,train\n3.0,4.0,1,test\n"),
+            "{text}"
+        );
+        let t = parse_values(&text).unwrap();
+        assert_eq!(t.values, Some(rows.iter().map(|r| r.1).collect()));
     }
 }

@@ -8,5 +8,8 @@ pub mod dataset;
 pub mod editor;
 pub mod features;
 pub mod generate;
+pub mod holdout;
+pub mod labels;
 pub mod normalize;
 pub mod points;
+pub mod quantize;

@@ -54,7 +54,7 @@ pub const COMPARE_HEADERS: [[&str; 4]; 2] = [
 ];
 
 /// The regions' legend: the two point colours and the shading's hint, for
-/// classification and for regression (points coloured by their value's sign):
+/// classification and for regression (points shaded by their value, orange below 0, blue above):
 /// message ids, rendered by [`Snapshot::of`].
 pub const LEGENDS: [[&str; 3]; 2] = [
     ["page-label-0", "page-label-1", "page-regions-hint"],
@@ -111,6 +111,9 @@ pub struct Snapshot {
     pub legend: [String; 3],
     /// Regression: the train and test loss ([`Trainer::losses`]) as numbers.
     pub losses: Option<[f64; 2]>,
+    /// `problem=regression`: the labels are numbers (the edit bar offers a
+    /// value instead of a class).
+    pub regression: bool,
     pub train_correct: u32,
     pub train_total: u32,
     pub test_correct: u32,
@@ -287,6 +290,7 @@ impl Snapshot {
             compare_headers: COMPARE_HEADERS[regression as usize],
             legend: words(LEGENDS[regression as usize]),
             losses,
+            regression,
             train_correct: train.correct as u32,
             train_total: train.total as u32,
             test_correct: test.correct as u32,

@@ -6,6 +6,7 @@
 use super::chart::PixelTick;
 use super::ticks::nice_ticks;
 use crate::data::dataset::{Bounds, Dataset};
+use crate::run::regions::diverging;
 use crate::tr;
 
 /// Where the square plot sits in a `width × height` panel (device pixels),
@@ -144,26 +145,34 @@ impl PlotLayout {
     }
 
     /// Pixel positions `[x, y, ...]` of the points of `set` with label
-    /// `label` (0 or 1), in the set's order; with `values` (regression's
-    /// numeric labels) label 1 stands for the values above 0 and label 0 for
-    /// the others, the two ends of the diverging scale. Panics unless the
-    /// set has 2 features.
-    pub fn points(&self, b: &Bounds, set: &Dataset, label: f64, values: bool) -> Vec<f64> {
+    /// `label` (0 or 1), in the set's order. Panics unless the set has 2
+    /// features.
+    pub fn points(&self, b: &Bounds, set: &Dataset, label: f64) -> Vec<f64> {
         assert_eq!(set.features(), 2, "points need 2-D data");
         let mut out = Vec::new();
         for j in 0..set.len() {
-            let y = set.y[j];
-            let on = if values {
-                (y > 0.0) == (label == 1.0)
-            } else {
-                y == label
-            };
-            if on {
+            if set.y[j] == label {
                 let (px, py) = self.to_px(b, set.x.get(0, j), set.x.get(1, j));
                 out.extend([px, py]);
             }
         }
         out
+    }
+
+    /// Regression's points: every point's pixel position `[x, y, ...]` and
+    /// its fill `[r, g, b, ...]`, its value on the regions' diverging scale
+    /// `scale` ([`diverging`]), in the set's order. Panics unless the set
+    /// has 2 features.
+    pub fn valued_points(&self, b: &Bounds, set: &Dataset, scale: f64) -> (Vec<f64>, Vec<u8>) {
+        assert_eq!(set.features(), 2, "points need 2-D data");
+        let mut xy = Vec::with_capacity(2 * set.len());
+        let mut rgb = Vec::with_capacity(3 * set.len());
+        for j in 0..set.len() {
+            let (px, py) = self.to_px(b, set.x.get(0, j), set.x.get(1, j));
+            xy.extend([px, py]);
+            rgb.extend(diverging(set.y[j], scale));
+        }
+        (xy, rgb)
     }
 }
 
@@ -227,11 +236,14 @@ mod tests {
             y_max: 1.0,
         };
         let set = Dataset::from_points(&[[0.0, 0.0], [1.0, 1.0], [0.5, 0.5]], &[0.0, 1.0, 0.0]);
-        assert_eq!(l.points(&b, &set, 1.0, false), vec![l.x0 + l.side, l.y0]);
-        assert_eq!(l.points(&b, &set, 0.0, false).len(), 4);
-        // Values: above 0 with label 1, the others with label 0.
+        assert_eq!(l.points(&b, &set, 1.0), vec![l.x0 + l.side, l.y0]);
+        assert_eq!(l.points(&b, &set, 0.0).len(), 4);
+        // Values: every point, filled with its value's colour on the scale.
         let values = Dataset::from_points(&[[0.0, 0.0], [1.0, 1.0]], &[-0.5, 0.25]);
-        assert_eq!(l.points(&b, &values, 1.0, true), vec![l.x0 + l.side, l.y0]);
-        assert_eq!(l.points(&b, &values, 0.0, true).len(), 2);
+        let (xy, rgb) = l.valued_points(&b, &values, 0.5);
+        assert_eq!(xy, vec![l.x0, l.y0 + l.side, l.x0 + l.side, l.y0]);
+        let want: Vec<u8> = [diverging(-0.5, 0.5), diverging(0.25, 0.5)].concat();
+        assert_eq!(rgb, want);
+        assert_ne!(diverging(-0.5, 0.5), diverging(0.25, 0.5));
     }
 }

@@ -15,6 +15,18 @@ pub fn own_points(n: usize) -> String {
     Points::new(&xy, &labels, None, 0.25, 1).unwrap().encode()
 }
 
+/// Own points with numeric labels (regression's): a valid encoding
+/// (version 2) of `n` points.
+pub fn own_values(n: usize) -> String {
+    let xy: Vec<[f64; 2]> = (0..n)
+        .map(|i| [i as f64 * 1.5 - 7.0, (i * i % 13) as f64])
+        .collect();
+    let y: Vec<f64> = (0..n).map(|i| (i as f64 * 0.7).sin() * 3.0).collect();
+    Points::with_values(&xy, &y, None, 0.25, 1)
+        .unwrap()
+        .encode()
+}
+
 /// `points=` values: valid, truncated, one character changed, random
 /// base64url, and forged (checksum right, contents hostile).
 pub fn points_value() -> impl Strategy<Value = String> {
@@ -32,6 +44,8 @@ pub fn points_value() -> impl Strategy<Value = String> {
         ),
         1 => "[A-Za-z0-9_-]{0,120}",
         2 => (0usize..44, any::<u8>()).prop_map(|(at, byte)| forge(&own_points(20), |b| b[at] = byte)),
+        1 => Just(own_values(20)),
+        2 => (0usize..60, any::<u8>()).prop_map(|(at, byte)| forge(&own_values(20), |b| b[at] = byte)),
     ]
 }
 

@@ -197,16 +197,18 @@ function valuedCsv() {
 }
 
 test("regression: a numeric CSV trains to the CLI's bits and the editor adds valued points", async (t) => {
-  await withPage(t, { hash: "data=plane&problem=regression&normalize=1&iters=300" }, async (page) => {
+  await withPage(t, { hash: "data=moons&normalize=1&iters=300" }, async (page) => {
     await wasmReady(page);
     await ready(page);
-    // Paste numbers under regression: read as values, not classes.
+    // Paste numbers into a classification: more than two numbers are values, and the link
+    // turns to regression by itself.
     await page.getByTestId("data-text").fill(valuedCsv());
     await page.getByTestId("data-use").click();
     await page.waitForFunction(() => location.hash.includes("data=custom"));
     assert.equal(
       await page.getByTestId("data-status").textContent(),
-      "48 points, split by testFrac and dataSeed; labels: numbers from -3.224 to 3.112",
+      "48 points, split by testFrac and dataSeed; labels: numbers from -3.224 to 3.112: " +
+        "more than two numbers, so the link now fits them (problem=regression)",
     );
     const query = (await page.evaluate(() => location.hash)).slice(1);
     assert.match(query, /^data=custom&problem=regression&normalize=1&points=[A-Za-z0-9_-]{100,}&iters=300$/);

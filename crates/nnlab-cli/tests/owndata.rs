@@ -232,10 +232,23 @@ fn bad_numeric_labels_exit_2_naming_line_and_value() {
         assert!(e.contains(message), "{contents:?}: {e}");
         std::fs::remove_file(file).ok();
     }
-    // Numbers under classification: a third label, pointing to regression.
+    // Numbers under classification: the link turns to regression and says so.
     let file = temp_file("numbers.csv", valued_csv().as_bytes());
+    let o = nnlab(&["import", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("problem=regression"), "{}", stdout(&o));
+    assert!(
+        stderr(&o).ends_with("(problem=regression)\n"),
+        "{}",
+        stderr(&o)
+    );
+    std::fs::remove_file(&file).ok();
+    // ... unless a label is no number: the third label's message names regression.
+    let mut text = valued_csv();
+    text.push_str("0,0,inf\n");
+    let file = temp_file("numbers.csv", text.as_bytes());
     let e = bad_input(&["import", file.to_str().unwrap()]);
-    assert!(e.contains("line 4, column 3 (label)"), "{e}");
+    assert!(e.contains("column 3 (label)"), "{e}");
     assert!(
         e.contains("numeric labels are read with problem=regression"),
         "{e}"

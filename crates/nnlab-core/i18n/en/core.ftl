@@ -202,6 +202,7 @@ csv-split-frac = split by testFrac and dataSeed
 csv-summary = { $points } points, { $split }; labels: { $first } → 0, { $second } → 1
 csv-summary-values = { $points } points, { $split }; labels: numbers from { $min } to { $max }
 csv-summary-zero-one = { $points } points, { $split }; labels: only 0 and 1, fitted as the numbers 0 and 1 (problem=classification reads them as two classes)
+csv-summary-now-regression = { $summary }: more than two numbers, so the link now fits them (problem=regression)
 
 ## Own points in a link (data/points.rs).
 points-not-text = expected nnlab's base64url point encoding (A-Z a-z 0-9 - _)

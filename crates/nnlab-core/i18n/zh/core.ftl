@@ -204,6 +204,7 @@ csv-split-frac = 按 testFrac 和 dataSeed 划分
 csv-summary = { $points } 个点，{ $split }；标签：{ $first } → 0，{ $second } → 1
 csv-summary-values = { $points } 个点，{ $split }；标签：{ $min } 到 { $max } 之间的数
 csv-summary-zero-one = { $points } 个点，{ $split }；标签：只有 0 和 1，按数值 0 和 1 拟合（problem=classification 会把它们读作两个类别）
+csv-summary-now-regression = { $summary }：多于两个数值，因此链接改为拟合这些数（problem=regression，回归）
 
 ## 链接中的自有数据点 (data/points.rs)。
 points-not-text = 应为 nnlab 的 base64url 数据点编码（A-Z a-z 0-9 - _）

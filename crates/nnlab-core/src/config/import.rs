@@ -11,6 +11,7 @@ use crate::data::csv::{self, CsvError};
 use crate::data::editor::{Editor, Row};
 use crate::data::points::{Points, PointsError};
 use crate::model::output::Problem;
+use crate::tr;
 use std::fmt;
 
 /// Why a CSV could not become a link.
@@ -50,8 +51,30 @@ fn split_seed(config: &Config) -> u32 {
 /// `config` with the CSV `text`'s points (`data=custom&points=…`); a
 /// `set` column fixes the split, else `testFrac` and `dataSeed` make it.
 /// Under `problem=regression` the labels are read as numbers
-/// ([`csv::parse_values`]), else as two classes ([`csv::parse`]).
+/// ([`csv::parse_values`]), else as two classes ([`csv::parse`]); a
+/// classification's CSV whose labels are more than two numbers is read as
+/// numbers and the link becomes `problem=regression` (the summary says so).
 pub fn query_with_csv(config: &Config, view: &View, text: &str) -> Result<Imported, ImportError> {
+    match read_csv(config, view, text) {
+        Err(ImportError::Csv(third @ CsvError::ThirdLabel { numbers: true, .. })) => {
+            let regression = Config {
+                problem: Problem::Regression,
+                ..config.clone()
+            };
+            // Should the numbers fail as numbers too, the third label's message (which
+            // names problem=regression) says more than the second reading's.
+            let imported =
+                read_csv(&regression, view, text).map_err(|_| ImportError::Csv(third))?;
+            Ok(Imported {
+                summary: tr!("csv-summary-now-regression", summary = imported.summary),
+                ..imported
+            })
+        }
+        other => other,
+    }
+}
+
+fn read_csv(config: &Config, view: &View, text: &str) -> Result<Imported, ImportError> {
     let (frac, seed) = (config.test_frac, split_seed(config));
     let (table, points) = if config.problem == Problem::Regression {
         let table = csv::parse_values(text).map_err(ImportError::Csv)?;
@@ -330,6 +353,36 @@ mod value_tests {
         let e = crate::config::edit::query_with(&p.config, &p.view, "problem", "classification")
             .unwrap_err();
         assert_eq!(e.key(), "problem");
+    }
+
+    #[test]
+    fn a_classifications_csv_of_many_numbers_turns_the_link_to_regression() {
+        // From the default lab (classification): more than two numbers are values.
+        let base = link::parse("preset=init-he").unwrap();
+        let got = query_with_csv(&base.config, &base.view, &surface(12)).unwrap();
+        assert!(got.query.contains("problem=regression"), "{}", got.query);
+        assert!(
+            got.summary.ends_with("(problem=regression)"),
+            "{}",
+            got.summary
+        );
+        let c = link::parse(&got.query).unwrap().config;
+        assert!(c.points.unwrap().value_range().is_some());
+        // Two numbers stay two classes; a word among three labels stays an error.
+        let two = query_with_csv(&base.config, &base.view, "1,2,-1\n3,4,1\n5,6,1\n").unwrap();
+        assert!(!two.query.contains("problem=regression"), "{}", two.query);
+        let e = query_with_csv(&base.config, &base.view, "1,2,0\n3,4,1\n5,6,cat\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("\"cat\" is a third label"), "{e}");
+        // Numbers that regression cannot read either: the third label's message.
+        let e = query_with_csv(&base.config, &base.view, "1,2,0\n3,4,1\n5,6,2\n7,8,inf\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("numeric labels are read with problem=regression"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -81,8 +81,11 @@ applyPalette(wasm.palette());
 const theme = readTheme();
 const state = createState(wasm);
 // The language first (the link's lang, else the browser's): every text below is in it.
-const i18n = createI18n(wasm);
-i18n.set(wasm.pageLang(state.urlQuery(), navigator.language));
+// Another language's catalogue arrives after a switch: every text again, the run kept.
+const i18n = await createI18n(wasm, wasm.pageLang(state.urlQuery(), navigator.language), () => {
+  relabel();
+  $("lang-switch").value = i18n.lang;
+});
 const presetList = wasm.presets();
 // One click on a preset loads the course's configuration; it plays as the link says.
 const presets = createPresets($("presets"), presetList, (p) => {

@@ -19,6 +19,7 @@
 //! seeded ([`test_flags`]). A changed or cut link fails the length or
 //! checksum test. 2 000 points take 8 292 bytes, 11 056 characters.
 
+use crate::data::checksum::checksum;
 use crate::data::dataset::{Dataset, Split};
 use crate::i18n::text;
 use crate::numeric::rng::NumpyRng;
@@ -308,7 +309,7 @@ impl Points {
                     .sum(),
             );
         }
-        let crc = crc32fast::hash(&b);
+        let crc = checksum(&b);
         b.extend_from_slice(&crc.to_le_bytes());
         URL_SAFE_NO_PAD.encode(b)
     }
@@ -343,7 +344,7 @@ impl Points {
             });
         }
         let (body, crc) = b.split_at(expected - 4);
-        if crc32fast::hash(body).to_le_bytes() != crc {
+        if checksum(body).to_le_bytes() != crc {
             return Err(PointsError::Checksum);
         }
         if !(2..=MAX_COUNT).contains(&n) {
@@ -477,7 +478,7 @@ mod tests {
             let mut b = URL_SAFE_NO_PAD.decode(&text).unwrap();
             b.truncate(b.len() - 4);
             edit(&mut b);
-            let crc = crc32fast::hash(&b);
+            let crc = checksum(&b);
             b.extend_from_slice(&crc.to_le_bytes());
             Points::decode(&URL_SAFE_NO_PAD.encode(b)).unwrap_err()
         };

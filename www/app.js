@@ -61,6 +61,10 @@ const BACK_OFF = 2;
 const GROW = 1.1;
 /** How long "Copied" stays beside the copy button. */
 const COPIED_MS = 2000;
+/** The page's first frames: the views take turns as while training (the regions first, the
+ *  largest paint; the neuron maps, "Inside the training" and the diagram one a frame after),
+ *  so that no long task holds the first paint on a slow phone (Lighthouse's blocking time). */
+const BOOT_FRAMES = 6;
 
 export function wasmReady() {
   if (window.wasmBindings) return Promise.resolve(window.wasmBindings);
@@ -126,6 +130,7 @@ let snapshotOf = null;
 let snapshotAt = -Infinity;
 let snapshotMs = 0;
 let lastFrameAt = 0;
+let bootFrames = BOOT_FRAMES;
 let period = Infinity;
 /** The link's compare value the three runs were built for. */
 let compareSpec = "0";
@@ -196,7 +201,8 @@ function pace(now) {
 
 function frame(now) {
   framePending = false;
-  beginFrame(playing || runToEnd);
+  if (bootFrames > 0) bootFrames -= 1;
+  beginFrame(playing || runToEnd || bootFrames > 0);
   pace(now);
   if (playing || runToEnd) {
     const ran = stepWithinBudget();
@@ -214,7 +220,7 @@ function frame(now) {
     copiedUntil = 0;
     copiedStatus[0].textContent = copiedStatus[1];
   }
-  if (playing || runToEnd || waiting || copiedUntil) schedule();
+  if (playing || runToEnd || waiting || copiedUntil || bootFrames > 0) schedule();
 }
 
 function draw() {
@@ -226,7 +232,9 @@ function draw() {
     [snapshotOf, snapshotAt, snapshotMs] = [lab, start, performance.now() - start];
   }
   const showTest = snapshot.showTest;
-  const regionsDue = !training || (start - regionsAt >= regionsMs / REGIONS_SHARE && takeTurn());
+  // Paused, the regions always draw, taking the frame's turn first (in the first frames the
+  // other views then wait for theirs).
+  const regionsDue = training ? start - regionsAt >= regionsMs / REGIONS_SHARE && takeTurn() : takeTurn() || true;
   if (regionsDue) {
     if (compare.active) compare.draw(showTest);
     else {

@@ -4,7 +4,10 @@
 // bench --lighthouse` installs it) with Debian's /usr/bin/chromium on the He lab's link,
 // desktop and mobile (Lighthouse's default simulated throttling), and prints one JSON line
 // per form factor:
-//   {"kind":"lighthouse", formFactor, performance, accessibility, lcpMs, cls, tbtMs}
+//   {"kind":"lighthouse", formFactor, performance, accessibility, lcpMs, cls, tbtMs, bytes,
+//    failing}
+// (`bytes`: Lighthouse's total byte weight, what crossed the network, gzipped as served;
+// `failing`: the accessibility audits that failed, each with the first elements it names.)
 // Scores are 0 to 100. Lighthouse makes no request outside the served origin.
 import path from "node:path";
 import lighthouse from "lighthouse";
@@ -25,6 +28,14 @@ try {
     );
     const score = (c) => Math.round(100 * lhr.categories[c].score);
     const audit = (a) => lhr.audits[a].numericValue;
+    const failing = lhr.categories.accessibility.auditRefs
+      .map((ref) => lhr.audits[ref.id])
+      .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== "notApplicable")
+      .map((a) => {
+        const items = (a.details?.items ?? []).slice(0, 3).map((i) => (i.node?.selector ?? "?").replaceAll(`"`, "'"));
+        return `${a.id} (${items.join(" ")})`;
+      })
+      .join("; ");
     console.log(
       JSON.stringify({
         kind: "lighthouse",
@@ -34,6 +45,8 @@ try {
         lcpMs: audit("largest-contentful-paint"),
         cls: audit("cumulative-layout-shift"),
         tbtMs: audit("total-blocking-time"),
+        bytes: audit("total-byte-weight"),
+        failing,
       }),
     );
   }

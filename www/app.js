@@ -63,6 +63,10 @@ const BACK_OFF = 2;
 const GROW = 1.1;
 /** How long "Copied" stays beside the copy button. */
 const COPIED_MS = 2000;
+/** The page's first frames: the views take turns as while training (the regions first, the
+ *  largest paint; the neuron maps, "Inside the training" and the diagram one a frame after),
+ *  so that no long task holds the first paint on a slow phone (Lighthouse's blocking time). */
+const BOOT_FRAMES = 6;
 
 export function wasmReady() {
   if (window.wasmBindings) return Promise.resolve(window.wasmBindings);
@@ -83,8 +87,11 @@ applyPalette(wasm.palette());
 const theme = readTheme();
 const state = createState(wasm);
 // The language first (the link's lang, else the browser's): every text below is in it.
-const i18n = createI18n(wasm);
-i18n.set(wasm.pageLang(state.urlQuery(), navigator.language));
+// Another language's catalogue arrives after a switch: every text again, the run kept.
+const i18n = await createI18n(wasm, wasm.pageLang(state.urlQuery(), navigator.language), () => {
+  relabel();
+  $("lang-switch").value = i18n.lang;
+});
 const presetList = wasm.presets();
 // One click on a preset loads the course's configuration; it plays as the link says.
 const presets = createPresets($("presets"), presetList, (p) => {
@@ -126,6 +133,7 @@ let snapshotOf = null;
 let snapshotAt = -Infinity;
 let snapshotMs = 0;
 let lastFrameAt = 0;
+let bootFrames = BOOT_FRAMES;
 let period = Infinity;
 /** The link's compare value the three runs were built for. */
 let compareSpec = "0";
@@ -217,7 +225,8 @@ function pace(now) {
 
 function frame(now) {
   framePending = false;
-  const settling = beginFrame(playing || runToEnd);
+  if (bootFrames > 0) bootFrames -= 1;
+  const settling = beginFrame(playing || runToEnd || bootFrames > 0);
   pace(now);
   if (hurrying()) {
     if (finished()) stop();
@@ -239,7 +248,7 @@ function frame(now) {
     copiedUntil = 0;
     copiedStatus[0].textContent = copiedStatus[1];
   }
-  if (playing || runToEnd || waiting || copiedUntil || dirty) schedule();
+  if (playing || runToEnd || waiting || copiedUntil || dirty || bootFrames > 0) schedule();
 }
 
 function draw() {
@@ -251,6 +260,9 @@ function draw() {
     [snapshotOf, snapshotAt, snapshotMs] = [lab, start, performance.now() - start];
   }
   const showTest = snapshot.showTest;
+  // Paused, the regions draw whenever the frame is drawn (but in the frame that paints a
+  // Pause); in the first frames they take the frame's turn first (draw() runs before the
+  // panels' ticks), and the other views wait for theirs.
   const regionsDue = training ? start - regionsAt >= regionsMs / REGIONS_SHARE && takeTurn() : takeTurn();
   if (regionsDue) {
     if (compare.active) compare.draw(showTest);

@@ -129,8 +129,18 @@ test("switching the language keeps the run; <html lang> and the title follow", a
     const iteration = await page.getByTestId("iteration").textContent();
     assert.ok(Number(iteration) >= 100, iteration);
     assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+    // Only the page's language's catalogue is fetched; the other on the switch.
+    const catalogues = () =>
+      page.evaluate(() =>
+        performance
+          .getEntriesByType("resource")
+          .map((e) => new URL(e.name).pathname.match(/\/i18n\/(\w+)\.ftl$/)?.[1])
+          .filter(Boolean),
+      );
+    assert.deepEqual(await catalogues(), ["en"]);
     await page.getByTestId("lang-switch").selectOption("zh");
     await page.waitForFunction(() => document.documentElement.lang === "zh-CN");
+    assert.deepEqual(await catalogues(), ["en", "zh"]);
     assert.equal(await page.getByTestId("iteration").textContent(), iteration, "no reset");
     assert.match(await page.getByTestId("play").textContent(), /训练/);
     assert.match(await page.title(), /神经网络/);

@@ -1,6 +1,7 @@
 // The one-file lab (dist/nnlab.html, `cargo xtask dist`): opened from disk (file://) with
 // networking disabled, it loads with no request at all, under its strict CSP (hashes, no
-// 'unsafe-inline'), and plays the He preset to the course's accuracies.
+// 'unsafe-inline'), plays the He preset to the course's accuracies and switches to Chinese
+// (both languages' catalogues are inline; the site fetches only the page's).
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -49,6 +50,10 @@ test("dist/nnlab.html works from disk with no network", async () => {
     assert.equal(await page.getByTestId("test-accuracy").textContent(), "96.0%");
     assert.match(await page.getByTestId("expected-train").textContent(), /99\.3%.*✓/);
     await screenshot(page, "offline-he-done");
+    await page.getByTestId("lang-switch").selectOption("zh");
+    await page.waitForFunction(() => document.documentElement.lang === "zh-CN");
+    assert.match(await page.getByTestId("play").textContent(), /训练/);
+    assert.equal(await page.getByTestId("iteration").textContent(), "15000", "the run kept");
     assert.deepEqual(await page.evaluate(() => window.cspViolations), [], "CSP violations");
   } finally {
     await context.close();

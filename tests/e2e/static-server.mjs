@@ -17,6 +17,7 @@ export const MIME = {
   ".wasm": "application/wasm",
   ".json": "application/json; charset=utf-8",
   ".csv": "text/csv; charset=utf-8",
+  ".ftl": "text/plain; charset=utf-8",
   ".txt": "text/plain; charset=utf-8",
   ".svg": "image/svg+xml",
   ".png": "image/png",

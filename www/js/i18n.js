@@ -1,5 +1,6 @@
 // The page's words in English and Chinese. The catalogues are the engine's (Project Fluent
-// files in crates/nnlab-core/i18n/, handed over by wasm.catalogue); @fluent/bundle (js/fluent/,
+// files in crates/nnlab-core/i18n/, one file a language in the built site: i18n/<lang>.ftl,
+// fetched for the page's language only, outside the wasm); @fluent/bundle (js/fluent/,
 // the npm package, copied in by the build) renders them, for the engine's own sentences too
 // (globalThis.nnlabFormat, which the engine calls). The current language lives in the engine
 // (wasm.setLang); `t(id, args)` asks it. Numbers arrive formatted (the engine's forms), so
@@ -29,32 +30,59 @@ function argsOf(el) {
 }
 
 /**
- * Installs the renderer over the engine's catalogues. Returns {lang, set(name)}: `set`
- * switches the engine's language and rewrites the static markup, the document's title and
- * description and `<html lang>`; true if the language changed.
+ * Installs the renderer over the engine's catalogues, fetched one language at a time
+ * (window.nnlabCatalogue, set by js/boot.js: i18n/<name>.ftl; the one-file page's loader reads
+ * them from the page). Resolves, once language `first`'s catalogue is in, to {lang, set(name)}:
+ * `set` switches the engine's language and rewrites the static markup, the document's title
+ * and description and `<html lang>`; true if the language changed now. A language whose
+ * catalogue is not in yet is fetched first and set then, followed by `onLate()` (the page
+ * relabels what it built); until then the page stays in its language.
  */
-export function createI18n(wasm) {
+export async function createI18n(wasm, first, onLate) {
   const languages = wasm.languages();
   const bundles = new Map();
-  for (const { name, html } of languages) {
-    const bundle = new FluentBundle(html, { useIsolating: false });
-    const errors = bundle.addResource(new FluentResource(wasm.catalogue(name)));
-    if (errors.length) console.error(`nnlab: catalogue ${name}`, errors);
-    bundles.set(name, bundle);
-  }
-  const english = bundles.get(languages[0].name);
+  const loading = new Map();
+  const load = (name) => {
+    if (!loading.has(name)) {
+      loading.set(
+        name,
+        window.nnlabCatalogue(name).then((text) => {
+          const html = languages.find((l) => l.name === name)?.html ?? "en";
+          const bundle = new FluentBundle(html, { useIsolating: false });
+          const errors = bundle.addResource(new FluentResource(text));
+          if (errors.length) console.error(`nnlab: catalogue ${name}`, errors);
+          bundles.set(name, bundle);
+        }),
+      );
+    }
+    return loading.get(name);
+  };
+  // A message missing from a language (the core's catalogue test forbids it) falls back to
+  // English when its catalogue is in, else to its id.
   globalThis.nnlabFormat = (lang, id, args) => {
-    for (const bundle of [bundles.get(lang), english]) {
+    for (const bundle of [bundles.get(lang), bundles.get(languages[0].name)]) {
       const message = bundle?.getMessage(id);
       if (message?.value) return bundle.formatPattern(message.value, args);
     }
     return id;
   };
 
+  /** The language asked for last (applied once its catalogue is in). */
+  let wanted = first;
   const i18n = {
     lang: null,
     set(name) {
+      wanted = name;
       if (name === i18n.lang) return false;
+      if (!bundles.has(name)) {
+        load(name).then(
+          () => {
+            if (wanted === name && i18n.set(name)) onLate();
+          },
+          (err) => console.error(`nnlab: ${err.message}`),
+        );
+        return false;
+      }
       wasm.setLang(name);
       i18n.lang = name;
       const html = languages.find((l) => l.name === name)?.html ?? "en";
@@ -73,5 +101,7 @@ export function createI18n(wasm) {
       return true;
     },
   };
+  await load(first);
+  i18n.set(first);
   return i18n;
 }

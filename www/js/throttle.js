@@ -14,7 +14,8 @@ let takenIn = -1;
 let training = false;
 let settling = false;
 
-/** app.js's loop, at the start of each frame: whether the run is training. Returns true for
+/** app.js's loop, at the start of each frame: whether views take turns (the run is training, or
+ *  the page is in its first frames). Returns true for
  *  the first frame after training stopped (no heavy redraw in it; draw again next frame). */
 export function beginFrame(isTraining) {
   frameNo += 1;

@@ -136,7 +136,8 @@ pub fn compare_status(done: bool, playing: bool, started: bool, stalled: Vec<Str
 
 #[wasm_bindgen]
 extern "C" {
-    /// The page's renderer (`www/js/i18n.js`: `@fluent/bundle` over [`catalogue`]).
+    /// The page's renderer (`www/js/i18n.js`: `@fluent/bundle` over the catalogue files the
+    /// build writes, `i18n/<lang>.ftl`).
     #[wasm_bindgen(catch, js_name = nnlabFormat)]
     fn format_js(lang: &str, id: &str, args: JsValue) -> Result<String, JsValue>;
 }
@@ -191,17 +192,6 @@ pub fn page_lang(text: &str, browser: &str) -> String {
         .unwrap_or_else(|| Lang::of_browser(browser))
         .name()
         .to_string()
-}
-
-/// Language `name`'s catalogue (`"en"` | `"zh"`): its Fluent files, joined.
-#[wasm_bindgen]
-pub fn catalogue(name: &str) -> String {
-    i18n::SOURCES
-        .iter()
-        .filter(|(lang, _, _)| lang.name() == name)
-        .map(|(_, _, text)| *text)
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// Message `id` in the current language, with `args` (an object of already

@@ -29,7 +29,8 @@ impl Lab {
     /// The neuron maps over the diagram `panel_width` CSS px wide, or
     /// `null` without 2-D data: `{side, largeSide, note, labels}` plus
     /// `boxes` (Float64Array `[x, y, side, ...]` per hidden unit, side 0 when
-    /// not drawn), `dropped` and `maps` (Uint8Array: one flag, and
+    /// not drawn), `targets` (Float64Array `[x, y, width, height, first,
+    /// count, ...]`: one pointer target per layer of drawn maps), `dropped` and `maps` (Uint8Array: one flag, and
     /// `side²` RGBA pixels, per hidden unit) and, for `focus >= 0` (a hidden
     /// unit's index), `large` (`largeSide²` RGBA pixels).
     #[wasm_bindgen(js_name = neuronMaps)]
@@ -42,6 +43,7 @@ impl Lab {
         let view = neuron_view(&self.trainer, panel_width);
         let out = view.serialize(&serializer())?;
         set(&out, "boxes", &Float64Array::from(&view.boxes[..]))?;
+        set(&out, "targets", &Float64Array::from(&view.targets[..]))?;
         set(&out, "dropped", &Uint8Array::from(&view.dropped[..]))?;
         let inputs = self.trainer.inputs();
         let maps = self

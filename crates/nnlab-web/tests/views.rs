@@ -45,6 +45,14 @@ fn views_come_as_objects_and_typed_arrays() {
     let side = get(&maps, "side").as_f64().unwrap() as u32;
     let units = 23;
     assert_eq!(Float64Array::from(get(&maps, "boxes")).length(), 3 * units);
+    // One pointer target per hidden layer (the reg. lab's 20 and 3 units): x, y, width,
+    // height, first map, count.
+    let targets = Float64Array::from(get(&maps, "targets")).to_vec();
+    assert_eq!(targets.len(), 2 * 6);
+    assert_eq!(
+        (targets[4], targets[5], targets[10], targets[11]),
+        (0.0, 20.0, 20.0, 3.0)
+    );
     assert_eq!(
         Uint8Array::from(get(&maps, "maps")).length(),
         units * side * side * 4

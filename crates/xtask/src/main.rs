@@ -10,6 +10,7 @@
 //!   dist/nnlab.html (the whole lab in one file).
 
 mod bench;
+mod catalogues;
 #[cfg(test)]
 mod layout;
 mod server;

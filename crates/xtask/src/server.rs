@@ -17,6 +17,7 @@ pub fn mime(path: &Path) -> &'static str {
         "wasm" => "application/wasm",
         "json" => "application/json; charset=utf-8",
         "csv" => "text/csv; charset=utf-8",
+        "ftl" => "text/plain; charset=utf-8",
         "png" => "image/png",
         "svg" => "image/svg+xml",
         _ => "application/octet-stream",

@@ -21,6 +21,7 @@
 //! `<link data-trunk rel="rust" ...>`, which becomes preloads of the bindings and the wasm
 //! and the loader `js/boot.js` with their URLs in `data-bindings` / `data-wasm`.
 
+use crate::catalogues;
 use crate::setup::run;
 use crate::Result;
 use std::collections::BTreeMap;
@@ -49,6 +50,9 @@ pub fn build(root: &Path) -> Result<()> {
     })?;
     let page = with_one_stylesheet(&page, &mut assets)?;
     assets.vendor(&root.join(FLUENT_DIR), FLUENT_AT)?;
+    for (name, text) in catalogues::read(&root.join(catalogues::DIR))? {
+        assets.add(&format!("{}{name}.ftl", catalogues::AT), text);
+    }
     for name in [BINDINGS, WASM] {
         assets.add(
             name,
@@ -301,7 +305,8 @@ impl Tag {
                 Some(format!(
                     r#"<link rel="modulepreload" href="{p}{BINDINGS}" />
     <link rel="preload" href="{p}{WASM}" as="fetch" type="application/wasm" crossorigin />
-    <script type="module" src="{p}js/boot.js" data-nnlab-boot data-bindings="{p}{BINDINGS}" data-wasm="{p}{WASM}"></script>"#
+    <script type="module" src="{p}js/boot.js" data-nnlab-boot data-bindings="{p}{BINDINGS}" data-wasm="{p}{WASM}" data-catalogues="{p}{}"></script>"#,
+                    catalogues::AT
                 ))
             }
             ("script", _) if trunk => {

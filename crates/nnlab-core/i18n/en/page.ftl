@@ -130,6 +130,7 @@ controls-course-data = Course data
 nd-weights = weights
 nd-gradients = gradients
 nd-aria = Network diagram
+nd-maps-aria = { $unit } (arrow keys: the layer's other units)
 nd-title = Network
 nd-toggle-aria = Line width and colour show
 nd-toggle = lines show

@@ -129,6 +129,7 @@ controls-course-data = 课程数据
 nd-weights = 权重
 nd-gradients = 梯度
 nd-aria = 网络图
+nd-maps-aria = { $unit }（方向键：本层的其他单元）
 nd-title = 网络
 nd-toggle-aria = 线宽和颜色表示
 nd-toggle = 线条表示

@@ -260,7 +260,7 @@ mod tests {
             let mut b = URL_SAFE_NO_PAD.decode(&text).unwrap();
             b.truncate(b.len() - 4);
             edit(&mut b);
-            let crc = crc32fast::hash(&b);
+            let crc = crate::data::checksum::checksum(&b);
             b.extend_from_slice(&crc.to_le_bytes());
             Points::decode(&URL_SAFE_NO_PAD.encode(b)).unwrap_err()
         };

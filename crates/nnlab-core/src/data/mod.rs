@@ -3,6 +3,7 @@
 //! in a link, their normalization and editing.
 
 pub mod batches;
+pub mod checksum;
 pub mod csv;
 pub mod dataset;
 pub mod editor;

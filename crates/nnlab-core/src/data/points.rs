@@ -24,6 +24,7 @@
 //! fails the length or checksum test. 2 000 points take 8 292 bytes, 11 056
 //! characters, with classes; 12 058 bytes, 16 078 characters, with numbers.
 
+use crate::data::checksum::checksum;
 use crate::data::dataset::{Dataset, Split};
 pub use crate::data::holdout::test_flags_seeded;
 use crate::data::labels::{LabelError, Labels};
@@ -347,7 +348,7 @@ impl Points {
             b.extend_from_slice(&q[1].to_le_bytes());
         }
         self.labels.write_body(&mut b);
-        let crc = crc32fast::hash(&b);
+        let crc = checksum(&b);
         b.extend_from_slice(&crc.to_le_bytes());
         URL_SAFE_NO_PAD.encode(b)
     }
@@ -384,7 +385,7 @@ impl Points {
             });
         }
         let (body, crc) = b.split_at(expected - 4);
-        if crc32fast::hash(body).to_le_bytes() != crc {
+        if checksum(body).to_le_bytes() != crc {
             return Err(PointsError::Checksum);
         }
         if !(2..=MAX_COUNT).contains(&n) {
@@ -497,7 +498,7 @@ mod tests {
             let mut b = URL_SAFE_NO_PAD.decode(&text).unwrap();
             b.truncate(b.len() - 4);
             edit(&mut b);
-            let crc = crc32fast::hash(&b);
+            let crc = checksum(&b);
             b.extend_from_slice(&crc.to_le_bytes());
             Points::decode(&URL_SAFE_NO_PAD.encode(b)).unwrap_err()
         };

@@ -53,7 +53,10 @@ pub fn export_basename(trainer: &Trainer) -> String {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         parts.push(match k {
             "preset" => v.to_string(),
-            "points" => format!("points-{:08x}", crc32fast::hash(v.as_bytes())),
+            "points" => format!(
+                "points-{:08x}",
+                crate::data::checksum::checksum(v.as_bytes())
+            ),
             _ => format!("{k}-{v}"),
         });
     }

@@ -3,7 +3,8 @@
 //! and one unit large (hover or focus). With input features other than
 //! `x1,x2` the input units get maps too (each its feature over the plane),
 //! before the hidden units'. Rust fills the RGBA; the page only
-//! puts the pixels where [`map_boxes`] says.
+//! puts the pixels where [`map_boxes`] says, inside one pointer target per
+//! layer ([`layer_targets`]).
 
 use crate::data::dataset::Bounds;
 use crate::data::features::InputMap;
@@ -22,6 +23,10 @@ pub const LARGE_SIDE: usize = 120;
 /// a side (at most [`MAP_MAX_PX`]).
 pub const MAP_MIN_PX: f64 = 10.0;
 pub const MAP_MAX_PX: f64 = 30.0;
+/// The smallest side of a pointer target: 24 CSS px (WCAG 2.2, 2.5.8 "Target
+/// Size (Minimum)"). A layer's maps sit closer than that, so the layer, not
+/// each map, is the target ([`layer_targets`]).
+pub const TARGET_MIN_PX: f64 = 24.0;
 /// A unit's lowest output over the plane (white) ...
 const LOW: [u8; 3] = [250, 250, 250];
 /// ... and its highest (label 1's blue); a unit constant over the whole
@@ -137,11 +142,7 @@ fn paint(values: &[f64], out: &mut Vec<u8>) {
 pub fn map_boxes(sizes: &[usize], layout: &DiagramLayout, inputs: bool) -> (Vec<f64>, usize) {
     let c = &layout.centres;
     let layers = sizes.len() - 1;
-    let column = if layers >= 1 {
-        c[2 * sizes[0]] - c[0]
-    } else {
-        0.0
-    };
+    let column = column_spacing(sizes, layout);
     let mut boxes = Vec::new();
     let mut hidden_off = 0;
     let (mut first, from) = if inputs { (0, 0) } else { (sizes[0], 1) };
@@ -168,6 +169,52 @@ pub fn map_boxes(sizes: &[usize], layout: &DiagramLayout, inputs: bool) -> (Vec<
     (boxes, hidden_off)
 }
 
+/// One pointer target per layer whose maps are drawn, over `boxes` (from
+/// [`map_boxes`] for layer `sizes`, the input layer's maps first when
+/// `inputs`): `[x, y, width, height, first, count]` each, in CSS pixels,
+/// `first` and `count` the maps it holds (indices into `boxes`' maps).
+///
+/// The target is the layer's column of maps, centred on it, at least
+/// [`TARGET_MIN_PX`] wide and tall (`width = min(max(side, TARGET_MIN_PX),
+/// columns' spacing)`, so neighbouring layers' targets never overlap; its
+/// height spans the maps, `max(span, TARGET_MIN_PX)`).
+pub fn layer_targets(sizes: &[usize], boxes: &[f64], column: f64, inputs: bool) -> Vec<f64> {
+    let layers = sizes.len() - 1;
+    let from = usize::from(!inputs);
+    let mut targets = Vec::new();
+    let mut first = 0;
+    for &n in &sizes[from..layers] {
+        let side = boxes.get(3 * first + 2).copied().unwrap_or(0.0);
+        if side > 0.0 && n > 0 {
+            let top = boxes[3 * first + 1];
+            let bottom = boxes[3 * (first + n - 1) + 1] + side;
+            let centre = [boxes[3 * first] + side / 2.0, (top + bottom) / 2.0];
+            let width = side.max(TARGET_MIN_PX).min(column);
+            let height = (bottom - top).max(TARGET_MIN_PX);
+            targets.extend([
+                centre[0] - width / 2.0,
+                centre[1] - height / 2.0,
+                width,
+                height,
+                first as f64,
+                n as f64,
+            ]);
+        }
+        first += n;
+    }
+    targets
+}
+
+/// The spacing of the diagram's columns (layers), in CSS pixels.
+fn column_spacing(sizes: &[usize], layout: &DiagramLayout) -> f64 {
+    let c = &layout.centres;
+    if sizes.len() >= 2 {
+        c[2 * sizes[0]] - c[0]
+    } else {
+        0.0
+    }
+}
+
 /// The neuron maps' placement over the diagram (the pixels come from
 /// [`NeuronMaps`]).
 #[derive(Clone, Debug, PartialEq)]
@@ -189,6 +236,9 @@ pub struct NeuronView {
     /// [`map_boxes`], per hidden unit.
     #[cfg_attr(feature = "serde", serde(skip))]
     pub boxes: Vec<f64>,
+    /// [`layer_targets`]: one pointer target per layer of drawn maps.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub targets: Vec<f64>,
     /// Per hidden unit: 1 when the current dropout mask drops it for the
     /// first training point (the diagram's flag), else 0.
     #[cfg_attr(feature = "serde", serde(skip))]
@@ -202,6 +252,8 @@ pub fn neuron_view(trainer: &Trainer, panel_width: f64) -> NeuronView {
     let inputs = input_maps(trainer.inputs());
     let (boxes, off) = map_boxes(&data.sizes, &layout, inputs > 0);
     let sizes = &data.sizes;
+    let column = column_spacing(sizes, &layout);
+    let targets = layer_targets(sizes, &boxes, column, inputs > 0);
     let start = sizes[0] - inputs;
     let units = &arrays.units[start..start + boxes.len() / 3];
     let features = trainer.inputs().features.list()[..inputs].iter();
@@ -219,6 +271,7 @@ pub fn neuron_view(trainer: &Trainer, panel_width: f64) -> NeuronView {
         symmetry: symmetry_text(trainer.network()),
         labels,
         boxes,
+        targets,
         dropped: units.iter().map(|f| f & UNIT_DROPPED).collect(),
     }
 }
@@ -288,6 +341,9 @@ mod tests {
             hidden: vec![64, 4],
             ..Preset::InitHe.config()
         };
+        let drawn = neuron_view(&Trainer::new(wide.clone()).unwrap(), 390.0);
+        assert_eq!(drawn.targets.len(), 6, "the wide layer has no target");
+        assert_eq!((drawn.targets[4], drawn.targets[5]), (64.0, 4.0));
         let ((b, off), _) = boxes(wide, 390.0);
         assert_eq!(off, 64);
         assert!(b[..3 * 64].chunks(3).all(|b| b[2] == 0.0));
@@ -295,6 +351,23 @@ mod tests {
         let mut t = Trainer::new(Preset::RegDropout.config()).unwrap();
         t.step(1);
         let v = neuron_view(&t, 600.0);
+        // One target per hidden layer, each at least 24 px a side, holding its maps, apart.
+        let targets: Vec<&[f64]> = v.targets.chunks(6).collect();
+        assert_eq!(targets.len(), 2);
+        assert_eq!((targets[0][4], targets[0][5]), (0.0, 20.0));
+        assert_eq!((targets[1][4], targets[1][5]), (20.0, 3.0));
+        for t in &targets {
+            assert!(t[2] >= TARGET_MIN_PX && t[3] >= TARGET_MIN_PX, "{t:?}");
+            for u in t[4] as usize..(t[4] + t[5]) as usize {
+                let b = &v.boxes[3 * u..3 * u + 3];
+                let inside = |from: f64, to: f64, lo: f64, len: f64| {
+                    from >= lo - 1e-9 && to <= lo + len + 1e-9
+                };
+                assert!(inside(b[0], b[0] + b[2], t[0], t[2]), "unit {u} in {t:?}");
+                assert!(inside(b[1], b[1] + b[2], t[1], t[3]), "unit {u} in {t:?}");
+            }
+        }
+        assert!(targets[0][0] + targets[0][2] <= targets[1][0]);
         assert_eq!((v.labels.len(), v.dropped.len(), v.note), (23, 23, None));
         assert_eq!(v.labels[20], "hidden layer 2, unit 1");
         let mask = &t.masks().unwrap()[0];

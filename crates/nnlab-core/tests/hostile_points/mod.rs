@@ -54,7 +54,7 @@ pub fn forge(text: &str, edit: impl Fn(&mut Vec<u8>)) -> String {
     let mut b = URL_SAFE_NO_PAD.decode(text).unwrap();
     b.truncate(b.len() - 4);
     edit(&mut b);
-    let crc = crc32fast::hash(&b);
+    let crc = nnlab_core::data::checksum::checksum(&b);
     b.extend_from_slice(&crc.to_le_bytes());
     URL_SAFE_NO_PAD.encode(b)
 }

@@ -33,8 +33,8 @@ pub fn run_lighthouse() -> Result<()> {
 fn render(lines: &str) -> String {
     let mut table = String::from(
         "## Lighthouse (He lab, simulated throttling)\n\n\
-         | form factor | performance | accessibility | LCP | CLS | TBT |\n\
-         | --- | ---: | ---: | ---: | ---: | ---: |\n",
+         | form factor | performance | accessibility | LCP | CLS | TBT | transfer | accessibility audits failed |\n\
+         | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n",
     );
     for line in lines
         .lines()
@@ -42,13 +42,18 @@ fn render(lines: &str) -> String {
     {
         let n = |key| number(line, key).unwrap_or(f64::NAN);
         table += &format!(
-            "| {} | {:.0} | {:.0} | {:.2} s | {:.3} | {:.0} ms |\n",
+            "| {} | {:.0} | {:.0} | {:.2} s | {:.3} | {:.0} ms | {:.0} kB | {} |\n",
             text(line, "formFactor").unwrap_or_default(),
             n("performance"),
             n("accessibility"),
             n("lcpMs") / 1000.0,
             n("cls"),
             n("tbtMs"),
+            n("bytes") / 1000.0,
+            match text(line, "failing").unwrap_or_default() {
+                f if f.is_empty() => "none".to_string(),
+                f => f.replace('|', "/"),
+            },
         );
     }
     table
@@ -61,11 +66,13 @@ mod tests {
     #[test]
     fn renders_the_runners_lines() {
         let md = render(
-            r#"{"kind":"lighthouse","formFactor":"mobile","performance":81,"accessibility":96,"lcpMs":3401.5,"cls":0,"tbtMs":309.2}"#,
+            r#"{"kind":"lighthouse","formFactor":"mobile","performance":81,"accessibility":96,"lcpMs":3401.5,"cls":0,"tbtMs":309.2,"bytes":336123,"failing":"target-size (div > button.nm-unit)"}
+{"kind":"lighthouse","formFactor":"desktop","performance":99,"accessibility":100,"lcpMs":500,"cls":0,"tbtMs":80,"bytes":250000,"failing":""}"#,
         );
         assert!(
-            md.contains("| mobile | 81 | 96 | 3.40 s | 0.000 | 309 ms |"),
+            md.contains("| mobile | 81 | 96 | 3.40 s | 0.000 | 309 ms | 336 kB | target-size (div > button.nm-unit) |"),
             "{md}"
         );
+        assert!(md.contains("| 80 ms | 250 kB | none |"), "{md}");
     }
 }

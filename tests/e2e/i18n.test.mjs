@@ -197,14 +197,20 @@ test("a switch while training relabels compare's runs and regression's readout a
     await wasmReady(page);
     await page.waitForSelector('#stage[data-ready="true"]');
     const english = await page.locator("#train-label").textContent();
-    // The switch's own task already words the regression's measure in Chinese (no frame
-    // shows the classification's words).
-    const label = await page.evaluate(() => {
-      const select = document.querySelector('[data-testid="lang-switch"]');
-      select.value = "zh";
-      select.dispatchEvent(new Event("change", { bubbles: true }));
-      return document.getElementById("train-label").textContent;
-    });
+    // The task that switches the page to Chinese (once the catalogue is in) already words
+    // the regression's measure in Chinese: no frame shows the classification's words.
+    const label = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          new MutationObserver((_, observer) => {
+            observer.disconnect();
+            resolve(document.getElementById("train-label").textContent);
+          }).observe(document.documentElement, { attributes: true, attributeFilter: ["lang"] });
+          const select = document.querySelector('[data-testid="lang-switch"]');
+          select.value = "zh";
+          select.dispatchEvent(new Event("change", { bubbles: true }));
+        }),
+    );
     assert.equal(label, "训练集损失（loss）", `was ${english}`);
   });
 });

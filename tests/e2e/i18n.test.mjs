@@ -154,6 +154,16 @@ test("switching the language keeps the run; <html lang> and the title follow", a
   });
 });
 
+test("the language can be switched on every lab, recorded data included", async (t) => {
+  for (const hash of ["preset=reg-l2", "preset=gradcheck", "preset=init-he"]) {
+    await withPage(t, { hash }, async (page) => {
+      await wasmReady(page);
+      await page.waitForSelector('#stage[data-ready="true"]');
+      assert.ok(await page.getByTestId("lang-switch").isEnabled(), hash);
+    });
+  }
+});
+
 test("a Chinese browser without lang gets Chinese; lang=en overrides it", async (t) => {
   await withPage(t, { locale: "zh-CN", hash: "preset=init-he" }, async (page) => {
     await wasmReady(page);

@@ -22,6 +22,10 @@ pub struct KeyInfo {
     pub choices: Vec<String>,
     pub range: Option<Range>,
     pub length: Option<Range>,
+    /// Absent means the course's recorded data (`dataSeed`, `n`, `noise`,
+    /// `points`): the page's control shows the course's placeholder and is
+    /// disabled on recorded data. A view key that may be absent (`lang`:
+    /// the browser's language) is not one of these.
     pub optional: bool,
     pub view: bool,
 }
@@ -48,8 +52,24 @@ impl Key {
             choices: self.choices(),
             range: self.range,
             length: self.length,
-            optional: self.optional(),
+            optional: self.optional() && !self.is_view(),
             view: self.is_view(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::keys::KEYS;
+
+    #[test]
+    fn only_the_data_keys_stand_for_the_course_data_when_absent() {
+        let optional: Vec<&str> = KEYS
+            .iter()
+            .map(|k| k.info())
+            .filter(|i| i.optional)
+            .map(|i| i.name)
+            .collect();
+        assert_eq!(optional, ["dataSeed", "n", "noise", "points"]);
     }
 }

@@ -276,7 +276,7 @@ fn keys_and_help_list_every_key_and_preset() {
             "{}",
             key.name
         );
-        assert_eq!(j["optional"], key.optional(), "{}", key.name);
+        assert_eq!(j["optional"], key.info().optional, "{}", key.name);
         assert_eq!(j["view"], key.is_view(), "{}", key.name);
         assert_eq!(
             j["range"]["max"].as_f64(),

@@ -250,7 +250,7 @@ fn page_tables_and_seeds() {
             get(&j, "groupTitle").as_string().unwrap(),
             key.group.title()
         );
-        assert_eq!(get(&j, "optional").as_bool().unwrap(), key.optional());
+        assert_eq!(get(&j, "optional").as_bool().unwrap(), key.info().optional);
         assert_eq!(get(&j, "view").as_bool().unwrap(), key.is_view());
     }
     let a = nnlab_web::random_seed().unwrap();

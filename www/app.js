@@ -154,7 +154,15 @@ function activeLabs() {
 function schedule() {
   if (framePending) return;
   framePending = true;
+  markIdle(false);
   requestAnimationFrame(frame);
+}
+
+/** `#stage[data-idle]`: "true" once a frame ends with nothing left to train or draw (every view
+ *  is up to date), "false" while the loop runs; what tests wait for before they count. */
+function markIdle(idle) {
+  const value = String(idle);
+  if ($("stage").dataset.idle !== value) $("stage").dataset.idle = value;
 }
 
 function markDirty() {
@@ -250,6 +258,7 @@ function frame(now) {
     copiedStatus[0].textContent = copiedStatus[1];
   }
   if (playing || runToEnd || waiting || copiedUntil || dirty || bootFrames > 0) schedule();
+  else markIdle(true);
 }
 
 function draw() {

@@ -83,7 +83,11 @@ test("hostile task texts stay plain text; a huge one is cut with a message", asy
       "\u202Eevil text\u202C and \u2066isolated\u2069",
       "line one\nline two\n\nline four",
     ];
-    const count = () => page.evaluate(() => document.getElementsByTagName("*").length);
+    // Counted once every view is drawn (the first frames draw them in turns).
+    const count = async () => {
+      await page.waitForFunction(() => document.getElementById("stage").dataset.idle === "true");
+      return page.evaluate(() => document.getElementsByTagName("*").length);
+    };
     await goHash(page, "preset=init-he&task=plain");
     await page.waitForFunction(() => document.getElementById("task-text").textContent === "plain");
     const elements = await count();

@@ -34,6 +34,14 @@ const shownIntro = (page) =>
       .map((p) => p.dataset.labText),
   );
 
+/** The heading a reader sees before the engine starts: its shown titles (data-lab-title). */
+const shownTitle = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll("#intro-title > [data-lab-title]")]
+      .filter((s) => getComputedStyle(s).display !== "none")
+      .map((s) => s.textContent),
+  );
+
 /** The lesson of each lab, from the engine. */
 const lessons = (page) =>
   page.evaluate(() => Object.fromEntries(window.wasmBindings.presets().map((p) => [p.lab, p.lesson])));
@@ -106,11 +114,16 @@ test("the link's preset lays the lesson out before the engine starts; a phone op
     assert.ok(eps && eps.width > 0 && eps.height > 0, `the check is laid out open: ${JSON.stringify(eps)}`);
     assert.equal(await page.getByTestId("gradcheck-open").isVisible(), false);
     assert.deepEqual(await shownIntro(page), ["gradcheck"], "the lab's intro text from the first paint");
+    assert.deepEqual(await shownTitle(page), ["Gradient checking"], "the lab's title from the first paint");
     await page.goto(`${origin}/index.html#data=football`, { waitUntil: "load" }); // a new document
     assert.equal((await seenOrder(page))[0], "training");
     assert.deepEqual(await shownIntro(page), ["regularization"]);
+    assert.deepEqual(await shownTitle(page), ["Regularization"]);
     await page.goto(`${origin}/#data=spiral`, { waitUntil: "load" });
     assert.deepEqual(await shownIntro(page), ["custom"]);
+    assert.deepEqual(await shownTitle(page), ["Playground"]);
+    await page.goto(`${origin}/index.html`, { waitUntil: "load" });
+    assert.deepEqual(await shownTitle(page), ["Initialization"], "no link: the default lab's title");
   });
   await withPage(t, { viewport: { width: 390, height: 844 }, hash: "preset=gradcheck" }, async (page) => {
     await wasmReady(page);

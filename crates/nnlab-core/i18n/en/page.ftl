@@ -8,7 +8,6 @@ page-skip = Skip to the lab
 page-tagline = a neural network that trains in your browser
 page-presets-aria = Course labs
 page-task-title = Your task
-page-intro-custom-title = Playground
 page-intro-initialization = Same network, same data, three ways to start. With all weights at zero every hidden unit computes the same thing and symmetry is never broken; huge random weights saturate the sigmoid (the first cost is infinite) and learning crawls; He scaling, random × √(2/n), suits ReLU and reaches 99% quickly.
 page-intro-regularization = A goalkeeper's kicks: where the ball lands, blue if his own team heads it. Without regularization the network bends around noisy points and overfits; L2 (λ = 0.7) keeps the weights small, and dropout (keep 0.86) trains a thinned network. Watch the gap between train and test accuracy shrink.
 page-intro-gradcheck = Is backpropagation right? Nudge each of the 47 parameters by ε in both directions and compare the numerical slope with the analytic gradient. The course plants two bugs (dW2 × 2 and db1 with 4/m); the relative errors point straight at them.

@@ -7,7 +7,6 @@ page-skip = 跳到实验
 page-tagline = 在浏览器中训练的神经网络
 page-presets-aria = 课程实验
 page-task-title = 你的作业
-page-intro-custom-title = 自由实验
 page-intro-initialization = 同样的网络、同样的数据，三种初始化（initialization）方式。权重全为零时，每个隐藏单元计算相同的东西，对称性永远不会被打破；很大的随机权重会让 sigmoid 饱和（第一个代价就是无穷大），学习极慢；He 缩放，即 random × √(2/n)，适合 ReLU，很快达到 99%。
 page-intro-regularization = 守门员开球：球落在哪里，蓝色表示被本队球员顶到。没有正则化（regularization）时，网络会绕着噪声点弯曲而过拟合（overfitting）；L2（λ = 0.7）让权重保持较小，随机失活（dropout，保留概率 0.86）训练的是一个变“瘦”的网络。观察训练集与测试集准确率之差如何缩小。
 page-intro-gradcheck = 反向传播（backpropagation）对吗？把 47 个参数逐个向两个方向各挪动 ε，比较数值斜率和解析梯度，这就是梯度检验（gradient checking）。课程预设了两个错误（dW2 × 2 和 db1 用了 4/m）；相对误差会直接指向它们。

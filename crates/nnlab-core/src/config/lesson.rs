@@ -86,7 +86,9 @@ mod tests {
     /// specificity (1,1,0): above style.css's `#id`, below compare mode's.
     /// Before the engine has started, the same hints also show the lab's
     /// intro text (`data-lab-text`; the playground's for a data set of no
-    /// lab) and keep the others' place hidden, as the page does after.
+    /// lab) and keep the others' place hidden, as the page does after, and
+    /// the lab's title (`data-lab-title`) alone in the heading (`!important`
+    /// over style.css's `[hidden]`).
     fn css() -> String {
         let mut out = String::from(
             "/* Each lab opens on its lesson. WRITTEN FROM crates/nnlab-core/src/config/lesson.rs\n   \
@@ -135,7 +137,9 @@ mod tests {
         for (text, hints) in &hints_of {
             out += &format!(
                 ":root:is({hints}) .intro > p[data-lab-text] {{ visibility: hidden; }}\n\
-                 :root:is({hints}) .intro > p[data-lab-text=\"{text}\"] {{ visibility: visible; }}\n"
+                 :root:is({hints}) .intro > p[data-lab-text=\"{text}\"] {{ visibility: visible; }}\n\
+                 :root:is({hints}) #intro-title > [data-lab-title] {{ display: none; }}\n\
+                 :root:is({hints}) #intro-title > [data-lab-title=\"{text}\"] {{ display: inline !important; }}\n"
             );
         }
         for p in Panel::ALL {

@@ -136,6 +136,32 @@ fn bad_own_data_exits_2_with_the_core_message() {
     assert!(e.contains("data=custom needs points="), "{e}");
 }
 
+#[test]
+fn the_import_query_describes_the_run_on_the_files_points() {
+    let file = temp_file("split.csv", own_csv().as_bytes());
+    // testFrac applies to own points, not to the course's data (the query's own default):
+    // it is checked once the file's points are in.
+    let query = import(&file, "testFrac=0.3&iters=10");
+    assert!(
+        query.starts_with("data=custom&") && query.contains("testFrac=0.3"),
+        "{query}"
+    );
+    let o = nnlab(&["data", &query]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().filter(|l| l.ends_with(",test")).count(), 18);
+    // Bad values still name their key; the file is not blamed for them.
+    let name = file.to_str().unwrap();
+    for (query, message) in [
+        ("testFrac=2", "nnlab: testFrac=2: out of range"),
+        ("lr=abc", "nnlab: lr=abc: expected a number"),
+        ("lock=cats", "nnlab: lock=cats: expected key or group names"),
+    ] {
+        let e = bad_input(&["import", name, query]);
+        assert!(e.starts_with(message), "{query}: {e}");
+    }
+    std::fs::remove_file(file).ok();
+}
+
 /// A surface's values over points in units of hundreds: `y = (x1 − x2)/100`.
 fn valued_csv() -> String {
     let mut text = String::from("x1,x2,y\n");

@@ -7,8 +7,8 @@
 use std::io::Write;
 
 use nnlab_core::config::error::shown;
-use nnlab_core::config::import;
-use nnlab_core::config::link::Parsed;
+use nnlab_core::config::import::{self, ImportError};
+use nnlab_core::config::link::{self, Parsed};
 use nnlab_core::config::View;
 use nnlab_core::Config;
 
@@ -20,8 +20,9 @@ pub fn run_data(parsed: Parsed, out: &mut dyn Write) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Prints `base` (the default configuration without one) with the points
-/// of the CSV `file`, and one line about what was read on stderr.
+/// Prints `base` (the default configuration without one; read but not yet
+/// checked, [`link::assign`]) with the points of the CSV `file`, and one
+/// line about what was read on stderr; the printed link is checked whole.
 pub fn run_import(file: &str, base: Option<Parsed>, out: &mut dyn Write) -> Result<(), CliError> {
     let bytes = std::fs::read(file)
         .map_err(|e| CliError::Data(format!("cannot read '{}': {e}", shown(file))))?;
@@ -31,8 +32,15 @@ pub fn run_import(file: &str, base: Option<Parsed>, out: &mut dyn Write) -> Resu
         || (Config::default(), View::default()),
         |p| (p.config, p.view),
     );
-    let imported = import::query_with_csv(&config, &view, &text)
-        .map_err(|e| CliError::Data(format!("{}: {e}", shown(file))))?;
+    let imported = import::query_with_csv(&config, &view, &text).map_err(|e| match e {
+        // The query's values (checked with the points in): the message names the key.
+        ImportError::Config(e) => CliError::from(e),
+        e => CliError::Data(format!("{}: {e}", shown(file))),
+    })?;
+    // The whole link checked, as the page will read it (classroom values among it).
+    if let Some(problem) = link::parse(&imported.query)?.problems.first() {
+        return Err(problem.clone().into());
+    }
     note(format_args!("{}", imported.summary));
     writeln!(out, "{}", imported.query)?;
     Ok(())

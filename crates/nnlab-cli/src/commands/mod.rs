@@ -10,6 +10,7 @@ pub mod train;
 use std::io::Write;
 
 use nnlab_core::config::error::shown;
+use nnlab_core::config::error::ConfigError;
 use nnlab_core::config::link::{self, Parsed};
 use nnlab_core::config::{Named, Preset};
 
@@ -31,7 +32,8 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), CliError> {
         Command::Keys { json } => keys::run(json, out),
         Command::Data(q) => data::run_data(load(&q)?, out),
         Command::Import { file, query } => {
-            let base = query.as_ref().map(load).transpose()?;
+            // The query describes the run on the file's points: checked once they are in.
+            let base = query.as_ref().map(|q| read(q, link::assign)).transpose()?;
             data::run_import(&file, base, out)
         }
         Command::Bench { query, repeat } => bench::run(load(&query)?, repeat, out),
@@ -59,6 +61,15 @@ pub const MAX_WARNINGS: usize = 10;
 /// than the default configuration with an "unknown key" warning (which
 /// would silently start a 15000-iteration run).
 pub fn load(args: &QueryArgs) -> Result<Parsed, CliError> {
+    read(args, link::parse)
+}
+
+/// [`load`] with `parse` for the link parser ([`link::parse`], or
+/// [`link::assign`] for a query checked later).
+fn read(
+    args: &QueryArgs,
+    parse: fn(&str) -> Result<Parsed, ConfigError>,
+) -> Result<Parsed, CliError> {
     let whole = args.query.as_str();
     let query = link::query_part(whole).trim();
     let parsed = if query.is_empty() {
@@ -67,14 +78,14 @@ pub fn load(args: &QueryArgs) -> Result<Parsed, CliError> {
             shown(whole)
         )));
     } else if let Ok(p) = Preset::from_name(link::PRESET, query) {
-        link::parse(&format!("{}={}", link::PRESET, p.name()))?
+        parse(&format!("{}={}", link::PRESET, p.name()))?
     } else if !query.contains('=') {
         return Err(usage(format!(
             "'{}' is neither a preset name nor a query of key=value pairs",
             shown(query)
         )));
     } else {
-        link::parse(whole)?
+        parse(whole)?
     };
     // A bad classroom value (lock, hide, task, quiz) is an error here; the
     // page applies the rest of the link and shows the message.

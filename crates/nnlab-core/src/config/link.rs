@@ -75,6 +75,31 @@ pub fn lang_of(link: &str) -> Option<Lang> {
 /// Parses a link, a query (`a=1&b=2`), or either with a leading `#`, `?`
 /// or `#?` ([`query_part`]), then validates the result.
 pub fn parse(link: &str) -> Result<Parsed, ConfigError> {
+    let Parsed {
+        config,
+        mut view,
+        warnings,
+        ..
+    } = assign(link)?;
+    config.validate()?;
+    // Compare mode's three runs must each be valid too.
+    view.compare.configs(&config)?;
+    let problems = assignment::settle(&config, &mut view);
+    Ok(Parsed {
+        config,
+        view,
+        warnings,
+        problems,
+    })
+}
+
+/// What [`parse`] checks: the link's keys set on its preset's (else the
+/// default) configuration and view, each value read by its key (a bad
+/// value is an error), unknown and repeated keys as warnings, but the
+/// whole not validated (no `problems`). For a caller that changes the
+/// configuration before it is checked: `nnlab import` puts a file's points
+/// in, so `testFrac=0.3` alone is a query for the file's points.
+pub fn assign(link: &str) -> Result<Parsed, ConfigError> {
     let pairs = pairs(link);
     let mut warnings = Vec::new();
     let mut config = Config::default();
@@ -104,15 +129,11 @@ pub fn parse(link: &str) -> Result<Parsed, ConfigError> {
             }),
         }
     }
-    config.validate()?;
-    // Compare mode's three runs must each be valid too.
-    view.compare.configs(&config)?;
-    let problems = assignment::settle(&config, &mut view);
     Ok(Parsed {
         config,
         view,
         warnings,
-        problems,
+        problems: Vec::new(),
     })
 }
 

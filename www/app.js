@@ -9,9 +9,8 @@
 // numerics, scales, colours, formatting and link handling are in the engine; the views
 // draw what it returns (ARCHITECTURE.md, "the drawing rule").
 //
-// The wasm exports arrive as window.wasmBindings or with the "TrunkApplicationStarted"
-// event, whichever comes first (js/boot.js); both happen after init, so every export is
-// usable and `#[wasm_bindgen(start)]` has run.
+// The wasm exports arrive from the loader (js/start.js's `engine()`, after init: every
+// export is usable and `#[wasm_bindgen(start)]` has run), or the reason they did not.
 
 import { createState } from "./js/state.js";
 import { createControls } from "./js/controls.js";
@@ -33,6 +32,7 @@ import { createShare } from "./js/share.js";
 import { applyPalette, messageOf, readTheme } from "./js/dom.js";
 import { beginFrame, takeTurn } from "./js/throttle.js";
 import { createI18n, t } from "./js/i18n.js";
+import { engine, showFailure } from "./js/start.js";
 
 /** Wall time per frame spent stepping while playing (less when drawing took long). */
 const STEP_BUDGET_MS = 8;
@@ -69,16 +69,10 @@ const COPIED_MS = 2000;
  *  so that no long task holds the first paint on a slow phone (Lighthouse's blocking time). */
 const BOOT_FRAMES = 6;
 
-export function wasmReady() {
-  if (window.wasmBindings) return Promise.resolve(window.wasmBindings);
-  return new Promise((resolve) => {
-    window.addEventListener("TrunkApplicationStarted", () => resolve(window.wasmBindings), {
-      once: true,
-    });
-  });
-}
-
-const wasm = await wasmReady();
+// A failed start (js/start.js) is said on the page; nothing more can run.
+const wasm = await engine().catch((err) => {
+  throw showFailure(err);
+});
 const $ = (id) => document.getElementById(id);
 $("stage").dataset.ready = "loading";
 document.querySelector('[data-testid="wasm-version"]').textContent = `v${wasm.version()}`;
@@ -92,6 +86,8 @@ const state = createState(wasm);
 const i18n = await createI18n(wasm, wasm.pageLang(state.urlQuery(), navigator.language), () => {
   relabel();
   $("lang-switch").value = i18n.lang;
+}).catch((err) => {
+  throw showFailure(err);
 });
 const presetList = wasm.presets();
 // One click on a preset loads the course's configuration; it plays as the link says.

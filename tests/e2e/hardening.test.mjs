@@ -1,5 +1,5 @@
-// Hardening: hostile links, numeric blow-ups, a Rust panic, a strict Content-Security-Policy,
-// and no request outside the page's origin.
+// Hardening: hostile links, numeric blow-ups, a Rust panic, a failed start, a strict
+// Content-Security-Policy, and no request outside the page's origin.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -190,6 +190,32 @@ test("numeric blow-ups say so plainly, stop cleanly and offer a reset", async (t
     const csv = await page.evaluate(() => window.nnlab.lab().historyCsv());
     assert.match(csv, /^iteration,cost\n0,inf\n/);
     await screenshot(page, "hardening-random-1000");
+  });
+});
+
+test("a failed start says why on the page: the wasm or the catalogue not loaded", async (t) => {
+  // The failures themselves are logged by the browser (and app.js stops with the reason).
+  const allow = [/Failed to load resource|Failed to fetch|net::ERR_FAILED|HTTP 404|catalogue en/];
+  await withPage(t, { goto: false, allow }, async (page, { origin }) => {
+    const box = page.getByTestId("start-error");
+    await page.route("**/*.wasm", (route) => route.abort());
+    await page.goto(`${origin}/#preset=init-he`, { waitUntil: "load" });
+    await box.waitFor();
+    assert.match(await box.textContent(), /The lab could not start\. Reload the page to try again\./);
+    assert.notEqual((await page.locator("#start-reason").textContent()).trim(), "", "the reason is said");
+    assert.equal(await page.getByTestId("wasm-version").isVisible(), false, "no 'loading…' for ever");
+    assert.equal(await page.locator("#intro").isVisible(), true, "the intro text stays");
+    await screenshot(page, "start-failed-no-wasm");
+    await page.unroute("**/*.wasm");
+    await page.route("**/i18n/*.ftl", (route) => route.fulfill({ status: 404, body: "" }));
+    await page.goto(`${origin}/index.html#preset=init-he`, { waitUntil: "load" });
+    await box.waitFor();
+    assert.equal(await page.locator("#start-reason").textContent(), "catalogue en: HTTP 404");
+  });
+  // A started page never shows it.
+  await withPage(t, { hash: "preset=init-he" }, async (page) => {
+    await page.waitForFunction(() => document.getElementById("stage")?.dataset.ready === "true");
+    assert.equal(await page.getByTestId("start-error").isVisible(), false);
   });
 });
 

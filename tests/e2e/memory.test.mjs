@@ -24,7 +24,7 @@ test("memory stays flat over a long run at full speed", async (t) => {
     // wasm memory in bytes: the instance's exports come with the start event (js/boot.js);
     // the page itself has no test hook for it.
     await page.addInitScript(() =>
-      addEventListener("TrunkApplicationStarted", (e) => (window.nnlabTestMemory = e.detail.wasm.memory)),
+      addEventListener("nnlab-started", (e) => (window.nnlabTestMemory = e.detail.wasm.memory)),
     );
     await page.goto(`${origin}/#preset=init-he&iters=1000000`, { waitUntil: "load" });
     await wasmReady(page);

@@ -4,14 +4,18 @@
 // language's catalogue from <script type="text/x-fluent" data-nnlab-catalogue="NAME"> (no
 // fetch: the file works from disk, with no network).
 import * as bindings from "../nnlab-web.js";
+import { failed, started } from "./start.js";
 
-const text = document.getElementById("nnlab-wasm").textContent.trim();
-const bytes = Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-const wasm = await bindings.default({ module_or_path: bytes });
-window.nnlabCatalogue = async (name) => {
-  const block = document.querySelector(`script[data-nnlab-catalogue="${name}"]`);
-  if (!block) throw new Error(`catalogue ${name}: not in this page`);
-  return block.textContent;
-};
-window.wasmBindings = bindings;
-dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+try {
+  const text = document.getElementById("nnlab-wasm").textContent.trim();
+  const bytes = Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+  const wasm = await bindings.default({ module_or_path: bytes });
+  window.nnlabCatalogue = async (name) => {
+    const block = document.querySelector(`script[data-nnlab-catalogue="${name}"]`);
+    if (!block) throw new Error(`catalogue ${name}: not in this page`);
+    return block.textContent;
+  };
+  started(bindings, wasm);
+} catch (err) {
+  failed(err);
+}

@@ -5,21 +5,24 @@
 //   <script type="module" src="a/<hash>/js/boot.js" data-nnlab-boot
 //           data-bindings="a/<hash>/nnlab-web.js" data-wasm="a/<hash>/nnlab-web_bg.wasm"
 //           data-catalogues="a/<hash>/i18n/">
-// and this file does what trunk's loader did (the event keeps its name): initialise the
-// bindings, set window.wasmBindings and dispatch "TrunkApplicationStarted" (app.js waits
-// for either). It also sets window.nnlabCatalogue(name), the language's message catalogue
-// (i18n/<name>.ftl, same origin) as a promise of its text, which js/i18n.js asks for the
-// page's language only.
+// and this file does what trunk's loader did: initialise the bindings and hand them to app.js
+// (js/start.js: window.wasmBindings and the "nnlab-started" event, or the reason it failed).
+// It also sets window.nnlabCatalogue(name), the language's message catalogue (i18n/<name>.ftl,
+// same origin) as a promise of its text, which js/i18n.js asks for the page's language only.
+import { failed, started } from "./start.js";
 
-const tag = document.querySelector("script[data-nnlab-boot]");
-if (!tag) throw new Error("boot.js: no <script data-nnlab-boot> tag (see crates/xtask/src/site.rs)");
-const bindings = await import(new URL(tag.dataset.bindings, document.baseURI).href);
-const wasm = await bindings.default({ module_or_path: new URL(tag.dataset.wasm, document.baseURI) });
-const catalogues = new URL(tag.dataset.catalogues, document.baseURI);
-window.nnlabCatalogue = async (name) => {
-  const answer = await fetch(new URL(`${name}.ftl`, catalogues));
-  if (!answer.ok) throw new Error(`catalogue ${name}: HTTP ${answer.status}`);
-  return answer.text();
-};
-window.wasmBindings = bindings;
-dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+try {
+  const tag = document.querySelector("script[data-nnlab-boot]");
+  if (!tag) throw new Error("boot.js: no <script data-nnlab-boot> tag (see crates/xtask/src/site.rs)");
+  const bindings = await import(new URL(tag.dataset.bindings, document.baseURI).href);
+  const wasm = await bindings.default({ module_or_path: new URL(tag.dataset.wasm, document.baseURI) });
+  const catalogues = new URL(tag.dataset.catalogues, document.baseURI);
+  window.nnlabCatalogue = async (name) => {
+    const answer = await fetch(new URL(`${name}.ftl`, catalogues));
+    if (!answer.ok) throw new Error(`catalogue ${name}: HTTP ${answer.status}`);
+    return answer.text();
+  };
+  started(bindings, wasm);
+} catch (err) {
+  failed(err);
+}

@@ -5,6 +5,7 @@
 page-title = nnlab
 page-description = Train a small neural network live in your browser: initialization, regularization and gradient checking.
 page-skip = Skip to the lab
+page-start-failed = The lab could not start. Reload the page to try again.
 page-tagline = a neural network that trains in your browser
 page-presets-aria = Course labs
 page-task-title = Your task

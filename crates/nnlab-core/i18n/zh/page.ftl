@@ -4,6 +4,7 @@
 page-title = nnlab · 神经网络实验室
 page-description = 在浏览器里实时训练一个小型神经网络：初始化、正则化与梯度检验。
 page-skip = 跳到实验
+page-start-failed = 实验无法启动。请重新加载页面再试。
 page-tagline = 在浏览器中训练的神经网络
 page-presets-aria = 课程实验
 page-task-title = 你的作业

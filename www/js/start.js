@@ -5,7 +5,7 @@
 
 /** Dispatched on window once window.wasmBindings is set; detail: {wasm} (the instance). */
 const STARTED = "nnlab-started";
-/** Dispatched on window when the loader failed; window.nnlabStartFailure holds the reason. */
+/** Dispatched on window when the loader failed; window.nnlabStartFailure holds its error. */
 const FAILED = "nnlab-start-failed";
 
 /** The loader's side: the bindings are ready (`wasm`: the initialised instance). */
@@ -16,18 +16,18 @@ export function started(bindings, wasm) {
 
 /** The loader's side: the start failed with `err`. */
 export function failed(err) {
-  window.nnlabStartFailure = reasonOf(err);
+  window.nnlabStartFailure = err;
   dispatchEvent(new CustomEvent(FAILED));
 }
 
 /** app.js's side: resolves to the bindings once the loader has started them; rejects with the
- *  reason if it failed. */
+ *  loader's error if it failed. */
 export function engine() {
   if (window.wasmBindings) return Promise.resolve(window.wasmBindings);
-  if (window.nnlabStartFailure) return Promise.reject(new Error(window.nnlabStartFailure));
+  if (window.nnlabStartFailure) return Promise.reject(window.nnlabStartFailure);
   return new Promise((resolve, reject) => {
     addEventListener(STARTED, () => resolve(window.wasmBindings), { once: true });
-    addEventListener(FAILED, () => reject(new Error(window.nnlabStartFailure)), { once: true });
+    addEventListener(FAILED, () => reject(window.nnlabStartFailure), { once: true });
   });
 }
 

@@ -181,6 +181,43 @@ test("a Chinese browser without lang gets Chinese; lang=en overrides it", async 
   });
 });
 
+/** The intro's paragraph of the He lab: whether a reader sees it, and its text. */
+const introShown = (page) =>
+  page.evaluate(() => {
+    const p = document.querySelector('.intro > p[data-lab-text="initialization"]');
+    return { visible: getComputedStyle(p).visibility === "visible", text: p.textContent.trim() };
+  });
+
+test("a Chinese link paints no English before the engine starts", async (t) => {
+  for (const [options, hash] of [
+    [{}, "preset=init-he&lang=zh"],
+    [{ locale: "zh-CN" }, "preset=init-he"],
+    [{ locale: "zh-CN" }, "preset=init-he&lang=en"],
+  ]) {
+    const english = hash.endsWith("lang=en");
+    await withPage(t, { ...options, goto: false }, async (page, { origin }) => {
+      // The engine is held back until the first paint has been looked at.
+      let release;
+      const held = new Promise((resolve) => (release = resolve));
+      await page.route("**/*.wasm", async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(`${origin}/#${hash}`, { waitUntil: "domcontentloaded" });
+      await page.waitForFunction(() => document.readyState === "complete" || document.body !== null);
+      const before = await introShown(page);
+      assert.equal(before.visible, english, `${hash}: the static English is ${english ? "shown" : "not shown"}`);
+      const box = await page.locator(".intro > p[data-lab-text='initialization']").boundingBox();
+      assert.ok(box && box.height > 0, `${hash}: the text keeps its place`);
+      release();
+      await page.waitForSelector('#stage[data-ready="true"]');
+      const after = await introShown(page);
+      assert.equal(after.visible, true, hash);
+      assert.equal(/[\u4e00-\u9fff]/.test(after.text), !english, `${hash}: ${after.text}`);
+    });
+  }
+});
+
 test("a refused link is explained in its language", async (t) => {
   await withPage(t, { hash: "lang=zh&lr=abc" }, async (page) => {
     await wasmReady(page);

@@ -87,6 +87,8 @@ export async function createI18n(wasm, first, onLate) {
       i18n.lang = name;
       const html = languages.find((l) => l.name === name)?.html ?? "en";
       document.documentElement.lang = html;
+      // The static texts are now in the page's language (reserve.css kept a hint's hidden).
+      delete document.documentElement.dataset.linkLang;
       // The document and its templates' content (cloned later, e.g. the locked badge).
       for (const root of [document, ...[...document.querySelectorAll("template")].map((tpl) => tpl.content)]) {
         for (const el of root.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n, argsOf(el));

@@ -36,6 +36,8 @@ export function engine() {
 export function showFailure(err) {
   document.getElementById("start-reason").textContent = reasonOf(err);
   document.getElementById("start-error").hidden = false;
+  // The static texts as they are (English, unless the page's language was written in).
+  delete document.documentElement.dataset.linkLang;
   document.querySelector('[data-testid="wasm-version"]').hidden = true;
   return err;
 }

@@ -9,17 +9,27 @@
 // bindings, set window.wasmBindings and dispatch "TrunkApplicationStarted" (app.js waits
 // for either). It also sets window.nnlabCatalogue(name), the language's message catalogue
 // (i18n/<name>.ftl, same origin) as a promise of its text, which js/i18n.js asks for the
-// page's language only.
+// page's language only; the likely one is already on its way while the wasm loads.
 
 const tag = document.querySelector("script[data-nnlab-boot]");
 if (!tag) throw new Error("boot.js: no <script data-nnlab-boot> tag (see crates/xtask/src/site.rs)");
-const bindings = await import(new URL(tag.dataset.bindings, document.baseURI).href);
-const wasm = await bindings.default({ module_or_path: new URL(tag.dataset.wasm, document.baseURI) });
 const catalogues = new URL(tag.dataset.catalogues, document.baseURI);
-window.nnlabCatalogue = async (name) => {
+const fetchCatalogue = async (name) => {
   const answer = await fetch(new URL(`${name}.ftl`, catalogues));
   if (!answer.ok) throw new Error(`catalogue ${name}: HTTP ${answer.status}`);
   return answer.text();
 };
+// The page's catalogue is fetched beside the wasm, not after it: the engine decides the
+// language (wasm.pageLang, js/i18n.js) once it runs, so this fetches a guess, the link's
+// `lang=zh`, or without a `lang` a Chinese browser, else English (as js/lesson.js copies
+// the preset's name, a hint only). A wrong guess costs one fetch, never a wrong language.
+const link = location.hash + location.search;
+const guess =
+  /[#?&]lang=zh(&|$)/.test(link) || (!/[#?&]lang=/.test(link) && /^zh/i.test(navigator.language)) ? "zh" : "en";
+const early = new Map([[guess, fetchCatalogue(guess)]]);
+early.get(guess).catch(() => {}); // reported when asked for (an unused guess fails silently)
+window.nnlabCatalogue = (name) => early.get(name) ?? fetchCatalogue(name);
+const bindings = await import(new URL(tag.dataset.bindings, document.baseURI).href);
+const wasm = await bindings.default({ module_or_path: new URL(tag.dataset.wasm, document.baseURI) });
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));

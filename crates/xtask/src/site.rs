@@ -11,7 +11,11 @@
 //!    `dist/a/<hash>/` (`<hash>`: FNV-1a 64 of every asset's path and bytes, so a change
 //!    anywhere gives new URLs and hosts may cache `a/` for ever), keeping the relative
 //!    paths between them (app.js imports `./js/<name>.js` unchanged);
-//! 4. `dist/index.html`: `www/index.html` with its asset tags pointed there.
+//!    the files the first load fetches are then minified by esbuild (`crates/xtask/minify.mjs`:
+//!    app.js bundled with its modules into one file, the bindings, the loader, js/lesson.js
+//!    and the joined page.css);
+//! 4. `dist/index.html`: `www/index.html` with its asset tags pointed there, its comments
+//!    removed.
 //!
 //! The asset tags are Trunk's markup, kept so the page's head reads as before:
 //! `<link data-trunk rel="css" href=F>` and `<link rel="stylesheet" href=F>` (a stylesheet),
@@ -59,8 +63,9 @@ pub fn build(root: &Path) -> Result<()> {
             fs::read(bindgen.join(name)).map_err(|e| format!("{name}: {e}"))?,
         );
     }
+    let assets = minified(root, assets)?;
     let prefix = format!("a/{:016x}/", assets.hash());
-    let page = with_module_preloads(&page, &assets).replace(PREFIX_MARK, &prefix);
+    let page = without_comments(&page)?.replace(PREFIX_MARK, &prefix);
 
     let dist = root.join("dist");
     if dist.exists() {
@@ -119,20 +124,47 @@ fn with_one_stylesheet(page: &str, assets: &mut Assets) -> Result<String> {
     Ok(out)
 }
 
-/// `page` with a `<link rel="modulepreload">` for each module of `js/` before `</head>`: the
-/// browser fetches them with app.js instead of after parsing it (one round trip, not two).
-/// Classic scripts are left out.
-fn with_module_preloads(page: &str, assets: &Assets) -> String {
-    let links: String = assets
-        .files
-        .keys()
-        .filter(|rel| rel.starts_with("js/") && rel.ends_with(".js") && !rel.starts_with("js/boot"))
-        // A classic script (js/lesson.js) is fetched as one: a module preload would fetch it
-        // a second time, in another mode.
-        .filter(|rel| !page.contains(&format!(r#"<script src="{PREFIX_MARK}{rel}""#)))
-        .map(|rel| format!("    <link rel=\"modulepreload\" href=\"{PREFIX_MARK}{rel}\" />\n"))
-        .collect();
-    page.replacen("  </head>", &format!("{links}  </head>"), 1)
+/// The asset folder after `crates/xtask/minify.mjs` (esbuild): app.js and its modules as one
+/// minified file (the bundled modules dropped), the bindings, the loader, js/lesson.js and
+/// page.css minified. Staged in `target/site/stage/`.
+fn minified(root: &Path, assets: Assets) -> Result<Assets> {
+    let stage = root.join("target/site/stage");
+    if stage.exists() {
+        fs::remove_dir_all(&stage).map_err(|e| format!("cannot clear {}: {e}", stage.display()))?;
+    }
+    for (rel, bytes) in &assets.files {
+        write(&stage.join(rel), bytes)?;
+    }
+    run(Command::new("node")
+        .arg(root.join("crates/xtask/minify.mjs"))
+        .arg(&stage))
+    .map_err(|e| format!("minifying the page's scripts and styles failed: {e}"))?;
+    let mut out = Assets::default();
+    out.dir(&stage, "")?;
+    Ok(out)
+}
+
+/// `page` without its comments (notes for who edits `www/index.html`, 1.2 kB of the
+/// gzipped page), a line left blank by one removed too. The page has no inline script or
+/// style, so every `<!--` opens a comment.
+fn without_comments(page: &str) -> Result<String> {
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page;
+    while let Some(at) = rest.find("<!--") {
+        let end = at + rest[at..].find("-->").ok_or("an unclosed comment")? + 3;
+        let before = &rest[..at];
+        let after = &rest[end..];
+        let line_start = before.trim_end_matches([' ', '\t']);
+        if line_start.ends_with('\n') && (after.starts_with('\n') || after.is_empty()) {
+            out.push_str(line_start);
+            rest = after.strip_prefix('\n').unwrap_or(after);
+        } else {
+            out.push_str(before);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    Ok(out)
 }
 
 /// `cargo build --release` of the web crate for wasm32 (with `extra` arguments such as
@@ -516,22 +548,14 @@ mod tests {
     }
 
     #[test]
-    fn preloads_the_modules_of_js() {
-        let mut a = Assets::default();
-        for rel in [
-            "js/dom.js",
-            "js/boot.js",
-            "js/lesson.js",
-            "js/panels.css",
-            "app.js",
-        ] {
-            a.add(rel, Vec::new());
-        }
-        let classic = format!(r#"<script src="{PREFIX_MARK}js/lesson.js"></script>"#);
-        let page = with_module_preloads(&format!("<head>\n{classic}\n  </head>"), &a);
-        let m = format!(r#"<link rel="modulepreload" href="{PREFIX_MARK}js/dom.js" />"#);
-        assert!(page.contains(&m), "{page}");
-        assert_eq!(page.matches("modulepreload").count(), 1, "{page}");
+    fn drops_comments_and_their_lines() {
+        let page =
+            "<head>\n  <!-- a note\n  on two lines -->\n  <link /> <!-- after -->\n</head>\n";
+        assert_eq!(
+            without_comments(page).unwrap(),
+            "<head>\n  <link /> \n</head>\n"
+        );
+        assert!(without_comments("<p><!-- open").is_err());
     }
 
     #[test]

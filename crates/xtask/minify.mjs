@@ -5,8 +5,8 @@
 // - app.js with every module it imports (js/*.js, js/fluent/*.js) bundled into one minified
 //   module, and the bundled files removed (one request instead of thirty, and no
 //   modulepreload list);
-// - the wasm-bindgen bindings (nnlab-web.js; js/boot.js imports them by URL, and the one-file
-//   page's loader bundles them), the loader js/boot.js, the classic js/lesson.js and the
+// - the wasm-bindgen bindings (nnlab-web.js and the tools' nnlab-tools.js; js/boot.js imports
+//   them by URL, and the one-file page's loader bundles them), the loader js/boot.js, the classic js/lesson.js and the
 //   joined stylesheet page.css, each minified on its own.
 // Measured (README "Size"): the first load's scripts and styles from 99 kB to 48 kB gzipped.
 import fs from "node:fs";
@@ -38,6 +38,7 @@ fs.writeFileSync(at("app.js"), built.outputFiles[0].text);
 // script stays classic).
 for (const [rel, loader] of [
   ["nnlab-web.js", "js"],
+  ["nnlab-tools.js", "js"],
   ["js/boot.js", "js"],
   ["js/lesson.js", "js"],
   ["page.css", "css"],
@@ -45,4 +46,4 @@ for (const [rel, loader] of [
   const out = esbuild.transformSync(fs.readFileSync(at(rel), "utf8"), { ...common, loader });
   fs.writeFileSync(at(rel), out.code);
 }
-console.log(`    minified: app.js with ${bundled.length} modules bundled, nnlab-web.js, js/boot.js, js/lesson.js, page.css`);
+console.log(`    minified: app.js with ${bundled.length} modules bundled, the bindings, js/boot.js, js/lesson.js, page.css`);

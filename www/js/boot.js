@@ -4,12 +4,14 @@
 // The site build (crates/xtask/src/site.rs) replaces the <link data-trunk rel="rust"> tag with
 //   <script type="module" src="a/<hash>/js/boot.js" data-nnlab-boot
 //           data-bindings="a/<hash>/nnlab-web.js" data-wasm="a/<hash>/nnlab-web_bg.wasm"
+//           data-tools-bindings="a/<hash>/nnlab-tools.js" data-tools-wasm="a/<hash>/nnlab-tools_bg.wasm"
 //           data-catalogues="a/<hash>/i18n/">
 // and this file does what trunk's loader did (the event keeps its name): initialise the
 // bindings, set window.wasmBindings and dispatch "TrunkApplicationStarted" (app.js waits
 // for either). It also sets window.nnlabCatalogue(name), the language's message catalogue
 // (i18n/<name>.ftl, same origin) as a promise of its text, which js/i18n.js asks for the
-// page's language only; the likely one is already on its way while the wasm loads.
+// page's language only; the likely one is already on its way while the wasm loads. And
+// window.nnlabTools(), the tools' module, fetched when first asked for.
 
 const tag = document.querySelector("script[data-nnlab-boot]");
 if (!tag) throw new Error("boot.js: no <script data-nnlab-boot> tag (see crates/xtask/src/site.rs)");
@@ -29,6 +31,14 @@ const guess =
 const early = new Map([[guess, fetchCatalogue(guess)]]);
 early.get(guess).catch(() => {}); // reported when asked for (an unused guess fails silently)
 window.nnlabCatalogue = (name) => early.get(name) ?? fetchCatalogue(name);
+// The second module, the page's tools (crates/nnlab-tools: the QR code, the NumPy export),
+// loaded the first time one is used: a promise of its initialised bindings.
+let tools;
+window.nnlabTools = () =>
+  (tools ??= import(new URL(tag.dataset.toolsBindings, document.baseURI).href).then(async (module) => {
+    await module.default({ module_or_path: new URL(tag.dataset.toolsWasm, document.baseURI) });
+    return module;
+  }));
 const bindings = await import(new URL(tag.dataset.bindings, document.baseURI).href);
 const wasm = await bindings.default({ module_or_path: new URL(tag.dataset.wasm, document.baseURI) });
 window.wasmBindings = bindings;

@@ -1,12 +1,9 @@
 //! The page's build: `www/` plus the web crate into `dist/`, a static site with
 //! content-hashed names (what `cargo xtask test`, `serve` and `dist` use; no trunk).
 //!
-//! 1. `cargo build --release --target wasm32-unknown-unknown -p nnlab-web` (opt-level 3:
-//!    measured, "s" and "z" save 14 and 17 kB gzipped but make training 4 to 15 times
-//!    slower, README "Size");
-//! 2. `wasm-bindgen --target web` into `target/site/bindgen/` (bindings `nnlab-web.js` and
-//!    `nnlab-web_bg.wasm`, without the name section), then `wasm-opt -Oz` (Binaryen from
-//!    npm, [`crate::wasm_opt`]);
+//! 1. the page's wasm modules, the web crate's and the tools', built, bound and optimised
+//!    into `target/site/bindgen/` ([`crate::modules`]);
+//! 2. the loader's tag gets both modules' URLs (the tools' fetched on first use);
 //! 3. every asset `www/index.html` names goes, with the bindings, into one folder
 //!    `dist/a/<hash>/` (`<hash>`: FNV-1a 64 of every asset's path and bytes, so a change
 //!    anywhere gives new URLs and hosts may cache `a/` for ever), keeping the relative
@@ -23,9 +20,11 @@
 //! page), `<script data-trunk type="module" src=F>` (a module), `<script src=F>` (a classic
 //! script, run before the first paint), and
 //! `<link data-trunk rel="rust" ...>`, which becomes preloads of the bindings and the wasm
-//! and the loader `js/boot.js` with their URLs in `data-bindings` / `data-wasm`.
+//! and the loader `js/boot.js` with their URLs in `data-bindings` / `data-wasm` (the tools'
+//! in `data-tools-bindings` / `data-tools-wasm`, not preloaded).
 
 use crate::catalogues;
+use crate::modules::{self, BINDINGS, TOOLS_BINDINGS, TOOLS_WASM, WASM};
 use crate::setup::run;
 use crate::Result;
 use std::collections::BTreeMap;
@@ -35,14 +34,11 @@ use std::process::Command;
 
 /// The joined stylesheets' name in the asset folder.
 const STYLES: &str = "page.css";
-/// The bindings' and the wasm's names in the asset folder.
-const BINDINGS: &str = "nnlab-web.js";
-const WASM: &str = "nnlab-web_bg.wasm";
 
 /// Builds `dist/` from scratch (the old one is removed).
 pub fn build(root: &Path) -> Result<()> {
     let bindgen = root.join("target/site/bindgen");
-    wasm(root, &bindgen)?;
+    modules::build(root, &bindgen)?;
     let html = read_text(&root.join("www/index.html"))?;
     let mut assets = Assets::default();
     let www = root.join("www");
@@ -57,7 +53,7 @@ pub fn build(root: &Path) -> Result<()> {
     for (name, text) in catalogues::read(&root.join(catalogues::DIR))? {
         assets.add(&format!("{}{name}.ftl", catalogues::AT), text);
     }
-    for name in [BINDINGS, WASM] {
+    for name in [BINDINGS, WASM, TOOLS_BINDINGS, TOOLS_WASM] {
         assets.add(
             name,
             fs::read(bindgen.join(name)).map_err(|e| format!("{name}: {e}"))?,
@@ -165,43 +161,6 @@ fn without_comments(page: &str) -> Result<String> {
     }
     out.push_str(rest);
     Ok(out)
-}
-
-/// `cargo build --release` of the web crate for wasm32 (with `extra` arguments such as
-/// `--features testing`); the built module's path.
-pub fn build_wasm(root: &Path, extra: &[&str]) -> Result<PathBuf> {
-    run(Command::new("cargo")
-        .current_dir(root)
-        .args(["build", "--release", "--target", "wasm32-unknown-unknown"])
-        .args(["-p", "nnlab-web"])
-        .args(extra))
-    .map_err(|e| format!("wasm build failed: {e}"))?;
-    Ok(root.join("target/wasm32-unknown-unknown/release/nnlab_web.wasm"))
-}
-
-/// The wasm and its bindings in `out/`.
-fn wasm(root: &Path, out: &Path) -> Result<()> {
-    let built = build_wasm(root, &[])?;
-    if out.exists() {
-        fs::remove_dir_all(out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
-    }
-    run(Command::new("wasm-bindgen")
-        .args([
-            "--target",
-            "web",
-            "--no-typescript",
-            "--out-name",
-            "nnlab-web",
-        ])
-        // Function names are for debuggers: 18 kB gzipped the page need not load.
-        .args([
-            "--remove-name-section",
-            "--remove-producers-section",
-            "--out-dir",
-        ])
-        .arg(out)
-        .arg(&built))?;
-    crate::wasm_opt::optimize(root, &out.join(WASM))
 }
 
 /// FNV-1a 64's starting value.
@@ -337,7 +296,7 @@ impl Tag {
                 Some(format!(
                     r#"<link rel="modulepreload" href="{p}{BINDINGS}" />
     <link rel="preload" href="{p}{WASM}" as="fetch" type="application/wasm" crossorigin />
-    <script type="module" src="{p}js/boot.js" data-nnlab-boot data-bindings="{p}{BINDINGS}" data-wasm="{p}{WASM}" data-catalogues="{p}{}"></script>"#,
+    <script type="module" src="{p}js/boot.js" data-nnlab-boot data-bindings="{p}{BINDINGS}" data-wasm="{p}{WASM}" data-tools-bindings="{p}{TOOLS_BINDINGS}" data-tools-wasm="{p}{TOOLS_WASM}" data-catalogues="{p}{}"></script>"#,
                     catalogues::AT
                 ))
             }

@@ -1,14 +1,15 @@
 //! The page's tools that the first paint never runs, as a second wasm module the page
 //! loads when one is first used (`window.nnlabTools()`, `www/js/boot.js`): the share
-//! dialog's QR code (the `qrcode` crate) and the run as a NumPy script (`run::python`).
-//! Measured (README "Size"): both in the page's module were 22.6 kB of its 276 kB gzipped
-//! (the QR code's tables and the script's Python text included).
+//! dialog's QR code (the `qrcode` crate), the run as a NumPy script (`run::python`) and
+//! a CSV file's points into a link (`config::import`). Measured (README "Size"): in the
+//! page's module the first two were 22.6 kB of its 276 kB gzipped (the QR code's tables
+//! and the script's Python text included), the CSV import 8.7 kB more.
 //!
 //! Each function takes what it needs as text (a link's canonical query, the link to
 //! encode), so this module holds no run: the page's module (`nnlab-web`) keeps the lab.
 
 use js_sys::{Object, Reflect, Uint8Array};
-use nnlab_core::config::link;
+use nnlab_core::config::{import, link};
 use nnlab_core::run::python;
 use qrcode::{EcLevel, QrCode};
 use wasm_bindgen::prelude::*;
@@ -38,6 +39,22 @@ pub fn python(query: &str) -> Result<String, JsError> {
     Ok(python::script(&parsed.config))
 }
 
+/// `{query, summary}`: the lab of `query` (a running lab's canonical query) with the
+/// points of CSV `text`, and a line about what was read, in language `lang` (the page's:
+/// `"en"` | `"zh"`); a bad CSV is an error naming line and column.
+#[wasm_bindgen(js_name = withCsv)]
+pub fn with_csv(query: &str, text: &str, lang: &str) -> Result<Object, JsError> {
+    nnlab_render::use_page_renderer(lang);
+    let parsed = link::parse(query).map_err(|e| JsError::new(&e.to_string()))?;
+    let imported = import::query_with_csv(&parsed.config, &parsed.view, text)
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    let obj = Object::new();
+    let set = |key: &str, value: &str| Reflect::set(&obj, &key.into(), &value.into());
+    set("query", &imported.query).map_err(|_| JsError::new("withCsv: query"))?;
+    set("summary", &imported.summary).map_err(|_| JsError::new("withCsv: summary"))?;
+    Ok(obj)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,6 +77,28 @@ mod tests {
                 python::script(&parsed.config),
                 "{link_text} -> {query}"
             );
+        }
+    }
+
+    /// The same for a CSV import: the canonical query gives the import the lab itself
+    /// would (its configuration and its view's keys kept, a teacher's included).
+    #[test]
+    fn a_canonical_query_imports_as_the_lab() {
+        let csv = "x1,x2,label\n0,0,a\n1,1,b\n0.5,0.2,a\n0.1,0.9,b\n";
+        for link_text in [
+            "preset=reg-l2&lock=network&task=Look%20here",
+            "data=spiral&layers=8,8&showTest=1",
+            "data=plane&problem=regression",
+        ] {
+            let parsed = link::parse(link_text).unwrap();
+            let again = link::parse(&link::serialize(&parsed.config, &parsed.view)).unwrap();
+            let direct = import::query_with_csv(&parsed.config, &parsed.view, csv);
+            let through = import::query_with_csv(&again.config, &again.view, csv);
+            match (direct, through) {
+                (Ok(a), Ok(b)) => assert_eq!((a.query, a.summary), (b.query, b.summary)),
+                (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+                (a, b) => panic!("{link_text}: {:?} / {:?}", a.is_ok(), b.is_ok()),
+            }
         }
     }
 }

@@ -4,7 +4,8 @@
 // - each stylesheet inlined as a <style>;
 // - the loader (www/js/boot-offline.js, with the wasm-bindgen bindings) and the page's module
 //   (app.js with its imports) each bundled by esbuild into one inline module script;
-// - the wasm as base64 in a <script type="application/wasm" id="nnlab-wasm"> data block, and
+// - the wasm as base64 in a <script type="application/wasm" id="nnlab-wasm"> data block (the
+//   tools' module, crates/nnlab-tools, in id="nnlab-tools-wasm"), and
 //   every language's catalogue (i18n/<lang>.ftl) in a <script type="text/x-fluent"
 //   data-nnlab-catalogue="<lang>"> data block (both languages work offline);
 // - the Content-Security-Policy kept as strict: script-src and style-src list the SHA-256 of
@@ -52,6 +53,7 @@ html = html.replace(/\s*<link rel="(modulepreload|preload)"[^>]*\/>/g, "");
 // The loader: the wasm as data, then the bundled boot.
 html = html.replace(/<script type="module" src="([^"]+)js\/boot\.js"[^>]*><\/script>/, (_, prefix) => {
   const wasm = fs.readFileSync(local(`${prefix}nnlab-web_bg.wasm`)).toString("base64");
+  const tools = fs.readFileSync(local(`${prefix}nnlab-tools_bg.wasm`)).toString("base64");
   const boot = bundle(local(`${prefix}js/boot-offline.js`));
   const catalogues = fs
     .readdirSync(local(`${prefix}i18n`))
@@ -62,7 +64,7 @@ html = html.replace(/<script type="module" src="([^"]+)js\/boot\.js"[^>]*><\/scr
       if (/<\/script|<!--/i.test(text)) throw new Error(`i18n/${f} contains "</script" or "<!--"`);
       return `<script type="text/x-fluent" data-nnlab-catalogue="${f.slice(0, -4)}">${text}</script>\n    `;
     });
-  return `<script type="application/wasm" id="nnlab-wasm">${wasm}</script>\n    ${catalogues.join("")}${inline("script", boot)}`;
+  return `<script type="application/wasm" id="nnlab-wasm">${wasm}</script>\n    <script type="application/wasm" id="nnlab-tools-wasm">${tools}</script>\n    ${catalogues.join("")}${inline("script", boot)}`;
 });
 // Classic scripts (run before the first paint), as they are.
 html = html.replace(/<script src="([^"]+)"><\/script>/g, (_, src) => {

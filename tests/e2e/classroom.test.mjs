@@ -165,7 +165,10 @@ test("quiz: pick the wrong gradients, then see them; predict the test accuracy, 
 
 test("share as assignment: the link, its length and a QR code; Python download", async (t) => {
   await withPage(t, { hash: "preset=reg-l2&showTest=1" }, async (page) => {
+    const tools = [];
+    page.on("request", (r) => r.url().includes("nnlab-tools") && tools.push(r.url()));
     await ready(page);
+    assert.deepEqual(tools, [], "the tools' module is not part of the first load");
     await page.getByTestId("share-open").click();
     await page.getByTestId("share-task").fill("Why does L2 help?\nCompare λ = 0 and 0.7.");
     await page.getByTestId("share-lock-regularization").check();
@@ -175,7 +178,8 @@ test("share as assignment: the link, its length and a QR code; Python download",
     assert.ok(link.endsWith("#preset=reg-l2&showTest=1&lock=regularization&hide=data&task=Why%20does%20L2%20help%3F%0ACompare%20%CE%BB%20%3D%200%20and%200.7.&quiz=1"), link);
     assert.equal(await page.getByTestId("share-length").textContent(), String(link.length));
     const qr = page.getByTestId("share-qr");
-    assert.equal(await qr.isVisible(), true);
+    await qr.waitFor();
+    assert.equal(tools.filter((u) => u.endsWith(".wasm")).length, 1, `the dialog loads the tools once: ${tools}`);
     const box = await qr.boundingBox();
     assert.ok(box.width >= 300 && box.width === box.height, `${box.width}x${box.height}`);
     const dark = await qr.evaluate((c) => {
@@ -185,9 +189,16 @@ test("share as assignment: the link, its length and a QR code; Python download",
       return n / (d.length / 4);
     });
     assert.ok(dark > 0.2 && dark < 0.6, `dark share ${dark}`);
-    const size = await page.evaluate((l) => window.wasmBindings.qr(l).size, link);
+    const size = await page.evaluate(async (l) => (await window.nnlabTools()).qr(l).size, link);
     assert.ok(size >= 21 && (size - 17) % 4 === 0, `QR size ${size}`);
     await screenshot(page, "classroom-share-dialog");
+    // Too long for any QR code: no code, and the page's words say why.
+    await page.getByTestId("share-task").fill("λ".repeat(1000));
+    const refused = page.getByTestId("share-error");
+    await refused.waitFor();
+    const long = await page.getByTestId("share-link").inputValue();
+    assert.equal(await refused.textContent(), `This link has ${long.length} characters, too many for a QR code (at most about 2900): shorten the task text.`);
+    assert.equal(await qr.isVisible(), false);
     assert.equal(await page.evaluate(() => window.nnlab.query()), "preset=reg-l2&showTest=1", "own page unchanged");
     // The link opens as the assignment.
     await page.getByTestId("share-close").click();

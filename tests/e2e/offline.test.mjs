@@ -54,6 +54,12 @@ test("dist/nnlab.html works from disk with no network", async () => {
     await page.waitForFunction(() => document.documentElement.lang === "zh-CN");
     assert.match(await page.getByTestId("play").textContent(), /训练/);
     assert.equal(await page.getByTestId("iteration").textContent(), "15000", "the run kept");
+    // The tools' module (QR code, NumPy export) is in the file too.
+    await page.getByTestId("share-open").click();
+    await page.getByTestId("share-qr").waitFor();
+    await page.getByTestId("share-close").click();
+    const script = await page.evaluate(async () => (await window.nnlabTools()).python(window.nnlab.query()));
+    assert.ok(script.startsWith("#!/usr/bin/env python3\n\"\"\"nnlab, as a NumPy script: preset=init-he"), script.slice(0, 80));
     assert.deepEqual(await page.evaluate(() => window.cspViolations), [], "CSP violations");
   } finally {
     await context.close();

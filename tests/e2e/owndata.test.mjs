@@ -55,6 +55,17 @@ async function runToEnd(page) {
   await page.waitForFunction(() => window.nnlab.lab().status() === "done", null, { timeout: 20_000 });
 }
 
+test("a CSV is read in the page's language (the tools' module, loaded on first use)", async (t) => {
+  await withPage(t, { hash: "preset=init-he&iters=50&lang=zh" }, async (page) => {
+    await ready(page);
+    await page.getByTestId("data-text").fill("x1,x2,label\n1,2,0\n3,abc,1\n");
+    await page.getByTestId("data-use").click();
+    const error = page.getByTestId("data-error");
+    await error.waitFor({ state: "visible" });
+    assert.equal(await error.textContent(), "第 3 行第 2 列（x2）：“abc”：应为 数字，例如 0.25 或 -1e3");
+  });
+});
+
 test("paste, upload, edit, export and reopen own points", async (t) => {
   await withPage(t, { hash: "preset=init-he&iters=300" }, async (page, { origin }) => {
     await wasmReady(page);

@@ -1,6 +1,6 @@
 // Own data: the Data panel (paste or upload a CSV, export the points) and the "edit points"
 // mode of the regions canvas. The engine reads the CSV, quantizes the points into the link,
-// and keeps the edits with their undo and redo (lab.withCsv, lab.pointsCsv,
+// and keeps the edits with their undo and redo (withCsv of the tools' module, lab.pointsCsv,
 // wasm.PointEditor); this module forwards text, files, clicks and keys, and shows the
 // engine's messages. A refused CSV or edit changes nothing: the run and the text stay.
 // Under regression the edit bar offers a value (its text goes to the engine as typed)
@@ -49,10 +49,13 @@ export function createData(app, save) {
     return ok;
   }
 
-  function useText(text) {
+  /** Imports CSV `text` into the lab (the tools' module, loaded on first use). */
+  async function useText(text) {
+    const query = app.lab().query();
     let imported;
     try {
-      imported = app.lab().withCsv(text);
+      const tools = await window.nnlabTools();
+      imported = tools.withCsv(query, text, app.wasm.currentLang());
     } catch (err) {
       showError(messageOf(err));
       return;
@@ -68,7 +71,7 @@ export function createData(app, save) {
     const file = ui.file.files?.[0];
     if (!file) return;
     try {
-      useText(await file.text());
+      await useText(await file.text());
     } catch (err) {
       showError(messageOf(err));
     }

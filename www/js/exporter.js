@@ -1,5 +1,6 @@
 // Export: the decision regions as PNG (the regions canvas), the cost history as CSV and
 // the weights as JSON (both written by the engine: lab.historyCsv(), lab.weightsJson()),
+// the run as a NumPy script (the tools' module, window.nnlabTools(), loaded on first use),
 // downloaded through a Blob and an object URL. Nothing leaves the browser.
 
 import { t } from "./i18n.js";
@@ -22,7 +23,14 @@ export function createExporter(root, app) {
   ui.python = h("button", { type: "button", "data-testid": "export-python", "data-i18n": "ex-python" }, t("ex-python"));
   ui.status = h("p", { class: "ex-status", role: "status", "data-testid": "export-status" });
   ui.png.addEventListener("click", exportPng);
-  ui.python.addEventListener("click", () => exportText("py", "text/x-python", (lab) => lab.python()));
+  // The NumPy script is the tools' module's (loaded on first use): it writes the run of
+  // the lab's canonical query.
+  ui.python.addEventListener("click", () =>
+    exportText("py", "text/x-python", (lab) => {
+      const query = lab.query();
+      return window.nnlabTools().then((tools) => tools.python(query));
+    }),
+  );
   ui.csv.addEventListener("click", () =>
     exportText("csv", "text/csv", (lab) => lab.historyCsv()),
   );
@@ -48,11 +56,13 @@ export function createExporter(root, app) {
     setText(ui.status, t("ex-saved", { name }));
   }
 
-  function exportText(ext, type, make) {
+  /** Downloads `make(lab)` (text, or a promise of it) as `<exportName>.<ext>`. */
+  async function exportText(ext, type, make) {
     const lab = app.lab();
     if (!lab) return;
     try {
-      download(new Blob([make(lab)], { type }), `${lab.exportName()}.${ext}`);
+      const name = `${lab.exportName()}.${ext}`;
+      download(new Blob([await make(lab)], { type }), name);
     } catch (err) {
       setText(ui.status, t("ex-failed", { message: messageOf(err) }));
     }

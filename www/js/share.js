@@ -1,8 +1,9 @@
 // "Share as assignment": a <dialog> where a teacher writes the task, ticks what students
 // may not change (lock) or see (hide) per group of the engine's key table, toggles the quiz
 // and the embed view, and gets the link (built by the engine: lab.assignment), its length
-// and a QR code (wasm qr(): the modules of the `qrcode` crate) painted large enough for a
-// projector. The teacher's own page and link stay as they are.
+// and a QR code (qr() of the tools' module, window.nnlabTools(), loaded with the dialog:
+// the modules of the `qrcode` crate) painted large enough for a projector. The teacher's
+// own page and link stay as they are.
 
 import { t } from "./i18n.js";
 import { fitCanvas, h, messageOf } from "./dom.js";
@@ -63,21 +64,26 @@ export function createShare(wasm, getLab, theme, copy, doc = document) {
     canvas.hidden = false;
   }
 
-  function refresh() {
+  /** Which refresh is the newest: a QR code that arrives after a newer edit is not painted. */
+  let latest = 0;
+  async function refresh() {
     const error = $("share-error");
-    let text;
+    const ticket = ++latest;
     try {
-      text = link();
-      paintQr(wasm.qr(text));
+      const text = link();
+      $("share-link").value = text;
+      $("share-length").textContent = String(text.length);
+      const tools = await window.nnlabTools();
+      if (ticket !== latest) return;
+      const code = tools.qr(text);
+      if (!code) throw new Error(wasm.qrRefused(text));
+      paintQr(code);
       error.hidden = true;
     } catch (err) {
+      if (ticket !== latest) return;
       error.textContent = messageOf(err);
       error.hidden = false;
       $("share-qr").hidden = true;
-    }
-    if (text !== undefined) {
-      $("share-link").value = text;
-      $("share-length").textContent = String(text.length);
     }
   }
 

@@ -1,15 +1,12 @@
 //! Classroom links, bound: what a teacher's link locks, hides and asks
 //! (`nnlab_core::run::quiz`), the lock's guard against later links, the
-//! "share as assignment" query and its QR code, the NumPy script. The QR
-//! code's modules come from the `qrcode` crate; `www/js/share.js` paints
-//! them.
+//! "share as assignment" query and why a link has no QR code (the QR code
+//! and the NumPy script are the tools module's, `crates/nnlab-tools`).
 
 use crate::lab::{js, Lab};
-use crate::{js::set, serializer};
-use js_sys::Uint8Array;
+use crate::serializer;
 use nnlab_core::config::{assignment, edit, link};
-use nnlab_core::run::{python, quiz};
-use qrcode::{EcLevel, QrCode};
+use nnlab_core::run::quiz;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -51,25 +48,10 @@ impl Lab {
         let test = self.trainer.accuracy().1;
         quiz::prediction(predicted, test, self.trainer.iteration()).map_err(js)
     }
-
-    /// This run as a self-contained NumPy script (`run::python`).
-    pub fn python(&self) -> String {
-        python::script(self.config())
-    }
 }
 
-/// The QR code of `text` at the lowest error correction that fits:
-/// `{size}` plus `modules` (a `Uint8Array` of `size × size`, row by row,
-/// 1 = dark), without the quiet zone.
-#[wasm_bindgen]
-pub fn qr(text: &str) -> Result<JsValue, JsError> {
-    let code = [EcLevel::M, EcLevel::L]
-        .into_iter()
-        .find_map(|level| QrCode::with_error_correction_level(text, level).ok())
-        .ok_or_else(|| JsError::new(&assignment::qr_refused(text.chars().count())))?;
-    let modules: Vec<u8> = code.to_colors().iter().map(|c| c.select(1, 0)).collect();
-    let obj = js_sys::Object::new().into();
-    set(&obj, "size", &JsValue::from(code.width() as u32))?;
-    set(&obj, "modules", &Uint8Array::from(modules.as_slice()))?;
-    Ok(obj)
+/// Why `text` has no QR code (the page's tools module gave none: too long).
+#[wasm_bindgen(js_name = qrRefused)]
+pub fn qr_refused(text: &str) -> String {
+    assignment::qr_refused(text.chars().count())
 }

@@ -134,35 +134,18 @@ pub fn compare_status(done: bool, playing: bool, started: bool, stalled: Vec<Str
     nnlab_core::run::health::compare_status_line(done, playing, started, &stalled)
 }
 
-#[wasm_bindgen]
-extern "C" {
-    /// The page's renderer (`www/js/i18n.js`: `@fluent/bundle` over the catalogue files the
-    /// build writes, `i18n/<lang>.ftl`).
-    #[wasm_bindgen(catch, js_name = nnlabFormat)]
-    fn format_js(lang: &str, id: &str, args: JsValue) -> Result<String, JsValue>;
-}
-
-/// Renders through the page's `globalThis.nnlabFormat`; without one (the
-/// wasm-bindgen tests), the id and its arguments.
-fn render_js(lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
-    let object = js_sys::Object::new();
-    for &(name, value) in args {
-        let _ = js_sys::Reflect::set(&object, &name.into(), &value.into());
-    }
-    format_js(lang.name(), id, object.into())
-        .unwrap_or_else(|_| nnlab_core::i18n::unrendered(id, args))
-}
-
 /// Sets the language of every text the engine returns from now on (`"en"` |
-/// `"zh"`; anything else is English).
+/// `"zh"`; anything else is English), rendered by the page (`nnlab-render`).
 #[wasm_bindgen(js_name = setLang)]
 pub fn set_lang(name: &str) {
-    let lang = Lang::ALL
-        .into_iter()
-        .find(|l| l.name() == name)
-        .unwrap_or_default();
-    i18n::set_renderer(render_js);
-    i18n::set_lang(lang);
+    nnlab_render::use_page_renderer(name);
+}
+
+/// The language texts are in now (`"en"` | `"zh"`; `setLang`'s), which the
+/// tools' module is handed.
+#[wasm_bindgen(js_name = currentLang)]
+pub fn current_lang() -> String {
+    i18n::lang().name().to_string()
 }
 
 /// The page's languages: `[{name, html}]` (`lang=` value, `<html lang>`), English first.

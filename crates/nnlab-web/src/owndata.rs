@@ -1,13 +1,13 @@
-//! Own data's binding: a CSV into a link, the points as CSV, and the point
-//! editor behind the regions canvas's "edit points" mode. What they compute
-//! is the core's (`config::import`, `data::editor`, `view::plot`).
+//! Own data's binding: the points as CSV, and the point editor behind the
+//! regions canvas's "edit points" mode (a CSV into a link is the tools'
+//! module's, `crates/nnlab-tools`). What they compute is the core's
+//! (`config::import`, `data::editor`, `view::plot`).
 
-use crate::{serializer, Lab};
+use crate::Lab;
 use nnlab_core::config::import;
 use nnlab_core::data::editor::{self, Editor};
 use nnlab_core::model::output::Problem;
 use nnlab_core::view::plot::PlotLayout;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// Any core error as the page's exception (its message is the core's).
@@ -17,14 +17,6 @@ fn js(e: impl std::fmt::Display) -> JsError {
 
 #[wasm_bindgen]
 impl Lab {
-    /// `{query, summary}`: this lab's link with the CSV's points and a line
-    /// about what was read; a bad CSV is an error naming line and column.
-    #[wasm_bindgen(js_name = withCsv)]
-    pub fn with_csv(&self, text: &str) -> Result<JsValue, JsError> {
-        let imported = import::query_with_csv(&self.config, &self.view, text).map_err(js)?;
-        Ok(imported.serialize(&serializer())?)
-    }
-
     /// The points, training and test, as CSV (`x1,x2,label,set`).
     #[wasm_bindgen(js_name = pointsCsv)]
     pub fn points_csv(&self) -> Result<String, JsError> {

@@ -32,7 +32,9 @@ pub fn read(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
         let mut text = Vec::new();
         for file in list(&lang)? {
             if file.extension().is_some_and(|e| e == "ftl") {
-                text.extend(fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?);
+                let source =
+                    fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+                text.extend(without_comments(&source).as_bytes());
                 text.push(b'\n');
             }
         }
@@ -47,9 +49,29 @@ pub fn read(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
     Ok(out)
 }
 
+/// A Fluent file without its comment lines (`#`, `##`, `###` at the start of a line: a
+/// pattern's continuation lines are indented, so none starts with `#`): notes for
+/// translators, 0.7 kB of the gzipped English catalogue the page need not load.
+fn without_comments(source: &str) -> String {
+    source
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .map(|line| format!("{line}\n"))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comments_are_dropped_messages_kept() {
+        let ftl = "## Group\n# About a\na = A\n    # not a comment: a continuation\nb = B\n";
+        assert_eq!(
+            without_comments(ftl),
+            "a = A\n    # not a comment: a continuation\nb = B\n"
+        );
+    }
 
     #[test]
     fn one_catalogue_a_language() {
@@ -60,6 +82,10 @@ mod tests {
         for (name, text) in &found {
             let text = String::from_utf8(text.clone()).unwrap();
             assert!(text.contains("\npage-title = "), "{name}");
+            assert!(
+                !text.lines().any(|l| l.starts_with('#')),
+                "{name}: no comments"
+            );
             assert!(
                 text.contains("\nkey-lr-label = "),
                 "{name}: keys.ftl joined"

@@ -13,6 +13,7 @@ mod bench;
 mod catalogues;
 #[cfg(test)]
 mod layout;
+mod modules;
 mod server;
 mod setup;
 mod site;

@@ -1,17 +1,18 @@
 //! The page's build: `www/` plus the web crate into `dist/`, a static site with
 //! content-hashed names (what `cargo xtask test`, `serve` and `dist` use; no trunk).
 //!
-//! 1. `cargo build --release --target wasm32-unknown-unknown -p nnlab-web` (opt-level 3:
-//!    measured, "s" and "z" save 14 and 17 kB gzipped but make training 4 to 15 times
-//!    slower, README "Size");
-//! 2. `wasm-bindgen --target web` into `target/site/bindgen/` (bindings `nnlab-web.js` and
-//!    `nnlab-web_bg.wasm`, without the name section), then `wasm-opt -Oz` (Binaryen from
-//!    npm, [`crate::wasm_opt`]);
+//! 1. the page's wasm modules, the web crate's and the tools', built, bound and optimised
+//!    into `target/site/bindgen/` ([`crate::modules`]);
+//! 2. the loader's tag gets both modules' URLs (the tools' fetched on first use);
 //! 3. every asset `www/index.html` names goes, with the bindings, into one folder
 //!    `dist/a/<hash>/` (`<hash>`: FNV-1a 64 of every asset's path and bytes, so a change
 //!    anywhere gives new URLs and hosts may cache `a/` for ever), keeping the relative
 //!    paths between them (app.js imports `./js/<name>.js` unchanged);
-//! 4. `dist/index.html`: `www/index.html` with its asset tags pointed there.
+//!    the files the first load fetches are then minified by esbuild (`crates/xtask/minify.mjs`:
+//!    app.js bundled with its modules into one file, the bindings, the loader, js/lesson.js
+//!    and the joined page.css);
+//! 4. `dist/index.html`: `www/index.html` with its asset tags pointed there, its comments
+//!    removed.
 //!
 //! The asset tags are Trunk's markup, kept so the page's head reads as before:
 //! `<link data-trunk rel="css" href=F>` and `<link rel="stylesheet" href=F>` (a stylesheet),
@@ -19,9 +20,11 @@
 //! page), `<script data-trunk type="module" src=F>` (a module), `<script src=F>` (a classic
 //! script, run before the first paint), and
 //! `<link data-trunk rel="rust" ...>`, which becomes preloads of the bindings and the wasm
-//! and the loader `js/boot.js` with their URLs in `data-bindings` / `data-wasm`.
+//! and the loader `js/boot.js` with their URLs in `data-bindings` / `data-wasm` (the tools'
+//! in `data-tools-bindings` / `data-tools-wasm`, not preloaded).
 
 use crate::catalogues;
+use crate::modules::{self, BINDINGS, TOOLS_BINDINGS, TOOLS_WASM, WASM};
 use crate::setup::run;
 use crate::Result;
 use std::collections::BTreeMap;
@@ -31,14 +34,11 @@ use std::process::Command;
 
 /// The joined stylesheets' name in the asset folder.
 const STYLES: &str = "page.css";
-/// The bindings' and the wasm's names in the asset folder.
-const BINDINGS: &str = "nnlab-web.js";
-const WASM: &str = "nnlab-web_bg.wasm";
 
 /// Builds `dist/` from scratch (the old one is removed).
 pub fn build(root: &Path) -> Result<()> {
     let bindgen = root.join("target/site/bindgen");
-    wasm(root, &bindgen)?;
+    modules::build(root, &bindgen)?;
     let html = read_text(&root.join("www/index.html"))?;
     let mut assets = Assets::default();
     let www = root.join("www");
@@ -53,14 +53,15 @@ pub fn build(root: &Path) -> Result<()> {
     for (name, text) in catalogues::read(&root.join(catalogues::DIR))? {
         assets.add(&format!("{}{name}.ftl", catalogues::AT), text);
     }
-    for name in [BINDINGS, WASM] {
+    for name in [BINDINGS, WASM, TOOLS_BINDINGS, TOOLS_WASM] {
         assets.add(
             name,
             fs::read(bindgen.join(name)).map_err(|e| format!("{name}: {e}"))?,
         );
     }
+    let assets = minified(root, assets)?;
     let prefix = format!("a/{:016x}/", assets.hash());
-    let page = with_module_preloads(&page, &assets).replace(PREFIX_MARK, &prefix);
+    let page = without_comments(&page)?.replace(PREFIX_MARK, &prefix);
 
     let dist = root.join("dist");
     if dist.exists() {
@@ -119,57 +120,47 @@ fn with_one_stylesheet(page: &str, assets: &mut Assets) -> Result<String> {
     Ok(out)
 }
 
-/// `page` with a `<link rel="modulepreload">` for each module of `js/` before `</head>`: the
-/// browser fetches them with app.js instead of after parsing it (one round trip, not two).
-/// Classic scripts are left out.
-fn with_module_preloads(page: &str, assets: &Assets) -> String {
-    let links: String = assets
-        .files
-        .keys()
-        .filter(|rel| rel.starts_with("js/") && rel.ends_with(".js") && !rel.starts_with("js/boot"))
-        // A classic script (js/lesson.js) is fetched as one: a module preload would fetch it
-        // a second time, in another mode.
-        .filter(|rel| !page.contains(&format!(r#"<script src="{PREFIX_MARK}{rel}""#)))
-        .map(|rel| format!("    <link rel=\"modulepreload\" href=\"{PREFIX_MARK}{rel}\" />\n"))
-        .collect();
-    page.replacen("  </head>", &format!("{links}  </head>"), 1)
-}
-
-/// `cargo build --release` of the web crate for wasm32 (with `extra` arguments such as
-/// `--features testing`); the built module's path.
-pub fn build_wasm(root: &Path, extra: &[&str]) -> Result<PathBuf> {
-    run(Command::new("cargo")
-        .current_dir(root)
-        .args(["build", "--release", "--target", "wasm32-unknown-unknown"])
-        .args(["-p", "nnlab-web"])
-        .args(extra))
-    .map_err(|e| format!("wasm build failed: {e}"))?;
-    Ok(root.join("target/wasm32-unknown-unknown/release/nnlab_web.wasm"))
-}
-
-/// The wasm and its bindings in `out/`.
-fn wasm(root: &Path, out: &Path) -> Result<()> {
-    let built = build_wasm(root, &[])?;
-    if out.exists() {
-        fs::remove_dir_all(out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
+/// The asset folder after `crates/xtask/minify.mjs` (esbuild): app.js and its modules as one
+/// minified file (the bundled modules dropped), the bindings, the loader, js/lesson.js and
+/// page.css minified. Staged in `target/site/stage/`.
+fn minified(root: &Path, assets: Assets) -> Result<Assets> {
+    let stage = root.join("target/site/stage");
+    if stage.exists() {
+        fs::remove_dir_all(&stage).map_err(|e| format!("cannot clear {}: {e}", stage.display()))?;
     }
-    run(Command::new("wasm-bindgen")
-        .args([
-            "--target",
-            "web",
-            "--no-typescript",
-            "--out-name",
-            "nnlab-web",
-        ])
-        // Function names are for debuggers: 18 kB gzipped the page need not load.
-        .args([
-            "--remove-name-section",
-            "--remove-producers-section",
-            "--out-dir",
-        ])
-        .arg(out)
-        .arg(&built))?;
-    crate::wasm_opt::optimize(root, &out.join(WASM))
+    for (rel, bytes) in &assets.files {
+        write(&stage.join(rel), bytes)?;
+    }
+    run(Command::new("node")
+        .arg(root.join("crates/xtask/minify.mjs"))
+        .arg(&stage))
+    .map_err(|e| format!("minifying the page's scripts and styles failed: {e}"))?;
+    let mut out = Assets::default();
+    out.dir(&stage, "")?;
+    Ok(out)
+}
+
+/// `page` without its comments (notes for who edits `www/index.html`, 1.2 kB of the
+/// gzipped page), a line left blank by one removed too. The page has no inline script or
+/// style, so every `<!--` opens a comment.
+fn without_comments(page: &str) -> Result<String> {
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page;
+    while let Some(at) = rest.find("<!--") {
+        let end = at + rest[at..].find("-->").ok_or("an unclosed comment")? + 3;
+        let before = &rest[..at];
+        let after = &rest[end..];
+        let line_start = before.trim_end_matches([' ', '\t']);
+        if line_start.ends_with('\n') && (after.starts_with('\n') || after.is_empty()) {
+            out.push_str(line_start);
+            rest = after.strip_prefix('\n').unwrap_or(after);
+        } else {
+            out.push_str(before);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    Ok(out)
 }
 
 /// FNV-1a 64's starting value.
@@ -305,7 +296,7 @@ impl Tag {
                 Some(format!(
                     r#"<link rel="modulepreload" href="{p}{BINDINGS}" />
     <link rel="preload" href="{p}{WASM}" as="fetch" type="application/wasm" crossorigin />
-    <script type="module" src="{p}js/boot.js" data-nnlab-boot data-bindings="{p}{BINDINGS}" data-wasm="{p}{WASM}" data-catalogues="{p}{}"></script>"#,
+    <script type="module" src="{p}js/boot.js" data-nnlab-boot data-bindings="{p}{BINDINGS}" data-wasm="{p}{WASM}" data-tools-bindings="{p}{TOOLS_BINDINGS}" data-tools-wasm="{p}{TOOLS_WASM}" data-catalogues="{p}{}"></script>"#,
                     catalogues::AT
                 ))
             }
@@ -516,22 +507,14 @@ mod tests {
     }
 
     #[test]
-    fn preloads_the_modules_of_js() {
-        let mut a = Assets::default();
-        for rel in [
-            "js/dom.js",
-            "js/boot.js",
-            "js/lesson.js",
-            "js/panels.css",
-            "app.js",
-        ] {
-            a.add(rel, Vec::new());
-        }
-        let classic = format!(r#"<script src="{PREFIX_MARK}js/lesson.js"></script>"#);
-        let page = with_module_preloads(&format!("<head>\n{classic}\n  </head>"), &a);
-        let m = format!(r#"<link rel="modulepreload" href="{PREFIX_MARK}js/dom.js" />"#);
-        assert!(page.contains(&m), "{page}");
-        assert_eq!(page.matches("modulepreload").count(), 1, "{page}");
+    fn drops_comments_and_their_lines() {
+        let page =
+            "<head>\n  <!-- a note\n  on two lines -->\n  <link /> <!-- after -->\n</head>\n";
+        assert_eq!(
+            without_comments(page).unwrap(),
+            "<head>\n  <link /> \n</head>\n"
+        );
+        assert!(without_comments("<p><!-- open").is_err());
     }
 
     #[test]

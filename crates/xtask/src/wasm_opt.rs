@@ -6,8 +6,8 @@
 //! Measured on this page's module (README, "Size"): -O1 / -O2 / -Os / -Oz save 2.3 / 3.8 /
 //! 6.2 / 6.6 kB of 277 kB gzipped, for 10 to 40 s of CPU; training speed unchanged within
 //! the noise. `-Oz` it is, and its output is cached by the input's content
-//! (`target/site/wasm-opt/<FNV-1a 64>.wasm`), so a rebuild with an unchanged module costs
-//! nothing.
+//! (`target/site/wasm-opt/<module>-<FNV-1a 64>.wasm`, the newest of each module), so a
+//! rebuild with an unchanged module costs nothing.
 
 use crate::setup::run;
 use crate::site::fnv1a;
@@ -23,8 +23,12 @@ const LEVEL: &str = "-Oz";
 pub fn optimize(root: &Path, wasm: &Path) -> Result<()> {
     let input = fs::read(wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
     let cache = root.join("target/site/wasm-opt");
+    let module = wasm
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let cached = cache.join(format!(
-        "{:016x}.wasm",
+        "{module}-{:016x}.wasm",
         fnv1a(fnv1a(crate::site::FNV_OFFSET, LEVEL.as_bytes()), &input)
     ));
     let hit = cached.exists();
@@ -36,10 +40,18 @@ pub fn optimize(root: &Path, wasm: &Path) -> Result<()> {
                 tool.display()
             ));
         }
-        // Only the newest module is kept.
-        let _ = fs::remove_dir_all(&cache);
+        // Only the newest of each module is kept.
+        for old in fs::read_dir(&cache).into_iter().flatten().flatten() {
+            let name = old.file_name().to_string_lossy().into_owned();
+            if name
+                .strip_prefix(&module)
+                .is_some_and(|rest| rest.starts_with('-'))
+            {
+                let _ = fs::remove_file(old.path());
+            }
+        }
         fs::create_dir_all(&cache).map_err(|e| format!("{}: {e}", cache.display()))?;
-        let partial = cache.join("partial.wasm");
+        let partial = cache.join(format!("{module}.partial"));
         run(Command::new(&tool)
             .arg(LEVEL)
             .arg(wasm)

@@ -67,23 +67,26 @@ impl Dataset {
         self.x.rows()
     }
 
-    /// Parses `x1,x2,label` CSV with a header line, as in `shared/data`.
-    /// The embedded files are trusted: a malformed line is a programmer
-    /// error and panics.
-    pub fn from_csv(text: &str) -> Self {
-        let mut points = Vec::new();
-        let mut labels = Vec::new();
-        for line in text.lines().skip(1).filter(|l| !l.trim().is_empty()) {
-            let f: Vec<f64> = line
-                .split(',')
-                .map(|v| v.trim().parse().expect("embedded CSV holds numbers"))
-                .collect();
-            assert_eq!(f.len(), 3, "embedded CSV has three columns");
-            points.push([f[0], f[1]]);
-            labels.push(f[2]);
-        }
+    /// A course set as the build writes it (`build.rs`, from `data/<name>.csv`): each
+    /// row's `x1`, `x2`, `label` as little-endian `f64`, 24 bytes a row. The bytes are
+    /// the build's: a length that is not whole rows is a programmer error and panics.
+    pub fn from_rows(bytes: &[u8]) -> Self {
+        assert_eq!(bytes.len() % 24, 0, "course data: whole rows of three f64");
+        let value = |at: usize| f64::from_le_bytes(bytes[at..at + 8].try_into().unwrap());
+        let rows = bytes.len() / 24;
+        let points: Vec<[f64; 2]> = (0..rows)
+            .map(|r| [value(24 * r), value(24 * r + 8)])
+            .collect();
+        let labels: Vec<f64> = (0..rows).map(|r| value(24 * r + 16)).collect();
         Dataset::from_points(&points, &labels)
     }
+}
+
+/// The bytes of course set `name` (`data/<name>.csv`, as `build.rs` writes it).
+macro_rules! course_rows {
+    ($name:literal) => {
+        include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".bin"))
+    };
 }
 
 impl Split {
@@ -91,8 +94,8 @@ impl Split {
     /// points, `make_circles(noise=.05)` after seeds 1 and 2.
     pub fn course_circles() -> Self {
         Split {
-            train: Dataset::from_csv(include_str!("../../data/circles_train.csv")),
-            test: Dataset::from_csv(include_str!("../../data/circles_test.csv")),
+            train: Dataset::from_rows(course_rows!("circles_train")),
+            test: Dataset::from_rows(course_rows!("circles_test")),
         }
     }
 
@@ -100,8 +103,8 @@ impl Split {
     /// 200 test points from the course's `data.mat`.
     pub fn course_football() -> Self {
         Split {
-            train: Dataset::from_csv(include_str!("../../data/football_train.csv")),
-            test: Dataset::from_csv(include_str!("../../data/football_test.csv")),
+            train: Dataset::from_rows(course_rows!("football_train")),
+            test: Dataset::from_rows(course_rows!("football_test")),
         }
     }
 
@@ -151,6 +154,42 @@ impl Split {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The built rows are the CSV files' numbers, bit for bit, in the files' order.
+    #[test]
+    fn course_sets_are_their_csv_files() {
+        let sets = [
+            (
+                Split::course_circles().train,
+                include_str!("../../data/circles_train.csv"),
+            ),
+            (
+                Split::course_circles().test,
+                include_str!("../../data/circles_test.csv"),
+            ),
+            (
+                Split::course_football().train,
+                include_str!("../../data/football_train.csv"),
+            ),
+            (
+                Split::course_football().test,
+                include_str!("../../data/football_test.csv"),
+            ),
+        ];
+        for (set, csv) in sets {
+            let rows: Vec<&str> = csv.lines().skip(1).filter(|l| !l.is_empty()).collect();
+            assert_eq!(rows.len(), set.len());
+            for (j, row) in rows.iter().enumerate() {
+                let v: Vec<f64> = row.split(',').map(|f| f.parse().unwrap()).collect();
+                let got = [set.x.get(0, j), set.x.get(1, j), set.y[j]];
+                assert_eq!(
+                    got.map(f64::to_bits),
+                    [v[0], v[1], v[2]].map(f64::to_bits),
+                    "{row}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn course_sets_have_the_documented_sizes_and_balance() {

@@ -369,7 +369,7 @@ fn build(root: &Path) -> Result<()> {
         "bench",
     ]))?;
     run(cargo().args(["build", "--release", "-p", "nnlab-cli"]))?;
-    let wasm = crate::site::build_wasm(root, &["--features", "testing"])?;
+    let wasm = crate::modules::build_wasm(root, &["--features", "testing"])?;
     for (target, dir) in [("nodejs", "node"), ("web", "web")] {
         run(Command::new("wasm-bindgen")
             .args(["--target", target, "--out-dir"])

@@ -50,7 +50,7 @@ const MIN_PERIOD_MS = 4;
 const HURRY_DRAW_SHARE = 0.2;
 /** While training, painting decision regions takes at most this share of the wall time
  *  (a slow paint is then skipped on some frames; the chart never is). */
-const REGIONS_SHARE = 0.3;
+const REGIONS_SHARE = 0.15;
 /** While training, a fresh snapshot (its accuracies are a forward pass over every point)
  *  takes at most this share of the wall time: a large data set's numbers then refresh a
  *  few times a second instead of every frame. Paused, every frame gets a fresh one. */

@@ -41,15 +41,18 @@ import { createI18n, t } from "./js/i18n.js";
  *  browser's style, layout, paint and compositing, all before the first slice) left no time
  *  still trains one call, so a slow device progresses. */
 const SLICE_MS = 4;
-const FRAME_MARGIN_MS = 2;
+const FRAME_MARGIN_MS = 1;
 const DEFAULT_PERIOD_MS = 1000 / 60;
 const MIN_PERIOD_MS = 4;
 /** At speed "max" and in "run to end", drawing a frame (the page's drawing and the browser's
  *  painting after it, measured up to the first slice) takes at most this share of the wall
- *  time: the other frames only train, and the views refresh a few times a second less. */
-const HURRY_DRAW_SHARE = 0.2;
+ *  time: the other frames only train, and the views refresh 10 to 15 times a second. (Page
+ *  bench, He lab at "max", interleaved runs at load 5: a 1 ms margin and 0.1: 63 to 78 % of
+ *  the engine's speed at 60 fps; 1 ms and 0.2: 50 to 72 %; 2 ms and 0.2: 40 to 61 %.) */
+const HURRY_DRAW_SHARE = 0.1;
 /** While training, painting decision regions takes at most this share of the wall time
- *  (a slow paint is then skipped on some frames; the chart never is). */
+ *  (a slow paint is then skipped on some frames; the chart never is). The share counts the
+ *  engine's grid only: its rasterising, as much again, happens after the frame's code. */
 const REGIONS_SHARE = 0.15;
 /** While training, a fresh snapshot (its accuracies are a forward pass over every point)
  *  takes at most this share of the wall time: a large data set's numbers then refresh a

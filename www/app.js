@@ -39,7 +39,8 @@ import { createI18n, t } from "./js/i18n.js";
  *  shortest frame interval seen, DEFAULT_PERIOD_MS before one is); no step() call starts that
  *  the last call's time says would end later. A frame whose own work (drawing, then the
  *  browser's style, layout, paint and compositing, all before the first slice) left no time
- *  still trains one call, so a slow device progresses. */
+ *  trains nothing, unless the frame before trained nothing too: then it trains one call, so
+ *  a slow device or a large network still progresses. */
 const SLICE_MS = 4;
 const FRAME_MARGIN_MS = 1;
 const DEFAULT_PERIOD_MS = 1000 / 60;
@@ -210,13 +211,20 @@ function trains() {
 // the next frame (requestAnimationFrame) draws what they trained and starts the next round.
 const slices = new MessageChannel();
 let slicePending = false;
+/** Whether the last frame trained nothing (its own work left no time for a step() call). */
+let starved = false;
 slices.port1.onmessage = () => {
   slicePending = false;
   if (!trains() || trainLeft.capLeft <= 0) return;
   const left = trainLeft.until - performance.now();
-  // The next frame is due (it posts the next slice); a frame that left no time trains once.
-  if (trainLeft.ran && left < chunkMs) return;
   if (!trainLeft.ran && trainLeft.drewAt) drawCost = performance.now() - trainLeft.drewAt;
+  // No call that would end after the next frame is due, but one every other frame at least.
+  if (left < chunkMs && (trainLeft.ran || !starved)) {
+    if (!trainLeft.ran) starved = true;
+    trainLeft.ran = true;
+    return;
+  }
+  starved = false;
   trainLeft.ran = true;
   const ran = stepFor(left, trainLeft.capLeft);
   trainLeft.capLeft -= ran;

@@ -1,10 +1,10 @@
 // nnlab page: bootstrap and the single requestAnimationFrame loop.
 //
-// The loop: while playing, each frame steps the active labs (one, or three in compare
-// mode) for at most STEP_BUDGET_MS of wall time and at most the chosen iterations per
-// frame, then draws once: regions, the cost chart, the numbers, the panels. At speed "max"
-// and in "run to end" the frames only draw, and training runs between them in slices of
-// HURRY_SLICE_MS (one MessageChannel message each: input and painting come in between).
+// The loop: each frame draws once (regions, the cost chart, the numbers, the panels), and
+// training runs after the frame's painting, in the time left before the next frame is due:
+// slices of at most SLICE_MS (one MessageChannel message each, so input comes in between)
+// until FRAME_MARGIN_MS before the next frame, at most the chosen iterations per frame (none
+// at speed "max" and in "run to end"), for the active labs (one, or three in compare mode).
 // Every timer of the page is a time check in this loop (no setTimeout/setInterval). All
 // numerics, scales, colours, formatting and link handling are in the engine; the views
 // draw what it returns (ARCHITECTURE.md, "the drawing rule").
@@ -29,24 +29,32 @@ import { createBanner } from "./js/banner.js";
 import { createClassroom } from "./js/classroom.js";
 import { createQuiz } from "./js/quiz.js";
 import { createShare } from "./js/share.js";
-import { applyPalette, messageOf, readTheme } from "./js/dom.js";
+import { applyPalette, messageOf, readTheme, setAttr, setDisabled, setText } from "./js/dom.js";
 import { beginFrame, takeTurn } from "./js/throttle.js";
 import { createI18n, t } from "./js/i18n.js";
 import { engine, showFailure } from "./js/start.js";
 
-/** Wall time per frame spent stepping while playing (less when drawing took long). */
-const STEP_BUDGET_MS = 8;
-const MIN_STEP_BUDGET_MS = 3;
-/** Speed "max" and "run to end" train between frames: tasks of at most this long (one
- *  MessageChannel message each, so input and painting come between them), and none in the
- *  frame, which only draws. */
-const HURRY_SLICE_MS = 6; // quiet machine, He lab at "max": 4 ms: 60 fps, 26 % of the engine's
-// speed; 6 ms: 55 fps, 33 %; 12 ms: 41 fps, 48 % (the rest of a frame is the browser's own)
-/** Stepping plus drawing should fit in this much of a 16.7 ms frame. */
-const FRAME_BUDGET_MS = 14;
+/** Training slices: a task of at most SLICE_MS (the time an input may wait for), until
+ *  FRAME_MARGIN_MS before the next frame is due (its rAF time plus the display's period, the
+ *  shortest frame interval seen, DEFAULT_PERIOD_MS before one is); no step() call starts that
+ *  the last call's time says would end later. A frame whose own work (drawing, then the
+ *  browser's style, layout, paint and compositing, all before the first slice) left no time
+ *  trains nothing, unless the frame before trained nothing too: then it trains one call, so
+ *  a slow device or a large network still progresses. */
+const SLICE_MS = 4;
+const FRAME_MARGIN_MS = 1;
+const DEFAULT_PERIOD_MS = 1000 / 60;
+const MIN_PERIOD_MS = 4;
+/** At speed "max" and in "run to end", drawing a frame (the page's drawing and the browser's
+ *  painting after it, measured up to the first slice) takes at most this share of the wall
+ *  time: the other frames only train, and the views refresh 10 to 15 times a second. (Page
+ *  bench, He lab at "max", interleaved runs at load 5: a 1 ms margin and 0.1: 63 to 78 % of
+ *  the engine's speed at 60 fps; 1 ms and 0.2: 50 to 72 %; 2 ms and 0.2: 40 to 61 %.) */
+const HURRY_DRAW_SHARE = 0.1;
 /** While training, painting decision regions takes at most this share of the wall time
- *  (a slow paint is then skipped on some frames; the chart never is). */
-const REGIONS_SHARE = 0.3;
+ *  (a slow paint is then skipped on some frames; the chart never is). The share counts the
+ *  engine's grid only: its rasterising, as much again, happens after the frame's code. */
+const REGIONS_SHARE = 0.15;
 /** While training, a fresh snapshot (its accuracies are a forward pass over every point)
  *  takes at most this share of the wall time: a large data set's numbers then refresh a
  *  few times a second instead of every frame. Paused, every frame gets a fresh one. */
@@ -54,14 +62,6 @@ const SNAPSHOT_SHARE = 0.1;
 /** One step() call should take about this long: the chunk size adapts to it. */
 const CHUNK_TARGET_MS = 1;
 const MAX_CHUNK = 4096;
-/** The stepping budget follows the frames the browser really shows (painting and
- *  rasterising canvases happen after this loop's code, where no timer sees them): a frame
- *  that came later than OVERRUN × the shortest recent frame interval (the display's
- *  period) divides the budget by BACK_OFF; an on-time frame lets it grow by GROW, up to
- *  STEP_BUDGET_MS. */
-const OVERRUN = 1.5;
-const BACK_OFF = 2;
-const GROW = 1.1;
 /** How long "Copied" stays beside the copy button. */
 const COPIED_MS = 2000;
 /** The page's first frames: the views take turns as while training (the regions first, the
@@ -117,21 +117,27 @@ let panels = [];
 let playing = false;
 let runToEnd = false;
 let maxPerFrame = speedOf($("speed").value);
-/** Iterations per step() call: the engine's first chunk of a run, then sized by time. */
+/** Iterations per step() call: the engine's first chunk of a run, then sized by time; and
+ *  how long the last call took. */
 let chunk = 1;
+let chunkMs = 0;
 let dirty = true;
 let framePending = false;
 let snapshot = null;
-let drawMs = 0;
 let regionsMs = 0;
 let regionsAt = -Infinity;
-let stepBudget = STEP_BUDGET_MS;
 let snapshotOf = null;
 let snapshotAt = -Infinity;
 let snapshotMs = 0;
 let lastFrameAt = 0;
 let bootFrames = BOOT_FRAMES;
-let period = Infinity;
+let period = DEFAULT_PERIOD_MS;
+/** This frame's training: slices until `until`, at most `capLeft` iterations; `ran`: whether a
+ *  step() call ran yet; `drewAt`: when this frame started drawing (0: it did not). */
+let trainLeft = { until: 0, capLeft: 0, ran: false, drewAt: 0 };
+/** The last drawn frame: when it started drawing, and how long until its first slice. */
+let drawnAt = -Infinity;
+let drawCost = 0;
 /** The link's compare value the three runs were built for. */
 let compareSpec = "0";
 /** When the "Copied" message goes (0: not shown), and [its element, the text it had]. */
@@ -166,82 +172,93 @@ function markDirty() {
   schedule();
 }
 
-/** Steps the active labs within the frame's budget; returns the iterations run. */
-function stepWithinBudget() {
-  const budget = Math.max(MIN_STEP_BUDGET_MS, Math.min(stepBudget, FRAME_BUDGET_MS - drawMs));
-  return stepFor(budget, maxPerFrame);
-}
-
-/** Steps the active labs for about `budget` ms and at most `cap` iterations, in calls of
- *  `chunk` iterations (sized to take about CHUNK_TARGET_MS); returns the iterations run. */
-function stepFor(budget, cap) {
+/** Steps the active labs for one slice: calls of `chunk` iterations (sized to take about
+ *  CHUNK_TARGET_MS) while the slice is under SLICE_MS and the last call's time says the next
+ *  would end within `left` ms (the first call always: the caller checked), at most `cap`
+ *  iterations; returns the iterations run (0: the run is over). */
+function stepFor(left, cap) {
   const labs = activeLabs();
   const start = performance.now();
   let planned = 0;
   let ran = 0;
-  while (planned < cap && performance.now() - start < budget) {
+  let elapsed = 0;
+  while (planned < cap && (planned === 0 || (elapsed < SLICE_MS && elapsed + chunkMs <= left))) {
     const n = Math.min(chunk, cap - planned);
     const t = performance.now();
     let most = 0;
     for (const lab of labs) most = Math.max(most, lab.step(n));
-    const took = performance.now() - t;
+    chunkMs = performance.now() - t;
+    elapsed = performance.now() - start;
     if (most === 0) break;
     planned += n;
     ran += most;
-    if (took < CHUNK_TARGET_MS / 2 && chunk < MAX_CHUNK) chunk *= 2;
-    else if (took > CHUNK_TARGET_MS * 2 && chunk > 1) chunk = Math.max(1, chunk >> 1);
+    if (chunkMs < CHUNK_TARGET_MS / 2 && chunk < MAX_CHUNK) chunk *= 2;
+    else if (chunkMs > CHUNK_TARGET_MS * 2 && chunk > 1) chunk = Math.max(1, chunk >> 1);
   }
   return ran;
 }
 
-/** Whether training hurries (speed "max" or "run to end"): it then runs between frames. */
-function hurrying() {
-  return runToEnd || (playing && maxPerFrame === Infinity);
+/** Whether the run trains (playing, or running to its end). */
+function trains() {
+  return playing || runToEnd;
 }
 
-// The hurrying loop: one slice of training per message; while it hurries, each slice posts
-// the next, and the frames (requestAnimationFrame) draw in between.
-const hurry = new MessageChannel();
+// The training slices: one a message, each posting the next until the frame's time is used;
+// the next frame (requestAnimationFrame) draws what they trained and starts the next round.
+const slices = new MessageChannel();
 let slicePending = false;
-hurry.port1.onmessage = () => {
+/** Whether the last frame trained nothing (its own work left no time for a step() call). */
+let starved = false;
+slices.port1.onmessage = () => {
   slicePending = false;
-  if (!hurrying()) return;
-  if (stepFor(HURRY_SLICE_MS, Infinity) > 0) {
+  if (!trains() || trainLeft.capLeft <= 0) return;
+  const left = trainLeft.until - performance.now();
+  if (!trainLeft.ran && trainLeft.drewAt) drawCost = performance.now() - trainLeft.drewAt;
+  // No call that would end after the next frame is due, but one every other frame at least.
+  if (left < chunkMs && (trainLeft.ran || !starved)) {
+    if (!trainLeft.ran) starved = true;
+    trainLeft.ran = true;
+    return;
+  }
+  starved = false;
+  trainLeft.ran = true;
+  const ran = stepFor(left, trainLeft.capLeft);
+  trainLeft.capLeft -= ran;
+  if (ran > 0) {
     markDirty();
     postSlice();
-  } else schedule(); // the end: the next frame stops
+  } else stop(); // the end (or a diverged run, which refuses to step)
 };
 function postSlice() {
-  if (slicePending || !hurrying()) return;
+  if (slicePending || !trains()) return;
   slicePending = true;
-  hurry.port2.postMessage(null);
+  slices.port2.postMessage(null);
 }
 
-/** Adapts the stepping budget to the last frame interval (consecutive training frames). */
-function pace(now) {
+/** The display's period: the shortest interval between consecutive training frames. */
+function measurePeriod(now) {
   const previous = lastFrameAt;
-  lastFrameAt = playing || runToEnd ? now : 0;
-  if (!previous || !lastFrameAt) return;
-  const interval = now - previous;
-  period = Math.min(period, interval);
-  const late = interval > OVERRUN * period;
-  stepBudget = late ? Math.max(MIN_STEP_BUDGET_MS, stepBudget / BACK_OFF) : Math.min(STEP_BUDGET_MS, stepBudget * GROW);
+  lastFrameAt = trains() ? now : 0;
+  if (previous && lastFrameAt) period = Math.max(MIN_PERIOD_MS, Math.min(period, now - previous));
 }
 
 function frame(now) {
   framePending = false;
   if (bootFrames > 0) bootFrames -= 1;
-  const settling = beginFrame(playing || runToEnd || bootFrames > 0);
-  pace(now);
-  if (hurrying()) {
+  const draws = drawDue();
+  const settling = beginFrame(trains() || bootFrames > 0, draws);
+  measurePeriod(now);
+  if (trains()) {
     if (finished()) stop();
-    else postSlice();
-  } else if (playing) {
-    if (stepWithinBudget() > 0) dirty = true;
-    else stop();
+    else {
+      // Trains after this frame's drawing and painting, until the next frame is due.
+      trainLeft = { until: now + period - FRAME_MARGIN_MS, capLeft: runToEnd ? Infinity : maxPerFrame, ran: false, drewAt: 0 };
+      postSlice();
+    }
   }
-  if (dirty) {
+  if (dirty && draws) {
     dirty = false;
+    trainLeft.drewAt = drawnAt = performance.now();
     draw();
     // The frame that painted a stop drew no heavy view: they follow in the next one.
     if (settling) dirty = true;
@@ -253,14 +270,22 @@ function frame(now) {
     copiedUntil = 0;
     copiedStatus[0].textContent = copiedStatus[1];
   }
-  if (playing || runToEnd || waiting || copiedUntil || dirty || bootFrames > 0) schedule();
+  if (trains() || waiting || copiedUntil || dirty || bootFrames > 0) schedule();
   else markIdle(true);
+}
+
+/** Whether this frame draws (the loop's views and the panels' redraws): always, but while
+ *  training hurries (speed "max", "run to end"), where drawing takes at most HURRY_DRAW_SHARE
+ *  of the time. */
+function drawDue() {
+  const hurrying = runToEnd || (playing && maxPerFrame === Infinity);
+  return !hurrying || (performance.now() - drawnAt) * HURRY_DRAW_SHARE >= drawCost;
 }
 
 function draw() {
   const start = performance.now();
   const lab = state.lab;
-  const training = playing || runToEnd;
+  const training = trains();
   if (!training || snapshotOf !== lab || start - snapshotAt >= snapshotMs / SNAPSHOT_SHARE) {
     snapshot = lab.snapshot();
     [snapshotOf, snapshotAt, snapshotMs] = [lab, start, performance.now() - start];
@@ -290,7 +315,6 @@ function draw() {
   if (!compare.active && snapshot.status === "diverged") stop();
   updateTransport();
   notifyPanels();
-  drawMs = performance.now() - start;
 }
 
 /** Hands the frame's snapshot to the panels. A panel that throws is a bug: the error is
@@ -330,20 +354,20 @@ function stop() {
 }
 
 function updateTransport() {
-  const busy = playing || runToEnd;
+  const busy = trains();
   const done = finished();
   const button = $("play");
-  button.textContent = t(busy ? "page-pause" : "page-play");
-  button.setAttribute("aria-pressed", String(busy));
-  button.disabled = done && !busy;
-  for (const b of document.querySelectorAll("[data-step]")) b.disabled = done;
-  $("run-to-end").disabled = done;
+  setText(button, t(busy ? "page-pause" : "page-play"));
+  setAttr(button, "aria-pressed", busy);
+  setDisabled(button, done && !busy);
+  for (const b of document.querySelectorAll("[data-step]")) setDisabled(b, done);
+  setDisabled($("run-to-end"), done);
   $("reset").classList.toggle("attention", snapshot?.status === "diverged");
-  $("compare-toggle").setAttribute("aria-pressed", String(compare.active));
+  setAttr($("compare-toggle"), "aria-pressed", compare.active);
   document.body.classList.toggle("comparing", compare.active);
 }
 
-$("play").addEventListener("click", () => (playing || runToEnd ? stop() : play()));
+$("play").addEventListener("click", () => (trains() ? stop() : play()));
 for (const b of document.querySelectorAll("[data-step]")) {
   b.addEventListener("click", () => {
     const n = Number(b.dataset.step);

@@ -335,15 +335,12 @@ test("a panel that throws fails the test: reported as a console error, never swa
   await assert.rejects(
     withPage(t, { hash: "preset=init-he" }, async (page) => {
       await ready(page);
-      // Break the export panel's update (it sets its PNG button's title every frame): no
-      // test hook in the page, only a DOM setter that throws.
+      // Break the export panel's update (it reads its PNG button's title every frame, to write
+      // it only when it changed): no test hook in the page, only a DOM method that throws.
       await page.evaluate(() => {
-        Object.defineProperty(HTMLButtonElement.prototype, "title", {
-          configurable: true,
-          set() {
-            throw new Error("nnlab-test panel failure");
-          },
-        });
+        document.querySelector('[data-testid="export-png"]').getAttribute = () => {
+          throw new Error("nnlab-test panel failure");
+        };
       });
       await page.locator('[data-step="10"]').click();
       await page.waitForFunction(() => window.nnlab.lab().snapshot().iteration === 10);

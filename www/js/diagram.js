@@ -9,7 +9,7 @@
 // many links (a late redraw waits for the loop's tick).
 
 import { t } from "./i18n.js";
-import { fitCanvas, h, messageOf, setText } from "./dom.js";
+import { fitCanvas, h, messageOf, setAttr, setHidden, setText } from "./dom.js";
 import { takeTurn } from "./throttle.js";
 
 const MIN_INTERVAL_MS = 100;
@@ -24,7 +24,7 @@ const DEAD = 2;
  *  colours (dom.js readTheme). Returns {update(snapshot), tick(now)}. */
 export function createDiagram(root, app, theme) {
   const ui = {};
-  const state = { byGradient: false, last: 0, due: 0, snapshot: null, view: null, links: 0 };
+  const state = { byGradient: false, last: 0, due: 0, snapshot: null, view: null, links: 0, legend: "" };
 
   function mount() {
     root.classList.add("nd");
@@ -151,18 +151,19 @@ export function createDiagram(root, app, theme) {
     ctx.textBaseline = "alphabetic";
     for (const label of g.labels) ctx.fillText(label.text, label.x, label.y);
 
-    ui.canvas.setAttribute("aria-label", view.description);
-    ui.legend.replaceChildren(
-      swatch(view.positiveColor, "+"),
-      swatch(view.negativeColor, "−"),
-    );
+    setAttr(ui.canvas, "aria-label", view.description);
+    const legend = `${view.positiveColor} ${view.negativeColor}`;
+    if (legend !== state.legend) {
+      state.legend = legend;
+      ui.legend.replaceChildren(swatch(view.positiveColor, "+"), swatch(view.negativeColor, "−"));
+    }
     setText(ui.caption, view.caption);
-    ui.health.hidden = !view.health;
+    setHidden(ui.health, !view.health);
     setText(ui.health, view.health ?? "");
-    ui.health.dataset.level = view.healthLevel ?? "";
-    root.dataset.dead = String(view.dead);
-    root.dataset.dropped = String(view.dropped);
-    root.dataset.mode = view.mode;
+    setAttr(ui.health, "data-level", view.healthLevel ?? "");
+    setAttr(root, "data-dead", view.dead);
+    setAttr(root, "data-dropped", view.dropped);
+    setAttr(root, "data-mode", view.mode);
   }
 
   function swatch(color, label) {

@@ -22,6 +22,24 @@ export function setText(el, value) {
   if (el.textContent !== v) el.textContent = v;
 }
 
+/** Sets an attribute only when its value changed: the per-frame paths write through these, so
+ *  that a frame whose words did not change invalidates no style, layout or paint (a rewrite
+ *  of the same value still does). */
+export function setAttr(el, name, value) {
+  const v = String(value);
+  if (el.getAttribute(name) !== v) el.setAttribute(name, v);
+}
+
+/** `el.hidden = hidden`, only when it changed (see setAttr). */
+export function setHidden(el, hidden) {
+  if (el.hidden !== hidden) el.hidden = hidden;
+}
+
+/** `el.disabled = disabled`, only when it changed (see setAttr). */
+export function setDisabled(el, disabled) {
+  if (el.disabled !== disabled) el.disabled = disabled;
+}
+
 /**
  * Sizes `canvas`'s backing store to its CSS box (or `cssWidth × cssHeight`) times `ratio`;
  * true if it changed.

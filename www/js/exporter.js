@@ -4,7 +4,7 @@
 // downloaded through a Blob and an object URL. Nothing leaves the browser.
 
 import { t } from "./i18n.js";
-import { h, messageOf, setText } from "./dom.js";
+import { h, messageOf, setAttr, setDisabled, setText } from "./dom.js";
 
 /** How long a download's object URL lives. */
 const REVOKE_MS = 10_000;
@@ -85,8 +85,8 @@ export function createExporter(root, app) {
     update(snapshot) {
       if (!snapshot) return;
       const plane = snapshot.plane !== false;
-      ui.png.disabled = !plane;
-      ui.png.title = plane ? "" : t("ex-no-plane");
+      setDisabled(ui.png, !plane);
+      setAttr(ui.png, "title", plane ? "" : t("ex-no-plane"));
     },
     /** Revokes the object URLs that are due; true while some wait. */
     tick(now) {

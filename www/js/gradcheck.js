@@ -10,7 +10,7 @@
 // Shown open for the gradient-checking lab; for any other configuration a button opens it.
 
 import { t } from "./i18n.js";
-import { fitCanvas, h, messageOf, setText } from "./dom.js";
+import { fitCanvas, h, messageOf, setHidden, setText } from "./dom.js";
 
 /** Networks up to this many parameters are re-checked live while they train. */
 const LIVE_PARAMS = 200;
@@ -95,9 +95,9 @@ export function createGradcheck(root, app, theme) {
   }
 
   function render() {
-    ui.openBox.hidden = state.open;
-    ui.body.hidden = !state.open;
-    ui.close.hidden = state.lastSnapshot?.lab === "gradcheck";
+    setHidden(ui.openBox, state.open);
+    setHidden(ui.body, !state.open);
+    setHidden(ui.close, state.lastSnapshot?.lab === "gradcheck");
   }
 
   /** Runs the check on the current weights (always when `force`). */
@@ -310,7 +310,7 @@ export function createGradcheck(root, app, theme) {
     // it stays open through the rebuilds its own switches cause.
     state.open = snapshot.lab === "gradcheck" || state.userOpened;
     // Always in the page: closed, it is the "check this network's gradients" button.
-    root.hidden = false;
+    setHidden(root, false);
     render();
     if (state.open) refresh();
   }

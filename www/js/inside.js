@@ -4,7 +4,7 @@
 // and MathML element; this module fills the static markup of index.html (#inside-panel), at
 // most every 200 ms while the run moves.
 
-import { fitCanvas, h, setText, strokePolyline } from "./dom.js";
+import { fitCanvas, h, setHidden, setText, strokePolyline } from "./dom.js";
 import { createThrottle } from "./throttle.js";
 
 const MIN_INTERVAL_MS = 200;
@@ -23,7 +23,7 @@ export function createInside(root, app, theme) {
     const canvas = sparks[0].querySelector("canvas");
     const v = app.lab().inside(canvas.clientWidth, canvas.clientHeight);
     setText(part("caption"), v.caption);
-    part("dropoutBox").hidden = !v.mask;
+    setHidden(part("dropoutBox"), !v.mask);
     setText(part("dropout"), v.dropout ?? "");
     setText(part("mask"), v.mask ?? "");
     if (legend !== v.layerNames.join()) {

@@ -8,7 +8,7 @@
 // touch, shows the nearest unit large; keyboard focus shows the layer's current unit, and the
 // arrow keys move it.
 
-import { h, setText } from "./dom.js";
+import { h, setAttr, setHidden, setText } from "./dom.js";
 import { t } from "./i18n.js";
 import { createThrottle } from "./throttle.js";
 
@@ -87,7 +87,7 @@ export function createNeurons(root, app) {
 
   function label(tg) {
     if (!view) return;
-    tg.button.setAttribute("aria-label", t("nd-maps-aria", { unit: view.labels[tg.current] ?? "" }));
+    setAttr(tg.button, "aria-label", t("nd-maps-aria", { unit: view.labels[tg.current] ?? "" }));
     for (let u = tg.first; u < tg.first + tg.count; u++) cells[u]?.unit.classList.toggle("current", u === tg.current);
   }
 
@@ -107,11 +107,11 @@ export function createNeurons(root, app) {
   function draw() {
     const v = app.lab().neuronMaps(root.clientWidth, focus);
     view = v;
-    layer.hidden = !v;
+    setHidden(layer, !v);
     setText(symmetry, v?.symmetry ?? "");
-    symmetry.hidden = !v?.symmetry;
+    setHidden(symmetry, !v?.symmetry);
     setText(note, v?.note ?? "");
-    note.hidden = !v?.note;
+    setHidden(note, !v?.note);
     if (!v) return;
     const canvas = root.querySelector(".nd-canvas");
     layer.style.left = `${canvas.offsetLeft}px`;
@@ -124,7 +124,7 @@ export function createNeurons(root, app) {
       layer.append(targets.at(-1).button);
     }
     targets.forEach((tg, k) => {
-      tg.button.hidden = k >= layers;
+      setHidden(tg.button, k >= layers);
       if (k >= layers) return;
       const [x, y, width, height, first, count] = v.targets.subarray(TARGET * k, TARGET * (k + 1));
       Object.assign(tg, { x, y, first, count });
@@ -139,7 +139,7 @@ export function createNeurons(root, app) {
     cells.forEach((c, u) => {
       const side = u < v.labels.length ? v.boxes[3 * u + 2] : 0;
       const owner = targets.find((tg) => !tg.button.hidden && u >= tg.first && u < tg.first + tg.count);
-      c.unit.hidden = side === 0 || !owner;
+      setHidden(c.unit, side === 0 || !owner);
       if (c.unit.hidden) return;
       Object.assign(c.unit.style, {
         left: `${v.boxes[3 * u] - owner.x}px`,
@@ -150,7 +150,7 @@ export function createNeurons(root, app) {
       c.unit.classList.toggle("dropped", v.dropped[u] === 1);
       put(c.canvas, c.ctx, v.maps, u * bytes, v.side);
     });
-    largeBox.hidden = !v.large;
+    setHidden(largeBox, !v.large);
     if (v.large) {
       put(large, large.getContext("2d"), v.large, 0, v.largeSide);
       setText(largeLabel, v.labels[focus]);

@@ -2,7 +2,7 @@
 // values, the note for an infinite cost and the status line. Every number and sentence
 // arrives from the engine (snapshot.*Text, costNote; run/health.rs words them).
 
-import { setText } from "./dom.js";
+import { setAttr, setHidden, setText } from "./dom.js";
 import { t } from "./i18n.js";
 
 const CHECK = " ✓";
@@ -31,7 +31,7 @@ export function createReadout(wasm, doc = document) {
       setText(el.iteration, String(s.iteration));
       setText(el.iters, ` / ${s.iters}`);
       setText(el.cost, s.costText);
-      el.cost.title = s.costIteration === null ? "" : t("readout-cost-at", { iteration: String(s.costIteration) });
+      setAttr(el.cost, "title", s.costIteration === null ? "" : t("readout-cost-at", { iteration: String(s.costIteration) }));
       setText(el.train, s.trainAccuracyText);
       setText(el.test, s.testAccuracyText);
       setText(el.gap, s.gapText);
@@ -43,7 +43,7 @@ export function createReadout(wasm, doc = document) {
       el.expectedTrain.classList.toggle("match", !!e?.trainMatches);
       el.expectedTest.classList.toggle("match", !!e?.testMatches);
 
-      el.costNote.hidden = !s.costNote;
+      setHidden(el.costNote, !s.costNote);
       setText(el.costNote, s.costNote);
 
       this.status(s, playing);
@@ -57,13 +57,13 @@ export function createReadout(wasm, doc = document) {
         const stalled = runs.filter((r) => r.stalled).map((r) => r.title);
         setText(el.status, wasm.compareStatus(done, playing, started, stalled));
         el.status.classList.remove("diverged");
-        el.status.dataset.state = done ? "done" : "training";
+        setAttr(el.status, "data-state", done ? "done" : "training");
         return;
       }
       const status = playing ? s.playingStatusText : s.statusText;
       setText(el.status, status);
       el.status.classList.toggle("diverged", s.status === "diverged");
-      el.status.dataset.state = s.status;
+      setAttr(el.status, "data-state", s.status);
     },
   };
 }

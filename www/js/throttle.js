@@ -13,21 +13,24 @@ let frameNo = 0;
 let takenIn = -1;
 let training = false;
 let settling = false;
+let resting = false;
 
 /** app.js's loop, at the start of each frame: whether views take turns (the run is training, or
- *  the page is in its first frames). Returns true for
+ *  the page is in its first frames), and whether this frame draws at all (`draws`: false for
+ *  the frames that only train at speed "max"). Returns true for
  *  the first frame after training stopped (no heavy redraw in it; draw again next frame). */
-export function beginFrame(isTraining) {
+export function beginFrame(isTraining, draws = true) {
   frameNo += 1;
   settling = training && !isTraining;
   training = isTraining;
+  resting = !draws;
   return settling;
 }
 
 /** Whether a heavy redraw may happen now: paused, always (but not in the frame that settles
- *  a stop); while training, only the frame's first. */
+ *  a stop); while training, only the frame's first, and none in a frame that does not draw. */
 export function takeTurn() {
-  if (settling) return false;
+  if (settling || resting) return false;
   if (!training) return true;
   if (takenIn === frameNo) return false;
   takenIn = frameNo;

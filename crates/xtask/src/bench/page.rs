@@ -4,7 +4,8 @@
 //! the presets and the two largest configurations train (frames per second, median and
 //! 95th-percentile frame interval), how soon a click on Pause is answered, and speed `max` as a share of the engine's own
 //! throughput (the He lab to 15 000 iterations in the page, against one `Lab.step(15000)`
-//! call in the same page). Timed figures live here, never in tests.
+//! call in the same page, and the page's frames per second meanwhile). Timed figures live here,
+//! never in tests.
 
 use crate::{root, site, Result};
 use std::process::Command;
@@ -93,10 +94,13 @@ fn render(lines: &str) -> String {
             Some("max") => {
                 max = format!(
                     "Speed `max`, He lab to 15 000 iterations: {:.0} ms in the page, {:.0} ms for \
-                     the engine alone: {:.0} % of the engine's throughput.\n",
+                     the engine alone: {:.0} % of the engine's throughput, at {:.1} fps (p95 \
+                     frame {:.1} ms).\n",
                     n("pageMs"),
                     n("engineMs"),
                     100.0 * n("share"),
+                    n("fps"),
+                    n("p95"),
                 )
             }
             _ => {}
@@ -129,7 +133,7 @@ mod tests {
         let lines = r#"{"kind":"load","viewport":"phone","firstRegionsMs":512.3,"transferGzip":201234,"transferRaw":1,"wasmGzip":170001,"requests":24,"layoutShift":0.0012}
 {"kind":"frames","link":"preset=init-he&play=1","fps":59.9,"p95":16.8,"median":16.7,"worst":33.4,"playing":true,"jsMs":9.25,"stepMs":7,"engineMs":1.5,"longest":"step 8.0, regions 3.1"}
 {"kind":"input","link":"preset=init-he&play=1","clicks":8,"median":9.5,"worst":21.25}
-{"kind":"max","pageMs":400,"engineMs":300,"share":0.75}"#;
+{"kind":"max","pageMs":400,"engineMs":300,"share":0.75,"fps":57.5,"p95":18.25}"#;
         let md = render(lines);
         assert!(
             md.contains("| phone | 512 ms | 201.2 kB | 170.0 kB | 24 | 0.0012 |"),
@@ -146,7 +150,9 @@ mod tests {
             "{md}"
         );
         assert!(
-            md.contains("400 ms in the page, 300 ms for the engine alone: 75 %"),
+            md.contains(
+                "400 ms in the page, 300 ms for the engine alone: 75 % of the engine's throughput, at 57.5 fps (p95 frame 18.2 ms)"
+            ),
             "{md}"
         );
         assert_eq!(number(r#"{"a":-1.5e-3}"#, "a"), Some(-0.0015));

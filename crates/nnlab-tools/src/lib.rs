@@ -17,7 +17,7 @@ use wasm_bindgen::prelude::*;
 /// The QR code of `text` at the lowest error correction that fits:
 /// `{size, modules}` (`modules` a `Uint8Array` of `size × size`, row by row,
 /// 1 = dark, without the quiet zone), or `undefined` when `text` is too long
-/// for any QR code (the page's module words why: `Lab.qrRefused`).
+/// for any QR code (the page's module words why: its `qrRefused`).
 #[wasm_bindgen]
 pub fn qr(text: &str) -> Option<Object> {
     let code = [EcLevel::M, EcLevel::L]

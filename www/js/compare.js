@@ -5,7 +5,7 @@
 // go on the main chart (see `series`).
 
 import { t } from "./i18n.js";
-import { h } from "./dom.js";
+import { h, setText } from "./dom.js";
 import { createRegions } from "./regions.js";
 
 /**
@@ -121,12 +121,12 @@ export function createCompare(wasm, { section, panelsBox, rows, theme }) {
         run.regions.draw(run.lab, showTest);
         const e = s.expected;
         const course = (live, want, ok) => (want ? `${live} (${want}${ok ? " ✓" : ""})` : live);
-        run.stats.textContent = t("compare-stats", { train: s.trainAccuracyText, test: s.testAccuracyText });
-        run.cells.iteration.textContent = String(s.iteration);
-        run.cells.cost.textContent = s.costText;
-        run.cells.train.textContent = course(s.trainAccuracyText, e?.trainText, e?.trainMatches);
-        run.cells.test.textContent = course(s.testAccuracyText, e?.testText, e?.testMatches);
-        run.cells.gap.textContent = s.gapText;
+        setText(run.stats, t("compare-stats", { train: s.trainAccuracyText, test: s.testAccuracyText }));
+        setText(run.cells.iteration, s.iteration);
+        setText(run.cells.cost, s.costText);
+        setText(run.cells.train, course(s.trainAccuracyText, e?.trainText, e?.trainMatches));
+        setText(run.cells.test, course(s.testAccuracyText, e?.testText, e?.testMatches));
+        setText(run.cells.gap, s.gapText);
       });
     },
 

@@ -148,7 +148,10 @@ fn the_import_query_describes_the_run_on_the_files_points() {
     );
     let o = nnlab(&["data", &query]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(stdout(&o).lines().filter(|l| l.ends_with(",test")).count(), 18);
+    assert_eq!(
+        stdout(&o).lines().filter(|l| l.ends_with(",test")).count(),
+        18
+    );
     // Bad values still name their key; the file is not blamed for them.
     let name = file.to_str().unwrap();
     for (query, message) in [

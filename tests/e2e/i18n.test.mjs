@@ -207,12 +207,15 @@ test("a Chinese link paints no English before the engine starts", async (t) => {
       await page.waitForFunction(() => document.readyState === "complete" || document.body !== null);
       const before = await introShown(page);
       assert.equal(before.visible, english, `${hash}: the static English is ${english ? "shown" : "not shown"}`);
+      assert.equal(await page.getByTestId("lang-switch").isVisible(), english, `${hash}: the switch saying English`);
       const box = await page.locator(".intro > p[data-lab-text='initialization']").boundingBox();
       assert.ok(box && box.height > 0, `${hash}: the text keeps its place`);
       release();
       await page.waitForSelector('#stage[data-ready="true"]');
       const after = await introShown(page);
       assert.equal(after.visible, true, hash);
+      assert.equal(await page.getByTestId("lang-switch").inputValue(), english ? "en" : "zh", hash);
+      assert.ok(await page.getByTestId("lang-switch").isVisible(), hash);
       assert.equal(/[\u4e00-\u9fff]/.test(after.text), !english, `${hash}: ${after.text}`);
     });
   }

@@ -29,13 +29,6 @@ function argsOf(el) {
   return args;
 }
 
-/** Writes `text` into a static element unless it reads so already (HTML's collapsed white
- *  space aside): when the engine starts in English, the texts painted first are left as they
- *  are (no DOM change, so no layout and paint for them in the start's task). */
-function write(el, text) {
-  if (el.textContent.replace(/\s+/g, " ").trim() !== text) el.textContent = text;
-}
-
 /**
  * Installs the renderer over the engine's catalogues, fetched one language at a time
  * (window.nnlabCatalogue, set by js/boot.js: i18n/<name>.ftl; the one-file page's loader reads
@@ -98,7 +91,7 @@ export async function createI18n(wasm, first, onLate) {
       delete document.documentElement.dataset.linkLang;
       // The document and its templates' content (cloned later, e.g. the locked badge).
       for (const root of [document, ...[...document.querySelectorAll("template")].map((tpl) => tpl.content)]) {
-        for (const el of root.querySelectorAll("[data-i18n]")) write(el, t(el.dataset.i18n, argsOf(el)));
+        for (const el of root.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n, argsOf(el));
         for (const attr of ATTRIBUTES) {
           for (const el of root.querySelectorAll(`[data-i18n-${attr}]`)) {
             el.setAttribute(attr, t(el.getAttribute(`data-i18n-${attr}`), argsOf(el)));

@@ -29,7 +29,7 @@ import { createBanner } from "./js/banner.js";
 import { createClassroom } from "./js/classroom.js";
 import { createQuiz } from "./js/quiz.js";
 import { createShare } from "./js/share.js";
-import { applyPalette, messageOf, readTheme, setAttr, setDisabled, setText } from "./js/dom.js";
+import { applyPalette, messageOf, nextTask, readTheme, sizeOf, setAttr, setDisabled, setText } from "./js/dom.js";
 import { beginFrame, takeTurn } from "./js/throttle.js";
 import { createI18n, t } from "./js/i18n.js";
 import { engine, showFailure } from "./js/start.js";
@@ -76,6 +76,8 @@ const wasm = await engine().catch((err) => {
 const $ = (id) => document.getElementById(id);
 $("stage").dataset.ready = "loading";
 document.querySelector('[data-testid="wasm-version"]').textContent = `v${wasm.version()}`;
+// The start-up runs in steps (dom.js nextTask): the browser paints and answers between them.
+await nextTask();
 
 // ── Views ──────────────────────────────────────────────────────────────────────
 applyPalette(wasm.palette());
@@ -89,6 +91,7 @@ const i18n = await createI18n(wasm, wasm.pageLang(state.urlQuery(), navigator.la
 }).catch((err) => {
   throw showFailure(err);
 });
+await nextTask();
 const presetList = wasm.presets();
 // One click on a preset loads the course's configuration; it plays as the link says.
 const presets = createPresets($("presets"), presetList, (p) => {
@@ -110,6 +113,7 @@ const compare = createCompare(wasm, {
 });
 const classroom = createClassroom();
 const quiz = createQuiz(() => state.lab);
+await nextTask();
 /** The panels (gradient check, network diagram, export), created at start. */
 let panels = [];
 
@@ -491,6 +495,7 @@ $("copy-link").addEventListener("click", () => {
   copyField($("link-output"), $("copied"));
 });
 createShare(wasm, () => state.lab, theme, (field) => copyField(field, $("share-copy")));
+await nextTask();
 
 /** Copies a read-only field's text and says so in `status` for COPIED_MS. */
 async function copyField(field, status) {
@@ -519,9 +524,9 @@ window.addEventListener("hashchange", () => {
 });
 
 // Canvases repaint when their size changes (layout, rotation, zoom).
-new ResizeObserver(markDirty).observe($("regions-canvas"));
-new ResizeObserver(markDirty).observe($("chart-canvas"));
-new ResizeObserver(markDirty).observe($("compare-panels"));
+sizeOf($("regions-canvas"), markDirty);
+sizeOf($("chart-canvas"), markDirty);
+sizeOf($("compare-panels"), markDirty);
 
 // ── Start ──────────────────────────────────────────────────────────────────────
 if (!setQuery(state.urlQuery())) {
@@ -531,6 +536,7 @@ if (!setQuery(state.urlQuery())) {
   $("error").hidden = false;
 }
 playAsLinkSays();
+await nextTask();
 
 const app = {
   wasm,
@@ -543,14 +549,17 @@ const app = {
   regionsCanvas: () => $("regions-canvas"),
 };
 const exporter = createExporter($("export-panel"), app);
-panels = [
-  createGradcheck($("gradcheck-panel"), app, theme),
-  createDiagram($("diagram-panel"), app, theme),
-  createNeurons($("diagram-panel"), app),
-  createInside($("inside-panel"), app, theme),
-  exporter,
-];
-panels.push(createData(app, exporter.save));
+for (const create of [
+  () => createGradcheck($("gradcheck-panel"), app, theme),
+  () => createDiagram($("diagram-panel"), app, theme),
+  () => createNeurons($("diagram-panel"), app),
+  () => createInside($("inside-panel"), app, theme),
+  () => exporter,
+  () => createData(app, exporter.save),
+]) {
+  panels.push(create());
+  await nextTask();
+}
 createBanner(app);
 markDirty();
 $("stage").dataset.ready = "true";

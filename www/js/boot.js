@@ -14,9 +14,19 @@
 // tools' module, fetched when first asked for.
 import { failed, started } from "./start.js";
 
+/** Resolves once the page has painted: after the next frame, or at once in a hidden tab (it
+ *  draws no frames). The engine's downloads (the wasm, the catalogue) start then, so that on
+ *  a slow network they do not compete with the page's stylesheet and text, the first paint. */
+const painted = () =>
+  new Promise((resolve) => {
+    if (document.visibilityState === "hidden") resolve();
+    else requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+
 try {
   const tag = document.querySelector("script[data-nnlab-boot]");
   if (!tag) throw new Error("boot.js: no <script data-nnlab-boot> tag (see crates/xtask/src/site.rs)");
+  await painted();
   const catalogues = new URL(tag.dataset.catalogues, document.baseURI);
   const fetchCatalogue = async (name) => {
     const answer = await fetch(new URL(`${name}.ftl`, catalogues));

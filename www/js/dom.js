@@ -2,6 +2,13 @@
 // (link-derived text never goes through innerHTML), text updates, canvas sizing, the
 // page's colours.
 
+/** Ends the current task: resolves in a later one, after the browser had the chance to
+ *  paint and answer input. The page's start-up is a series of such steps, none of them a
+ *  long task on a slow phone. */
+export function nextTask() {
+  return globalThis.scheduler?.yield?.() ?? new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** `document.createElement(tag)` with attributes and optional text (textContent). */
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -40,11 +47,38 @@ export function setDisabled(el, disabled) {
   if (el.disabled !== disabled) el.disabled = disabled;
 }
 
+// Elements' sizes as the browser last laid them out, reported by one ResizeObserver: a view
+// that sizes its canvas from them forces no layout in the middle of a frame.
+const sizes = new WeakMap();
+const onResizes = new WeakMap();
+const observer = new ResizeObserver((entries) => {
+  for (const { target, contentBoxSize } of entries) {
+    const size = { width: Math.round(contentBoxSize[0].inlineSize), height: Math.round(contentBoxSize[0].blockSize) };
+    const last = sizes.get(target);
+    sizes.set(target, size);
+    if (last.width !== size.width || last.height !== size.height) onResizes.get(target)?.();
+  }
+});
+
+/** `el`'s CSS content-box size `{width, height}` (whole pixels) as last laid out. The first
+ *  call measures it (a layout, once) and starts watching it; `onResize`, when given, runs
+ *  whenever the size changes after that. */
+export function sizeOf(el, onResize) {
+  if (onResize) onResizes.set(el, onResize);
+  let size = sizes.get(el);
+  if (!size) {
+    size = { width: el.clientWidth, height: el.clientHeight };
+    sizes.set(el, size);
+    observer.observe(el);
+  }
+  return size;
+}
+
 /**
  * Sizes `canvas`'s backing store to its CSS box (or `cssWidth × cssHeight`) times `ratio`;
  * true if it changed.
  */
-export function fitBacking(canvas, ratio, cssWidth = canvas.clientWidth, cssHeight = canvas.clientHeight) {
+export function fitBacking(canvas, ratio, cssWidth = sizeOf(canvas).width, cssHeight = sizeOf(canvas).height) {
   const width = Math.max(1, Math.round(cssWidth * ratio));
   const height = Math.max(1, Math.round(cssHeight * ratio));
   if (canvas.width === width && canvas.height === height) return false;

@@ -4,7 +4,7 @@
 // and MathML element; this module fills the static markup of index.html (#inside-panel), at
 // most every 200 ms while the run moves.
 
-import { fitCanvas, h, setHidden, setText, strokePolyline } from "./dom.js";
+import { fitCanvas, h, setHidden, setText, sizeOf, strokePolyline } from "./dom.js";
 import { createThrottle } from "./throttle.js";
 
 const MIN_INTERVAL_MS = 200;
@@ -17,11 +17,12 @@ export function createInside(root, app, theme) {
   let formulas = "";
   let legend = "";
   const throttle = createThrottle(MIN_INTERVAL_MS, draw, app);
-  addEventListener("resize", throttle.soon);
+  // Their canvases are redrawn at a new size.
+  for (const figure of sparks) sizeOf(figure.querySelector("canvas"), throttle.soon);
 
   function draw() {
-    const canvas = sparks[0].querySelector("canvas");
-    const v = app.lab().inside(canvas.clientWidth, canvas.clientHeight);
+    const { width, height } = sizeOf(sparks[0].querySelector("canvas"));
+    const v = app.lab().inside(width, height);
     setText(part("caption"), v.caption);
     setHidden(part("dropoutBox"), !v.mask);
     setText(part("dropout"), v.dropout ?? "");
@@ -44,8 +45,9 @@ export function createInside(root, app, theme) {
       setText(figure.querySelector(".spark-now"), s?.now ?? "");
       setText(figure.querySelector(".spark-top"), s?.top ?? "");
       const c = figure.querySelector("canvas");
-      const ctx = fitCanvas(c, c.clientWidth, c.clientHeight);
-      ctx.clearRect(0, 0, c.clientWidth, c.clientHeight);
+      const { width, height } = sizeOf(c);
+      const ctx = fitCanvas(c, width, height);
+      ctx.clearRect(0, 0, width, height);
       ctx.lineWidth = 1.5;
       for (const l of s?.layers ?? []) {
         ctx.strokeStyle = theme.layers[l % theme.layers.length];

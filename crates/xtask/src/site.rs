@@ -19,9 +19,10 @@
 //! `<link data-trunk rel="copy-dir" href=D>` (a folder copied whole, written nowhere in the
 //! page), `<script data-trunk type="module" src=F>` (a module), `<script src=F>` (a classic
 //! script, run before the first paint), and
-//! `<link data-trunk rel="rust" ...>`, which becomes preloads of the bindings and the wasm
-//! and the loader `js/boot.js` with their URLs in `data-bindings` / `data-wasm` (the tools'
-//! in `data-tools-bindings` / `data-tools-wasm`, not preloaded).
+//! `<link data-trunk rel="rust" ...>`, which becomes a preload of the bindings and the loader
+//! `js/boot.js` with their URLs in `data-bindings` / `data-wasm` (the tools' in
+//! `data-tools-bindings` / `data-tools-wasm`). The wasm is not preloaded: the loader fetches
+//! it once the page has painted (js/boot.js), so it never competes with the stylesheet.
 
 use crate::catalogues;
 use crate::modules::{self, BINDINGS, TOOLS_BINDINGS, TOOLS_WASM, WASM};
@@ -295,7 +296,6 @@ impl Tag {
                 let p = PREFIX_MARK;
                 Some(format!(
                     r#"<link rel="modulepreload" href="{p}{BINDINGS}" />
-    <link rel="preload" href="{p}{WASM}" as="fetch" type="application/wasm" crossorigin />
     <script type="module" src="{p}js/boot.js" data-nnlab-boot data-bindings="{p}{BINDINGS}" data-wasm="{p}{WASM}" data-tools-bindings="{p}{TOOLS_BINDINGS}" data-tools-wasm="{p}{TOOLS_WASM}" data-catalogues="{p}{}"></script>"#,
                     catalogues::AT
                 ))

@@ -65,9 +65,10 @@ const MAX_CHUNK = 4096;
 /** How long "Copied" stays beside the copy button. */
 const COPIED_MS = 2000;
 /** The page's first frames: the views take turns as while training (the regions first, the
- *  largest paint; the neuron maps, "Inside the training" and the diagram one a frame after),
+ *  largest paint; the cost chart, the neuron maps, "Inside the training" and the diagram one a
+ *  frame after),
  *  so that no long task holds the first paint on a slow phone (Lighthouse's blocking time). */
-const BOOT_FRAMES = 6;
+const BOOT_FRAMES = 7;
 
 // A failed start (js/start.js) is said on the page; nothing more can run.
 const wasm = await engine().catch((err) => {
@@ -311,8 +312,12 @@ function draw() {
     regionsAt = start;
     regionsMs = performance.now() - start;
   }
-  if (compare.active) chart.draw(compare.series(), snapshot.logCost);
-  else chart.draw([{ lab, colour: theme.ink, label: "", views: true }], snapshot.logCost);
+  // In the first frames the chart takes a turn too (after the regions'); until then the
+  // frame stays dirty.
+  if (bootFrames === 0 || takeTurn()) {
+    if (compare.active) chart.draw(compare.series(), snapshot.logCost);
+    else chart.draw([{ lab, colour: theme.ink, label: "", views: true }], snapshot.logCost);
+  } else dirty = true;
   if (compare.active) readout.status(snapshot, training, compare.snapshots());
   else readout.update(snapshot, training);
   // Stop at a divergence (the labs also refuse to step, but say it once, plainly).

@@ -11,6 +11,7 @@
 // English stays in index.html for the first paint.
 
 import { FluentBundle, FluentResource } from "./fluent/index.js";
+import { nextTask } from "./dom.js";
 
 const ATTRIBUTES = ["title", "aria-label", "placeholder"];
 
@@ -104,6 +105,7 @@ export async function createI18n(wasm, first, onLate) {
     },
   };
   await load(first);
+  await nextTask(); // the catalogue's parsing and the page's texts: two steps of the start
   i18n.set(first);
   return i18n;
 }

@@ -62,6 +62,8 @@ const SNAPSHOT_SHARE = 0.1;
 /** One step() call should take about this long: the chunk size adapts to it. */
 const CHUNK_TARGET_MS = 1;
 const MAX_CHUNK = 4096;
+/** How many of the last step() calls predict the next one's time. */
+const CALL_SAMPLES = 5;
 /** How long "Copied" stays beside the copy button. */
 const COPIED_MS = 2000;
 /** The page's first frames: the views take turns as while training (the regions first, the
@@ -123,9 +125,9 @@ let playing = false;
 let runToEnd = false;
 let maxPerFrame = speedOf($("speed").value);
 /** Iterations per step() call: the engine's first chunk of a run, then sized by time; and
- *  how long the last call took. */
+ *  the milliseconds per iteration of the run's last calls (chunkMs). */
 let chunk = 1;
-let chunkMs = 0;
+let perIteration = [];
 let dirty = true;
 let framePending = false;
 let snapshot = null;
@@ -187,20 +189,31 @@ function stepFor(left, cap) {
   let planned = 0;
   let ran = 0;
   let elapsed = 0;
-  while (planned < cap && (planned === 0 || (elapsed < SLICE_MS && elapsed + chunkMs <= left))) {
+  while (planned < cap && (planned === 0 || (elapsed < SLICE_MS && elapsed + chunkMs() <= left))) {
     const n = Math.min(chunk, cap - planned);
     const t = performance.now();
     let most = 0;
     for (const lab of labs) most = Math.max(most, lab.step(n));
-    chunkMs = performance.now() - t;
+    const ms = performance.now() - t;
     elapsed = performance.now() - start;
     if (most === 0) break;
+    perIteration.push(ms / n);
+    if (perIteration.length > CALL_SAMPLES) perIteration.shift();
     planned += n;
     ran += most;
-    if (chunkMs < CHUNK_TARGET_MS / 2 && chunk < MAX_CHUNK) chunk *= 2;
-    else if (chunkMs > CHUNK_TARGET_MS * 2 && chunk > 1) chunk = Math.max(1, chunk >> 1);
+    const typical = chunkMs();
+    if (typical < CHUNK_TARGET_MS / 2 && chunk < MAX_CHUNK) chunk *= 2;
+    else if (typical > CHUNK_TARGET_MS * 2 && chunk > 1) chunk = Math.max(1, chunk >> 1);
   }
   return ran;
+}
+
+/** What a call of `chunk` iterations should take: the median time per iteration of the
+ *  run's last CALL_SAMPLES calls (a call slowed by a garbage collection or by the system
+ *  neither ends a frame's training early nor halves the chunk); 0 before the first. */
+function chunkMs() {
+  const sorted = [...perIteration].sort((a, b) => a - b);
+  return (sorted[sorted.length >> 1] ?? 0) * chunk;
 }
 
 /** Whether the run trains (playing, or running to its end). */
@@ -220,7 +233,7 @@ slices.port1.onmessage = () => {
   const left = trainLeft.until - performance.now();
   if (!trainLeft.ran && trainLeft.drewAt) drawCost = performance.now() - trainLeft.drewAt;
   // No call that would end after the next frame is due, but one every other frame at least.
-  if (left < chunkMs && (trainLeft.ran || !starved)) {
+  if (left < chunkMs() && (trainLeft.ran || !starved)) {
     if (!trainLeft.ran) starved = true;
     trainLeft.ran = true;
     return;
@@ -471,6 +484,7 @@ function setQuery(text, { autoplay, fresh = false } = {}) {
       showWarnings([...result.warnings, t("page-no-compare")]);
     }
     chunk = state.lab.firstChunk();
+    perIteration = [];
     runToEnd = false;
   }
   // A new language (the link's lang, or the switch): every text again, the run kept.

@@ -57,3 +57,32 @@ test("init-he link trains by itself and ends on the course's numbers", async (t)
     await screenshot(page, "skeleton-he-done");
   });
 });
+
+test("canvases are drawn again at their new size when the window changes", async (t) => {
+  await withPage(t, { hash: "preset=init-he" }, async (page) => {
+    await wasmReady(page);
+    await page.waitForSelector('#stage[data-idle="true"]');
+    /** Each canvas's backing store and what its CSS box times the pixel ratio asks for. */
+    const sizes = () =>
+      page.evaluate(() =>
+        ["regions", "chart"].map((id) => {
+          const c = document.querySelector(`[data-testid="${id}"]`);
+          const want = Math.round(c.getBoundingClientRect().width * (window.devicePixelRatio || 1));
+          return { id, width: c.width, want };
+        }),
+      );
+    const desktop = await sizes();
+    for (const s of desktop) assert.equal(s.width, s.want, `${s.id} fits its box on the desktop`);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForFunction(() => {
+      const c = document.querySelector('[data-testid="regions"]');
+      return c.width === Math.round(c.getBoundingClientRect().width * (window.devicePixelRatio || 1));
+    });
+    await page.waitForSelector('#stage[data-idle="true"]');
+    const phone = await sizes();
+    for (const [i, s] of phone.entries()) {
+      assert.equal(s.width, s.want, `${s.id} fits its box on the phone`);
+      assert.notEqual(s.width, desktop[i].width, `${s.id} was drawn again at the phone's size`);
+    }
+  });
+});

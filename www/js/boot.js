@@ -14,13 +14,19 @@
 // tools' module, fetched when first asked for.
 import { failed, started } from "./start.js";
 
-/** Resolves once the page has painted: after the next frame, or at once in a hidden tab (it
- *  draws no frames). The engine's downloads (the wasm, the catalogue) start then, so that on
- *  a slow network they do not compete with the page's stylesheet and text, the first paint. */
+/** The longest the engine's downloads wait for the page's first frame (an embed scrolled out
+ *  of view may get none). */
+const PAINT_WAIT_MS = 1000;
+
+/** Resolves once the page has painted: after the next frame, at once in a hidden tab (it
+ *  draws no frames), after PAINT_WAIT_MS at most. The engine's downloads (the wasm, the
+ *  catalogue) start then, so that on a slow network they do not compete with the page's
+ *  stylesheet and text, the first paint. */
 const painted = () =>
   new Promise((resolve) => {
     if (document.visibilityState === "hidden") resolve();
-    else requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, PAINT_WAIT_MS);
+    requestAnimationFrame(() => setTimeout(resolve, 0));
   });
 
 try {

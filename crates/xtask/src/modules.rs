@@ -22,21 +22,29 @@ pub const TOOLS_WASM: &str = "nnlab-tools_bg.wasm";
 /// `cargo build --release` of the web crate for wasm32 (with `extra` arguments such as
 /// `--features testing`); the built module's path.
 pub fn build_wasm(root: &Path, extra: &[&str]) -> Result<PathBuf> {
-    build_package(root, "nnlab-web", extra)
+    build_packages(root, &["nnlab-web"], extra)?;
+    Ok(built(root, "nnlab-web"))
 }
 
-/// `cargo build --release` of `package` for wasm32; the built module's path.
-fn build_package(root: &Path, package: &str, extra: &[&str]) -> Result<PathBuf> {
-    run(Command::new("cargo")
-        .current_dir(root)
-        .args(["build", "--release", "--target", "wasm32-unknown-unknown"])
-        .args(["-p", package])
-        .args(extra))
-    .map_err(|e| format!("wasm build of {package} failed: {e}"))?;
-    Ok(root.join(format!(
+/// `cargo build --release` of `packages` for wasm32, in one cargo run: the dependencies
+/// they share (the core, the renderer, wasm-bindgen) compile once, and cargo keeps both
+/// cores busy across the packages.
+fn build_packages(root: &Path, packages: &[&str], extra: &[&str]) -> Result<()> {
+    let mut cmd = Command::new("cargo");
+    cmd.current_dir(root)
+        .args(["build", "--release", "--target", "wasm32-unknown-unknown"]);
+    for package in packages {
+        cmd.args(["-p", package]);
+    }
+    run(cmd.args(extra)).map_err(|e| format!("wasm build of {} failed: {e}", packages.join(", ")))
+}
+
+/// Where cargo writes `package`'s release module.
+fn built(root: &Path, package: &str) -> PathBuf {
+    root.join(format!(
         "target/wasm32-unknown-unknown/release/{}.wasm",
         package.replace('-', "_")
-    )))
+    ))
 }
 
 /// Both modules (the page's, the tools') and their bindings in `out/`.
@@ -44,8 +52,9 @@ pub fn build(root: &Path, out: &Path) -> Result<()> {
     if out.exists() {
         fs::remove_dir_all(out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
     }
-    for (package, wasm) in [("nnlab-web", WASM), ("nnlab-tools", TOOLS_WASM)] {
-        let built = build_package(root, package, &[])?;
+    let modules = [("nnlab-web", WASM), ("nnlab-tools", TOOLS_WASM)];
+    build_packages(root, &modules.map(|(package, _)| package), &[])?;
+    for (package, wasm) in modules {
         run(Command::new("wasm-bindgen")
             .args(["--target", "web", "--no-typescript", "--out-name", package])
             // Function names are for debuggers: 18 kB gzipped the page need not load.
@@ -55,7 +64,7 @@ pub fn build(root: &Path, out: &Path) -> Result<()> {
                 "--out-dir",
             ])
             .arg(out)
-            .arg(&built))?;
+            .arg(built(root, package)))?;
         crate::wasm_opt::optimize(root, &out.join(wasm))?;
     }
     Ok(())

@@ -47,14 +47,22 @@ fn built(root: &Path, package: &str) -> PathBuf {
     ))
 }
 
+/// The page's modules: each package and its module's name in the asset folder.
+const MODULES: [(&str, &str); 2] = [("nnlab-web", WASM), ("nnlab-tools", TOOLS_WASM)];
+
+/// `cargo build --release` of both modules (what [`build`] starts with; `cargo xtask test`
+/// runs it early, while the set-up still installs wasm-bindgen-cli).
+pub fn compile(root: &Path) -> Result<()> {
+    build_packages(root, &MODULES.map(|(package, _)| package), &[])
+}
+
 /// Both modules (the page's, the tools') and their bindings in `out/`.
 pub fn build(root: &Path, out: &Path) -> Result<()> {
     if out.exists() {
         fs::remove_dir_all(out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
     }
-    let modules = [("nnlab-web", WASM), ("nnlab-tools", TOOLS_WASM)];
-    build_packages(root, &modules.map(|(package, _)| package), &[])?;
-    for (package, wasm) in modules {
+    compile(root)?;
+    for (package, wasm) in MODULES {
         run(Command::new("wasm-bindgen")
             .args(["--target", "web", "--no-typescript", "--out-name", package])
             // Function names are for debuggers: 18 kB gzipped the page need not load.

@@ -62,18 +62,30 @@ pub fn build(root: &Path, out: &Path) -> Result<()> {
         fs::remove_dir_all(out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
     }
     compile(root)?;
-    for (package, wasm) in MODULES {
-        run(Command::new("wasm-bindgen")
-            .args(["--target", "web", "--no-typescript", "--out-name", package])
-            // Function names are for debuggers: 18 kB gzipped the page need not load.
-            .args([
-                "--remove-name-section",
-                "--remove-producers-section",
-                "--out-dir",
-            ])
-            .arg(out)
-            .arg(built(root, package)))?;
-        crate::wasm_opt::optimize(root, &out.join(wasm))?;
-    }
+    // Binding and wasm-opt (single-threaded, the longer) of each module side by side.
+    std::thread::scope(|s| {
+        let jobs = MODULES.map(|(package, wasm)| s.spawn(move || bind(root, out, package, wasm)));
+        jobs.into_iter()
+            .map(|job| {
+                job.join()
+                    .unwrap_or_else(|_| Err("binding a module panicked".into()))
+            })
+            .collect::<Result<Vec<()>>>()
+    })?;
     Ok(())
+}
+
+/// `package`'s module through wasm-bindgen and wasm-opt into `out/`.
+fn bind(root: &Path, out: &Path, package: &str, wasm: &str) -> Result<()> {
+    run(Command::new("wasm-bindgen")
+        .args(["--target", "web", "--no-typescript", "--out-name", package])
+        // Function names are for debuggers: 18 kB gzipped the page need not load.
+        .args([
+            "--remove-name-section",
+            "--remove-producers-section",
+            "--out-dir",
+        ])
+        .arg(out)
+        .arg(built(root, package)))?;
+    crate::wasm_opt::optimize(root, &out.join(wasm))
 }

@@ -141,6 +141,7 @@ enum WasmTests {
 /// dir: the run gets a private TMPDIR that is removed afterwards.
 fn wasm_tests(root: &Path, what: WasmTests) -> Result<()> {
     let mut cmd = Command::new("cargo");
+    // The `wasm-test` profile (Cargo.toml): opt-level 1, enough for their short runs.
     cmd.args([
         "test",
         "--target",
@@ -148,6 +149,7 @@ fn wasm_tests(root: &Path, what: WasmTests) -> Result<()> {
         "-p",
         "nnlab-web",
     ])
+    .args(["--profile", "wasm-test"])
     .current_dir(root);
     if what == WasmTests::Compile {
         return run(cmd.arg("--no-run")).map_err(|e| format!("wasm tests' build failed: {e}"));

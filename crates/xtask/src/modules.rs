@@ -1,9 +1,10 @@
 //! The page's two wasm modules, built, bound and optimised for the site (`crate::site`):
 //! the web crate (`nnlab-web`, loaded first) and the tools (`nnlab-tools`: the QR code and
-//! the NumPy export, loaded on first use). Each is `cargo build --release` for wasm32
-//! (opt-level 3: measured, "s" and "z" save 14 and 17 kB gzipped but make training 4 to 15
-//! times slower, README "Size"), `wasm-bindgen --target web` into `target/site/bindgen/`
-//! (without the name section), then `wasm-opt -Oz` ([`crate::wasm_opt`]).
+//! the NumPy export, loaded on first use). Both are built by one `cargo build --release`
+//! for wasm32 (opt-level 3: measured, "s" and "z" save 14 and 17 kB gzipped but make
+//! training 4 to 15 times slower, README "Size"); then each, side by side,
+//! `wasm-bindgen --target web` into `target/site/bindgen/` (without the name section) and
+//! `wasm-opt -Oz` ([`crate::wasm_opt`]).
 
 use crate::setup::run;
 use crate::Result;
@@ -22,21 +23,38 @@ pub const TOOLS_WASM: &str = "nnlab-tools_bg.wasm";
 /// `cargo build --release` of the web crate for wasm32 (with `extra` arguments such as
 /// `--features testing`); the built module's path.
 pub fn build_wasm(root: &Path, extra: &[&str]) -> Result<PathBuf> {
-    build_package(root, "nnlab-web", extra)
+    build_packages(root, &["nnlab-web"], extra)?;
+    Ok(built(root, "nnlab-web"))
 }
 
-/// `cargo build --release` of `package` for wasm32; the built module's path.
-fn build_package(root: &Path, package: &str, extra: &[&str]) -> Result<PathBuf> {
-    run(Command::new("cargo")
-        .current_dir(root)
-        .args(["build", "--release", "--target", "wasm32-unknown-unknown"])
-        .args(["-p", package])
-        .args(extra))
-    .map_err(|e| format!("wasm build of {package} failed: {e}"))?;
-    Ok(root.join(format!(
+/// `cargo build --release` of `packages` for wasm32, in one cargo run: the dependencies
+/// they share (the core, the renderer, wasm-bindgen) compile once, and cargo keeps both
+/// cores busy across the packages.
+fn build_packages(root: &Path, packages: &[&str], extra: &[&str]) -> Result<()> {
+    let mut cmd = Command::new("cargo");
+    cmd.current_dir(root)
+        .args(["build", "--release", "--target", "wasm32-unknown-unknown"]);
+    for package in packages {
+        cmd.args(["-p", package]);
+    }
+    run(cmd.args(extra)).map_err(|e| format!("wasm build of {} failed: {e}", packages.join(", ")))
+}
+
+/// Where cargo writes `package`'s release module.
+fn built(root: &Path, package: &str) -> PathBuf {
+    root.join(format!(
         "target/wasm32-unknown-unknown/release/{}.wasm",
         package.replace('-', "_")
-    )))
+    ))
+}
+
+/// The page's modules: each package and its module's name in the asset folder.
+const MODULES: [(&str, &str); 2] = [("nnlab-web", WASM), ("nnlab-tools", TOOLS_WASM)];
+
+/// `cargo build --release` of both modules (what [`build`] starts with; `cargo xtask test`
+/// runs it early, while the set-up still installs wasm-bindgen-cli).
+pub fn compile(root: &Path) -> Result<()> {
+    build_packages(root, &MODULES.map(|(package, _)| package), &[])
 }
 
 /// Both modules (the page's, the tools') and their bindings in `out/`.
@@ -44,19 +62,31 @@ pub fn build(root: &Path, out: &Path) -> Result<()> {
     if out.exists() {
         fs::remove_dir_all(out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
     }
-    for (package, wasm) in [("nnlab-web", WASM), ("nnlab-tools", TOOLS_WASM)] {
-        let built = build_package(root, package, &[])?;
-        run(Command::new("wasm-bindgen")
-            .args(["--target", "web", "--no-typescript", "--out-name", package])
-            // Function names are for debuggers: 18 kB gzipped the page need not load.
-            .args([
-                "--remove-name-section",
-                "--remove-producers-section",
-                "--out-dir",
-            ])
-            .arg(out)
-            .arg(&built))?;
-        crate::wasm_opt::optimize(root, &out.join(wasm))?;
-    }
+    compile(root)?;
+    // Binding and wasm-opt (single-threaded, the longer) of each module side by side.
+    std::thread::scope(|s| {
+        let jobs = MODULES.map(|(package, wasm)| s.spawn(move || bind(root, out, package, wasm)));
+        jobs.into_iter()
+            .map(|job| {
+                job.join()
+                    .unwrap_or_else(|_| Err("binding a module panicked".into()))
+            })
+            .collect::<Result<Vec<()>>>()
+    })?;
     Ok(())
+}
+
+/// `package`'s module through wasm-bindgen and wasm-opt into `out/`.
+fn bind(root: &Path, out: &Path, package: &str, wasm: &str) -> Result<()> {
+    run(Command::new("wasm-bindgen")
+        .args(["--target", "web", "--no-typescript", "--out-name", package])
+        // Function names are for debuggers: 18 kB gzipped the page need not load.
+        .args([
+            "--remove-name-section",
+            "--remove-producers-section",
+            "--out-dir",
+        ])
+        .arg(out)
+        .arg(built(root, package)))?;
+    crate::wasm_opt::optimize(root, &out.join(wasm))
 }

@@ -6,6 +6,7 @@ use crate::{fmt_duration, root, Result};
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant, SystemTime};
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";
@@ -52,73 +53,131 @@ struct Row {
 
 /// Runs every needed setup step and prints what it installed and what it skipped.
 pub fn setup(needs: Needs) -> Result<()> {
+    start(needs)?.finish()
+}
+
+/// Starts the set-up: the wasm32 target here, then two lines of steps in the background,
+/// each logging its commands' output to a file in `target/xtask-tmp/setup/`:
+/// wasm-bindgen-cli (its compile: minutes of CPU on a fresh machine), and the browsers,
+/// NumPy and the npm packages one after the other (mostly network and disk). The caller
+/// may run what needs none of them meanwhile (`cargo xtask test`: the native tests, whose
+/// test runs and links leave a core idle) and then waits with [`Pending::finish`].
+pub fn start(needs: Needs) -> Result<Pending> {
     println!("\n==> setup");
     let start = Instant::now();
     let root = root();
-    /// Runs one step: its row, or the error naming it.
-    fn step(what: &str, f: &dyn Fn() -> Result<Outcome>) -> Result<Row> {
-        let t = Instant::now();
-        let outcome = f().map_err(|e| format!("setup step `{what}`: {e}"))?;
-        let took = t.elapsed();
-        match &outcome {
-            Outcome::Skipped(why) => println!("    {what}: skipped, {why}"),
-            Outcome::Installed(how) => {
-                println!("    {what}: installed {how} in {}", fmt_duration(took))
-            }
-        }
-        Ok(Row {
-            what: what.to_string(),
-            outcome,
-            took,
-        })
-    }
-
-    let mut rows = vec![step("rust target", &wasm_target)?];
+    let rows = vec![step("rust target", &|| wasm_target(Out::Terminal))?];
     let lock = fs::read_to_string(root.join("Cargo.lock"))
         .map_err(|e| format!("cannot read Cargo.lock ({e}); it must be committed"))?;
     let wbg = lock_version(&lock, "wasm-bindgen")?;
-    // wasm-bindgen-cli compiles (minutes of CPU) while the browsers, NumPy and the npm
-    // packages download and unpack (mostly network and disk): side by side on a fresh
-    // machine, one after the other only in what they print.
-    let (compiled, others) = std::thread::scope(|s| {
-        let compiling = s.spawn(|| step("wasm-bindgen-cli", &|| wasm_bindgen_cli(&wbg)));
-        let mut others = Vec::new();
-        let mut more = || -> Result<()> {
-            if needs.browser {
-                others.push(step("chromium", &chromium)?);
-                others.push(step("firefox-esr", &firefox)?);
-                others.push(step("CJK font", &cjk_font)?);
-                others.push(step("numpy (python3)", &numpy)?);
-            }
-            if needs.npm {
-                others.push(step("npm packages (tests/)", &|| {
-                    npm_ci(&root.join("tests"))
-                })?);
-            }
-            Ok(())
-        };
-        let done = more();
-        let compiled = compiling
-            .join()
-            .unwrap_or_else(|_| Err("setup step `wasm-bindgen-cli` panicked".into()));
-        (compiled, done.map(|()| others))
+    let logs = root.join("target/xtask-tmp/setup");
+    fs::create_dir_all(&logs).map_err(|e| format!("cannot create {}: {e}", logs.display()))?;
+    println!(
+        "    the other steps run in the background (their commands' output: {})",
+        logs.display()
+    );
+    let log = logs.join("wasm-bindgen-cli.log");
+    let compile = std::thread::spawn(move || {
+        Ok(vec![step(WASM_BINDGEN_CLI, &|| {
+            wasm_bindgen_cli(&wbg, Out::Log(&log))
+        })?])
     });
-    rows.push(compiled?);
-    rows.extend(others?);
+    let log = logs.join("others.log");
+    let others = std::thread::spawn(move || {
+        let out = Out::Log(&log);
+        let mut rows = Vec::new();
+        if needs.browser {
+            rows.push(step("chromium", &|| chromium(out))?);
+            rows.push(step("firefox-esr", &|| firefox(out))?);
+            rows.push(step("CJK font", &|| cjk_font(out))?);
+            rows.push(step("numpy (python3)", &|| numpy(out))?);
+        }
+        if needs.npm {
+            rows.push(step("npm packages (tests/)", &|| {
+                npm_ci(&root.join("tests"), out)
+            })?);
+        }
+        Ok(rows)
+    });
+    Ok(Pending {
+        start,
+        rows,
+        background: vec![compile, others],
+    })
+}
 
-    println!("==> setup summary ({}):", fmt_duration(start.elapsed()));
-    for row in &rows {
-        let (kind, detail) = match &row.outcome {
-            Outcome::Skipped(why) => ("skipped  ", why.as_str()),
-            Outcome::Installed(how) => ("INSTALLED", how.as_str()),
-        };
+/// The set-up after [`start`]: its rows so far and the steps still running.
+pub struct Pending {
+    start: Instant,
+    rows: Vec<Row>,
+    background: Vec<JoinHandle<Result<Vec<Row>>>>,
+}
+
+impl Pending {
+    /// Waits for the background steps and prints the summary; the first failed step's error.
+    pub fn finish(mut self) -> Result<()> {
+        if self.background.iter().any(|h| !h.is_finished()) {
+            println!("\n==> setup: waiting for its background steps");
+        }
+        let mut failed = None;
+        for handle in std::mem::take(&mut self.background) {
+            match handle.join() {
+                Ok(Ok(rows)) => self.rows.extend(rows),
+                Ok(Err(e)) => failed = failed.or(Some(e)),
+                Err(_) => failed = failed.or(Some("a setup step panicked".to_string())),
+            }
+        }
+        if let Some(e) = failed {
+            return Err(e);
+        }
         println!(
-            "    {kind} {:<22} {:>10}  {detail}",
-            row.what,
-            fmt_duration(row.took)
+            "==> setup summary ({}):",
+            fmt_duration(self.start.elapsed())
         );
+        for row in &self.rows {
+            let (kind, detail) = match &row.outcome {
+                Outcome::Skipped(why) => ("skipped  ", why.as_str()),
+                Outcome::Installed(how) => ("INSTALLED", how.as_str()),
+            };
+            println!(
+                "    {kind} {:<22} {:>10}  {detail}",
+                row.what,
+                fmt_duration(row.took)
+            );
+        }
+        Ok(())
     }
-    Ok(())
+}
+
+/// A run that stops early (a failed test while the set-up still installs) waits for the
+/// installs to end rather than leave `cargo install` or `apt-get` running half done.
+impl Drop for Pending {
+    fn drop(&mut self) {
+        if self.background.iter().any(|h| !h.is_finished()) {
+            println!("\n==> waiting for the set-up's background steps to end before stopping");
+        }
+        for handle in self.background.drain(..) {
+            let _ = handle.join();
+        }
+    }
+}
+
+/// Runs one step: its row (printed as it is made), or the error naming it.
+fn step(what: &str, f: &dyn Fn() -> Result<Outcome>) -> Result<Row> {
+    let t = Instant::now();
+    let outcome = f().map_err(|e| format!("setup step `{what}`: {e}"))?;
+    let took = t.elapsed();
+    match &outcome {
+        Outcome::Skipped(why) => println!("    {what}: skipped, {why}"),
+        Outcome::Installed(how) => {
+            println!("    {what}: installed {how} in {}", fmt_duration(took))
+        }
+    }
+    Ok(Row {
+        what: what.to_string(),
+        outcome,
+        took,
+    })
 }
 
 /// stdout of `program args` when it runs and succeeds.
@@ -134,8 +193,21 @@ pub fn capture(program: &str, args: &[&str]) -> Option<String> {
         .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
+/// Where a command's output goes: the terminal, or (a step in the background) the end of a
+/// log file, whose last lines a failure then quotes.
+#[derive(Clone, Copy)]
+pub enum Out<'a> {
+    Terminal,
+    Log(&'a Path),
+}
+
 /// Runs a command with inherited output, failing with its exit status.
 pub fn run(cmd: &mut Command) -> Result<()> {
+    run_to(cmd, Out::Terminal)
+}
+
+/// Runs a command with its output to `out`, failing with its exit status.
+pub fn run_to(cmd: &mut Command, out: Out) -> Result<()> {
     let shown = format!(
         "{} {}",
         cmd.get_program().to_string_lossy(),
@@ -144,24 +216,53 @@ pub fn run(cmd: &mut Command) -> Result<()> {
             .collect::<Vec<_>>()
             .join(" ")
     );
-    println!("    $ {}", shown.trim_end());
+    let shown = shown.trim_end();
+    cmd.stdin(Stdio::null());
+    match out {
+        Out::Terminal => println!("    $ {shown}"),
+        Out::Log(log) => {
+            let file = fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(log)
+                .map_err(|e| format!("{}: {e}", log.display()))?;
+            let err = file
+                .try_clone()
+                .map_err(|e| format!("{}: {e}", log.display()))?;
+            println!("    $ {shown}  (output: {})", log.display());
+            cmd.stdout(file).stderr(err);
+        }
+    }
     let status = cmd
-        .stdin(Stdio::null())
         .status()
         .map_err(|e| format!("cannot start `{shown}`: {e}"))?;
     if status.success() {
-        Ok(())
-    } else {
-        Err(format!("`{shown}` failed ({status})"))
+        return Ok(());
     }
+    let tail = match out {
+        Out::Terminal => String::new(),
+        Out::Log(log) => {
+            let text = fs::read_to_string(log).unwrap_or_default();
+            let lines: Vec<&str> = text.lines().collect();
+            format!(
+                "; the end of {}:\n{}",
+                log.display(),
+                lines[lines.len().saturating_sub(30)..].join("\n")
+            )
+        }
+    };
+    Err(format!("`{shown}` failed ({status}){tail}"))
 }
 
-fn wasm_target() -> Result<Outcome> {
+fn wasm_target(out: Out) -> Result<Outcome> {
     if let Some(list) = capture("rustup", &["target", "list", "--installed"]) {
         if list.lines().any(|l| l.trim() == WASM_TARGET) {
             return Ok(Outcome::Skipped(format!("{WASM_TARGET} already installed")));
         }
-        run(Command::new("rustup").args(["target", "add", WASM_TARGET]))?;
+        run_to(
+            Command::new("rustup").args(["target", "add", WASM_TARGET]),
+            out,
+        )?;
         return Ok(Outcome::Installed(WASM_TARGET.to_string()));
     }
     // No rustup: accept a toolchain that ships the target in its sysroot.
@@ -182,19 +283,25 @@ fn installed_version(program: &str) -> Option<String> {
     capture(program, &["--version"]).and_then(|out| tool_version(&out))
 }
 
-/// Release builds of the tools at opt-level 1, without LTO and with parallel codegen: the
-/// tools only translate and drive (seconds per run either way), and wasm-bindgen-cli
-/// installs in 246 s of CPU (about 2 min on two idle cores; README's set-up table).
-fn cargo_install(args: &[&str]) -> Result<()> {
-    run(Command::new("cargo")
-        .arg("install")
-        .args(args)
-        .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "1")
-        .env("CARGO_PROFILE_RELEASE_LTO", "false")
-        .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16"))
-}
+const WASM_BINDGEN_CLI: &str = "wasm-bindgen-cli";
 
-fn wasm_bindgen_cli(version: &str) -> Result<Outcome> {
+/// `cargo install wasm-bindgen-cli` at the lockfile's version unless `wasm-bindgen` and
+/// `wasm-bindgen-test-runner` on PATH are that version, built for what nnlab runs and no
+/// more (README's set-up table):
+/// - only the two programs nnlab runs (not `wasm2es6js`);
+/// - without the default `rustls-tls` feature: the test runner only talks to the local
+///   chromedriver, over plain HTTP, and TLS (rustls, ring's C and assembly) was about a
+///   fifth of the compile;
+/// - unoptimised (opt-level 0, no LTO, parallel codegen): measured 2026-12-03, the install
+///   took 163 s of CPU instead of 362 at opt-level 1; the tools only translate and drive:
+///   `wasm-bindgen` then takes 1 s instead of 0.25 s on the page's module (the same bytes
+///   out), and the test runner's run of the largest wasm test file 8.2 s of CPU instead of
+///   2.9 (the same 9 tests passing). About 200 s of CPU saved once, on a fresh machine, for
+///   some 12 to 15 s more per `cargo xtask test`.
+///
+/// `CARGO_TARGET_DIR` is removed so that cargo builds in a temporary folder of its own and
+/// never waits for the lock of a build folder that the tests use meanwhile.
+fn wasm_bindgen_cli(version: &str, out: Out) -> Result<Outcome> {
     let have = |p| installed_version(p).as_deref() == Some(version);
     if have("wasm-bindgen") && have("wasm-bindgen-test-runner") {
         return Ok(Outcome::Skipped(format!(
@@ -202,23 +309,39 @@ fn wasm_bindgen_cli(version: &str) -> Result<Outcome> {
         )));
     }
     // No --locked: its lockfile names a dependency version the registry no longer serves.
-    cargo_install(&["wasm-bindgen-cli", "--version", version])?;
+    run_to(
+        Command::new("cargo")
+            .args(["install", WASM_BINDGEN_CLI, "--version", version])
+            .args(["--no-default-features", "--bin", "wasm-bindgen"])
+            .args(["--bin", "wasm-bindgen-test-runner"])
+            .current_dir(root())
+            .env_remove("CARGO_TARGET_DIR")
+            .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "0")
+            .env("CARGO_PROFILE_RELEASE_LTO", "false")
+            .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16"),
+        out,
+    )?;
     match installed_version("wasm-bindgen") {
-        Some(v) if v == version => Ok(Outcome::Installed(format!("wasm-bindgen-cli {version}"))),
+        Some(v) if v == version => Ok(Outcome::Installed(format!(
+            "{WASM_BINDGEN_CLI} {version}"
+        ))),
         other => Err(format!(
-            "installed wasm-bindgen-cli {version}, but `wasm-bindgen --version` on PATH says {other:?}: \
+            "installed {WASM_BINDGEN_CLI} {version}, but `wasm-bindgen --version` on PATH says {other:?}: \
              put ~/.cargo/bin first on PATH"
         )),
     }
 }
 
 /// NumPy for the tests that run the exported NumPy programs and for the bench.
-fn numpy() -> Result<Outcome> {
+fn numpy(out: Out) -> Result<Outcome> {
     if let Some(v) = capture("python3", &["-c", "import numpy; print(numpy.__version__)"]) {
         return Ok(Outcome::Skipped(format!("numpy {} importable", v.trim())));
     }
-    run(Command::new("python3").args(["-m", "pip", "install", "numpy"]))
-        .map_err(|e| format!("{e}: install NumPy for python3 (pip, or Debian's python3-numpy)"))?;
+    run_to(
+        Command::new("python3").args(["-m", "pip", "install", "numpy"]),
+        out,
+    )
+    .map_err(|e| format!("{e}: install NumPy for python3 (pip, or Debian's python3-numpy)"))?;
     Ok(Outcome::Installed("numpy (pip)".into()))
 }
 
@@ -226,17 +349,20 @@ fn is_root() -> bool {
     capture("id", &["-u"]).is_some_and(|id| id.trim() == "0")
 }
 
-fn apt_install(packages: &[&str]) -> Result<()> {
+fn apt_install(packages: &[&str], out: Out) -> Result<()> {
     let apt = |args: &[&str]| {
-        run(Command::new("apt-get")
-            .args(args)
-            .env("DEBIAN_FRONTEND", "noninteractive"))
+        run_to(
+            Command::new("apt-get")
+                .args(args)
+                .env("DEBIAN_FRONTEND", "noninteractive"),
+            out,
+        )
     };
     apt(&["update"])?;
     apt(&[&["install", "-y"][..], packages].concat())
 }
 
-fn chromium() -> Result<Outcome> {
+fn chromium(out: Out) -> Result<Outcome> {
     let present = || Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists();
     if present() {
         return Ok(Outcome::Skipped(format!(
@@ -250,7 +376,7 @@ fn chromium() -> Result<Outcome> {
              (sudo apt-get install chromium chromium-driver)"
         ));
     }
-    apt_install(&["chromium", "chromium-driver"])?;
+    apt_install(&["chromium", "chromium-driver"], out)?;
     if !present() {
         return Err(format!(
             "apt installed chromium but {CHROMIUM} / {CHROMEDRIVER} are still missing"
@@ -267,7 +393,7 @@ fn firefox_major(output: &str) -> Option<u32> {
     version.split('.').next()?.parse().ok()
 }
 
-fn firefox() -> Result<Outcome> {
+fn firefox(out: Out) -> Result<Outcome> {
     let have = || capture(FIREFOX, &["--version"]);
     if let Some(out) = have() {
         if firefox_major(&out).is_some_and(|m| m >= FIREFOX_MIN_MAJOR) {
@@ -280,7 +406,7 @@ fn firefox() -> Result<Outcome> {
              install the Debian package `firefox-esr` (sudo apt-get install firefox-esr)"
         ));
     }
-    apt_install(&["firefox-esr"])?;
+    apt_install(&["firefox-esr"], out)?;
     match have() {
         Some(out) if firefox_major(&out).is_some_and(|m| m >= FIREFOX_MIN_MAJOR) => {
             Ok(Outcome::Installed(format!("{} (apt)", out.trim())))
@@ -296,7 +422,7 @@ fn firefox() -> Result<Outcome> {
 /// Chinese page's screenshots show boxes and its widths are not a real font's).
 const CJK_FONT: &str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
 
-fn cjk_font() -> Result<Outcome> {
+fn cjk_font(out: Out) -> Result<Outcome> {
     if Path::new(CJK_FONT).exists() {
         return Ok(Outcome::Skipped(format!("{CJK_FONT} present")));
     }
@@ -306,7 +432,7 @@ fn cjk_font() -> Result<Outcome> {
              `fonts-wqy-microhei` (sudo apt-get install fonts-wqy-microhei)"
         ));
     }
-    apt_install(&["fonts-wqy-microhei"])?;
+    apt_install(&["fonts-wqy-microhei"], out)?;
     Ok(Outcome::Installed("fonts-wqy-microhei (apt)".into()))
 }
 
@@ -315,7 +441,7 @@ fn modified(path: &Path) -> Option<SystemTime> {
 }
 
 /// `npm ci` in `dir` unless its node_modules is newer than its package-lock.json.
-pub fn npm_ci(dir: &Path) -> Result<Outcome> {
+pub fn npm_ci(dir: &Path, out: Out) -> Result<Outcome> {
     let lock = dir.join("package-lock.json");
     let lock_time = modified(&lock).ok_or_else(|| format!("missing {}", lock.display()))?;
     // npm writes node_modules/.package-lock.json on every install.
@@ -329,9 +455,12 @@ pub fn npm_ci(dir: &Path) -> Result<Outcome> {
     if capture("npm", &["--version"]).is_none() {
         return Err("npm is missing: install Node.js 20 with npm".into());
     }
-    run(Command::new("npm")
-        .args(["ci", "--no-audit", "--no-fund"])
-        .current_dir(dir))?;
+    run_to(
+        Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(dir),
+        out,
+    )?;
     Ok(Outcome::Installed(format!(
         "npm ci ({}/package-lock.json)",
         dir.file_name().unwrap_or_default().to_string_lossy()

@@ -48,8 +48,9 @@ pub fn test() -> Result<()> {
     let mut times: Vec<(&str, Duration)> = Vec::new();
 
     let t = Instant::now();
-    setup::setup(Needs::ALL)?;
-    times.push(("setup", t.elapsed()));
+    // wasm-bindgen-cli, when it must be installed, compiles while the native tests run.
+    let pending = setup::start(Needs::ALL)?;
+    times.push(("setup, foreground", t.elapsed()));
 
     // Found before any long step so a missing test file fails at once.
     let e2e = e2e_tests(&root)?;
@@ -62,8 +63,22 @@ pub fn test() -> Result<()> {
     })?;
     times.push(("cargo test --workspace", d));
 
+    // The wasm builds need no installed tool: they compile while the set-up may still run.
+    let (_, d) = timed(
+        "wasm builds: the wasm tests' and the page's modules",
+        || {
+            wasm_tests(&root, WasmTests::Compile)?;
+            crate::modules::compile(&root)
+        },
+    )?;
+    times.push(("wasm builds", d));
+
+    let t = Instant::now();
+    pending.finish()?;
+    times.push(("setup, waited for", t.elapsed()));
+
     let (_, d) = timed("wasm tests in headless Chromium (nnlab-web)", || {
-        wasm_tests(&root)
+        wasm_tests(&root, WasmTests::Run)
     })?;
     times.push(("wasm-bindgen tests", d));
 
@@ -114,25 +129,36 @@ fn e2e_tests(root: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// What [`wasm_tests`] does: compile the tests only, or compile and run them.
+#[derive(PartialEq)]
+enum WasmTests {
+    Compile,
+    Run,
+}
+
 /// wasm-bindgen tests through `wasm-bindgen-test-runner` (.cargo/config.toml) and chromedriver.
 /// Chromium leaves a ~14 MB `org.chromium.Chromium.scoped_dir.*` folder per run in its temp
 /// dir: the run gets a private TMPDIR that is removed afterwards.
-fn wasm_tests(root: &Path) -> Result<()> {
+fn wasm_tests(root: &Path, what: WasmTests) -> Result<()> {
+    let mut cmd = Command::new("cargo");
+    // The `wasm-test` profile (Cargo.toml): opt-level 1, enough for their short runs.
+    cmd.args([
+        "test",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "nnlab-web",
+    ])
+    .args(["--profile", "wasm-test"])
+    .current_dir(root);
+    if what == WasmTests::Compile {
+        return run(cmd.arg("--no-run")).map_err(|e| format!("wasm tests' build failed: {e}"));
+    }
     let tmp = root
         .join("target/xtask-tmp")
         .join(format!("wasm-test-{}", std::process::id()));
     fs::create_dir_all(&tmp).map_err(|e| format!("cannot create {}: {e}", tmp.display()))?;
-    let result = run(Command::new("cargo")
-        .args([
-            "test",
-            "--target",
-            "wasm32-unknown-unknown",
-            "-p",
-            "nnlab-web",
-        ])
-        .current_dir(root)
-        .env("CHROMEDRIVER", CHROMEDRIVER)
-        .env("TMPDIR", &tmp));
+    let result = run(cmd.env("CHROMEDRIVER", CHROMEDRIVER).env("TMPDIR", &tmp));
     let _ = fs::remove_dir_all(&tmp);
     result.map_err(|e| format!("wasm tests failed: {e}"))
 }

@@ -14,7 +14,7 @@ pub fn run_lighthouse() -> Result<()> {
     setup::setup(setup::Needs::ALL)?;
     let root = root();
     timed("site build -> dist/", || site::build(&root))?;
-    setup::npm_ci(&root.join("bench")).map(|_| ())?;
+    setup::npm_ci(&root.join("bench"), setup::Out::Terminal).map(|_| ())?;
     let (out, _) = timed("Lighthouse, desktop and mobile", || {
         node(
             "bench/lighthouse.mjs",

@@ -11,6 +11,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// The Cargo profile of the wasm builds (root `Cargo.toml`): the release profile without
+/// LTO, `nnlab-engine` and `libm` at opt-level 3, every other crate at "z".
+pub const PROFILE: &str = "web";
+
 /// The bindings' and the wasm's names in the asset folder.
 pub const BINDINGS: &str = "nnlab-web.js";
 pub const WASM: &str = "nnlab-web_bg.wasm";
@@ -29,12 +33,18 @@ pub fn build_wasm(root: &Path, extra: &[&str]) -> Result<PathBuf> {
 fn build_package(root: &Path, package: &str, extra: &[&str]) -> Result<PathBuf> {
     run(Command::new("cargo")
         .current_dir(root)
-        .args(["build", "--release", "--target", "wasm32-unknown-unknown"])
+        .args([
+            "build",
+            "--profile",
+            PROFILE,
+            "--target",
+            "wasm32-unknown-unknown",
+        ])
         .args(["-p", package])
         .args(extra))
     .map_err(|e| format!("wasm build of {package} failed: {e}"))?;
     Ok(root.join(format!(
-        "target/wasm32-unknown-unknown/release/{}.wasm",
+        "target/wasm32-unknown-unknown/{PROFILE}/{}.wasm",
         package.replace('-', "_")
     )))
 }

@@ -1,8 +1,10 @@
 //! The page's two wasm modules, built, bound and optimised for the site (`crate::site`):
 //! the web crate (`nnlab-web`, loaded first) and the tools (`nnlab-tools`: the QR code and
-//! the NumPy export, loaded on first use). Each is `cargo build --release` for wasm32
-//! (opt-level 3: measured, "s" and "z" save 14 and 17 kB gzipped but make training 4 to 15
-//! times slower, README "Size"), `wasm-bindgen --target web` into `target/site/bindgen/`
+//! the NumPy export, loaded on first use). Each is `cargo build --profile web` for wasm32
+//! ([`PROFILE`]: no LTO, the training's hot code, `nnlab-engine` and `libm`, at opt-level 3,
+//! every other crate at "z": 29 kB of the page's 242 kB gzipped saved; "z" for the engine
+//! too makes training 5 to 6 times slower, README "Size"), `wasm-bindgen --target web` into
+//! `target/site/bindgen/`
 //! (without the name section), then `wasm-opt -Oz` ([`crate::wasm_opt`]).
 
 use crate::setup::run;

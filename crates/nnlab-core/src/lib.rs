@@ -24,10 +24,12 @@ pub mod config;
 pub mod data;
 pub mod format;
 pub mod i18n;
-pub mod model;
-pub mod numeric;
 pub mod run;
 pub mod view;
+
+/// The numeric engine and the model, from `nnlab-engine` (a crate of its own, built for
+/// speed in the page's size-optimised wasm).
+pub use nnlab_engine::{model, numeric};
 
 pub use config::error::{ConfigError, Warning};
 pub use config::{Config, Preset};

@@ -1,16 +1,21 @@
 //! The page's two wasm modules, built, bound and optimised for the site (`crate::site`):
 //! the web crate (`nnlab-web`, loaded first) and the tools (`nnlab-tools`: the QR code and
-//! the NumPy export, loaded on first use). Both are built by one `cargo build --release`
-//! for wasm32 (opt-level 3: measured, "s" and "z" save 14 and 17 kB gzipped but make
-//! training 4 to 15 times slower, README "Size"); then each, side by side,
-//! `wasm-bindgen --target web` into `target/site/bindgen/` (without the name section) and
-//! `wasm-opt -Oz` ([`crate::wasm_opt`]).
+//! the NumPy export, loaded on first use). Both are built by one `cargo build --profile web`
+//! for wasm32 ([`PROFILE`]: no LTO, the training's hot code, `nnlab-engine` and `libm`, at
+//! opt-level 3, every other crate at "z": 29 kB of the page's 242 kB gzipped saved; "z" for
+//! the engine too makes training 5 to 6 times slower, README "Size"); then each, side by
+//! side, `wasm-bindgen --target web` into `target/site/bindgen/` (without the name section)
+//! and `wasm-opt -Oz` ([`crate::wasm_opt`]).
 
 use crate::setup::run;
 use crate::Result;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+/// The Cargo profile of the wasm builds (root `Cargo.toml`): the release profile without
+/// LTO, `nnlab-engine` and `libm` at opt-level 3, every other crate at "z".
+pub const PROFILE: &str = "web";
 
 /// The bindings' and the wasm's names in the asset folder.
 pub const BINDINGS: &str = "nnlab-web.js";
@@ -20,30 +25,35 @@ pub const WASM: &str = "nnlab-web_bg.wasm";
 pub const TOOLS_BINDINGS: &str = "nnlab-tools.js";
 pub const TOOLS_WASM: &str = "nnlab-tools_bg.wasm";
 
-/// `cargo build --release` of the web crate for wasm32 (with `extra` arguments such as
+/// `cargo build --profile web` of the web crate for wasm32 (with `extra` arguments such as
 /// `--features testing`); the built module's path.
 pub fn build_wasm(root: &Path, extra: &[&str]) -> Result<PathBuf> {
     build_packages(root, &["nnlab-web"], extra)?;
     Ok(built(root, "nnlab-web"))
 }
 
-/// `cargo build --release` of `packages` for wasm32, in one cargo run: the dependencies
+/// `cargo build --profile web` of `packages` for wasm32, in one cargo run: the dependencies
 /// they share (the core, the renderer, wasm-bindgen) compile once, and cargo keeps both
 /// cores busy across the packages.
 fn build_packages(root: &Path, packages: &[&str], extra: &[&str]) -> Result<()> {
     let mut cmd = Command::new("cargo");
-    cmd.current_dir(root)
-        .args(["build", "--release", "--target", "wasm32-unknown-unknown"]);
+    cmd.current_dir(root).args([
+        "build",
+        "--profile",
+        PROFILE,
+        "--target",
+        "wasm32-unknown-unknown",
+    ]);
     for package in packages {
         cmd.args(["-p", package]);
     }
     run(cmd.args(extra)).map_err(|e| format!("wasm build of {} failed: {e}", packages.join(", ")))
 }
 
-/// Where cargo writes `package`'s release module.
+/// Where cargo writes `package`'s module.
 fn built(root: &Path, package: &str) -> PathBuf {
     root.join(format!(
-        "target/wasm32-unknown-unknown/release/{}.wasm",
+        "target/wasm32-unknown-unknown/{PROFILE}/{}.wasm",
         package.replace('-', "_")
     ))
 }
@@ -51,7 +61,7 @@ fn built(root: &Path, package: &str) -> PathBuf {
 /// The page's modules: each package and its module's name in the asset folder.
 const MODULES: [(&str, &str); 2] = [("nnlab-web", WASM), ("nnlab-tools", TOOLS_WASM)];
 
-/// `cargo build --release` of both modules (what [`build`] starts with; `cargo xtask test`
+/// `cargo build --profile web` of both modules (what [`build`] starts with; `cargo xtask test`
 /// runs it early, while the set-up still installs wasm-bindgen-cli).
 pub fn compile(root: &Path) -> Result<()> {
     build_packages(root, &MODULES.map(|(package, _)| package), &[])

@@ -55,8 +55,18 @@ pub fn diverging(v: f64, s: f64) -> [u8; 3] {
 /// `round(background·(1 − t) + colour·t)` per channel (halves away from zero).
 #[inline(always)]
 fn mix(target: [u8; 3], t: f64) -> [u8; 3] {
-    let m = |k: usize| round_byte(BACKGROUND[k] as f64 * (1.0 - t) + target[k] as f64 * t);
-    [m(0), m(1), m(2)]
+    // No closure: built for size, a closure stays a call per channel.
+    [
+        shade(BACKGROUND[0], target[0], t),
+        shade(BACKGROUND[1], target[1], t),
+        shade(BACKGROUND[2], target[2], t),
+    ]
+}
+
+/// One channel of [`mix`].
+#[inline(always)]
+fn shade(background: u8, colour: u8, t: f64) -> u8 {
+    round_byte(background as f64 * (1.0 - t) + colour as f64 * t)
 }
 
 /// Regression's full-shade value for labels `y`: the largest `|y|`, or 1
@@ -170,29 +180,30 @@ impl Regions {
     /// `t = min(|p − 0.5|·2, 1)·0.75` (0.75 when discrete) and each channel is
     /// `round(background·(1 − t) + colour·t)` (halves away from zero).
     /// Regression: each pixel [`diverging`] (no boundary, no flat classes).
+    ///
+    /// Plain index loops with the helpers always inlined: the page's wasm builds this
+    /// crate for size, where iterator adapters and closures stay calls (measured in V8: a
+    /// 200 × 200 frame took 38 % more instructions with `chunks_exact`/`zip` and a closure in
+    /// `mix`; now the same as at opt-level 3).
     pub fn paint(&mut self) -> &[u8] {
-        let w = self.width;
-        let probs = &self.probs;
+        let (w, h) = (self.width, self.height);
+        let (probs, rgba) = (&self.probs[..w * h], &mut self.rgba[..4 * w * h]);
         if self.problem == Problem::Regression {
-            for (&v, px) in probs.iter().zip(self.rgba.chunks_exact_mut(4)) {
-                let c = diverging(v, self.value_scale);
-                px.copy_from_slice(&[c[0], c[1], c[2], 255]);
+            for (i, &v) in probs.iter().enumerate() {
+                put(rgba, i, diverging(v, self.value_scale));
             }
             return &self.rgba;
         }
-        for (py, (row, out)) in probs
-            .chunks_exact(w)
-            .zip(self.rgba.chunks_exact_mut(4 * w))
-            .enumerate()
-        {
-            let below = probs.get((py + 1) * w..(py + 2) * w);
-            for (px, (&p, px_out)) in row.iter().zip(out.chunks_exact_mut(4)).enumerate() {
+        for py in 0..h {
+            for px in 0..w {
+                let i = py * w + px;
+                let p = probs[i];
                 let c = if p.is_nan() {
                     COLOR_NAN
                 } else {
                     let side = p > 0.5;
-                    let right = px + 1 < w && (row[px + 1] > 0.5) != side;
-                    let down = below.is_some_and(|b| (b[px] > 0.5) != side);
+                    let right = px + 1 < w && (probs[i + 1] > 0.5) != side;
+                    let down = py + 1 < h && (probs[i + w] > 0.5) != side;
                     if self.boundary_pixels && (right || down) {
                         BOUNDARY
                     } else {
@@ -204,7 +215,7 @@ impl Regions {
                         mix(if side { COLOR_1 } else { COLOR_0 }, t)
                     }
                 };
-                px_out.copy_from_slice(&[c[0], c[1], c[2], 255]);
+                put(rgba, i, c);
             }
         }
         &self.rgba
@@ -217,10 +228,20 @@ impl Regions {
     }
 }
 
+/// Pixel `i` of `rgba` set to the colour `c`, opaque.
+#[inline(always)]
+fn put(rgba: &mut [u8], i: usize, c: [u8; 3]) {
+    let o = 4 * i;
+    rgba[o] = c[0];
+    rgba[o + 1] = c[1];
+    rgba[o + 2] = c[2];
+    rgba[o + 3] = 255;
+}
+
 /// `v.round() as u8` for `0 <= v < 256` without a `round` library call
 /// (x86_64's baseline and wasm have no instruction for round-half-away):
 /// truncate, then add one when the dropped fraction (exact) is at least ½.
-#[inline]
+#[inline(always)]
 fn round_byte(v: f64) -> u8 {
     let r = v as u32;
     (r + (v - r as f64 >= 0.5) as u32) as u8

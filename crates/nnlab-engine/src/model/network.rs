@@ -254,7 +254,7 @@ impl Network {
         y: &[f64],
         acts: &mut Activations,
         dropout: Option<DropoutMasks>,
-        penalty: impl Into<Penalty>,
+        penalty: Penalty,
         bugs: PlantedBugs,
         grads: &mut [Matrix],
     ) {
@@ -263,7 +263,6 @@ impl Network {
         assert_eq!(x.cols(), m, "backward: examples");
         assert_eq!(grads.len(), self.params.len(), "backward: gradient buffers");
         let inv_m = 1.0 / m as f64;
-        let penalty = penalty.into();
         let rule = GradientRule { m, penalty, bugs };
         let Activations { a, dz, dz_prev } = acts;
         dz.reset(1, m);
@@ -352,13 +351,17 @@ impl Network {
     ///
     /// Shapes: `x (n[0], m)`, `y` of length `m`, `n[L] = 1`; dropout masks
     /// `(n[l], m)` for the hidden layers.
+    ///
+    /// Not generic (`penalty` is a [`Penalty`], not `impl Into<Penalty>`), like
+    /// [`Network::backward`]: a generic function is compiled in its caller's crate, at
+    /// the caller's opt-level, and the page builds the rest of the labs for size.
     #[allow(clippy::too_many_arguments)]
     pub fn train_pass(
         &self,
         x: &Matrix,
         y: &[f64],
         dropout: Option<DropoutMasks>,
-        penalty: impl Into<Penalty>,
+        penalty: Penalty,
         bugs: PlantedBugs,
         grads: &mut [Matrix],
         ws: &mut Workspace,
@@ -393,11 +396,7 @@ impl Network {
         };
         fused::run(self.param_list(), x, pass, ws);
         let inv_m = 1.0 / m as f64;
-        let rule = GradientRule {
-            m,
-            penalty: penalty.into(),
-            bugs,
-        };
+        let rule = GradientRule { m, penalty, bugs };
         for l in 1..=layers {
             let (gw, gb) = grads[2 * l - 2..2 * l].split_at_mut(1);
             let (dw, db) = (&mut gw[0], &mut gb[0]);
@@ -561,14 +560,14 @@ mod tests {
             net.forward(&x, dropout, Accumulate::Plain, &mut acts);
             let want_out = acts.output().to_vec();
             let mut want = net.zero_gradients();
-            net.backward(&x, &y, &mut acts, dropout, lambda, bugs, &mut want);
+            net.backward(&x, &y, &mut acts, dropout, lambda.into(), bugs, &mut want);
 
             net.predict_batch(&x, &mut acts);
             let want_probs = acts.output().to_vec();
             for backend in backends() {
                 let mut got = net.zero_gradients();
                 ws.backend = Some(backend);
-                net.train_pass(&x, &y, dropout, lambda, bugs, &mut got, &mut ws);
+                net.train_pass(&x, &y, dropout, lambda.into(), bugs, &mut got, &mut ws);
                 let what = format!("{backend:?} case {case} sizes {:?} m {m}", net.sizes());
                 same(&format!("{what} output"), ws.output(), &want_out);
                 for (p, (g, w)) in got.iter().zip(&want).enumerate() {

@@ -47,10 +47,11 @@ const DEFAULT_PERIOD_MS = 1000 / 60;
 const MIN_PERIOD_MS = 4;
 /** At speed "max" and in "run to end", drawing a frame (the page's drawing and the browser's
  *  painting after it, measured up to the first slice) takes at most this share of the wall
- *  time: the other frames only train, and the views refresh 10 to 15 times a second. (Page
+ *  time: the other frames only train, and the views refresh 5 to 8 times a second. (Page
  *  bench, He lab at "max", interleaved runs at load 5: a 1 ms margin and 0.1: 63 to 78 % of
- *  the engine's speed at 60 fps; 1 ms and 0.2: 50 to 72 %; 2 ms and 0.2: 40 to 61 %.) */
-const HURRY_DRAW_SHARE = 0.1;
+ *  the engine's speed at 60 fps; 1 ms and 0.2: 50 to 72 %; 2 ms and 0.2: 40 to 61 %. Later,
+ *  quiet, six runs each: 0.1, 55 to 81 % (median 59 %); 0.05, 53 to 74 % (median 70 %).) */
+const HURRY_DRAW_SHARE = 0.05;
 /** While training, painting decision regions takes at most this share of the wall time
  *  (a slow paint is then skipped on some frames; the chart never is). The share counts the
  *  engine's grid only: its rasterising, as much again, happens after the frame's code. */

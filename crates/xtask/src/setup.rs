@@ -56,17 +56,22 @@ pub fn setup(needs: Needs) -> Result<()> {
     start(needs)?.finish()
 }
 
-/// Starts the set-up: the wasm32 target here, then two lines of steps in the background,
-/// each logging its commands' output to a file in `target/xtask-tmp/setup/`:
+/// Starts the set-up: the wasm32 target and NumPy here, then two lines of steps in the
+/// background, each logging its commands' output to a file in `target/xtask-tmp/setup/`:
 /// wasm-bindgen-cli (its compile: minutes of CPU on a fresh machine), and the browsers,
-/// NumPy and the npm packages one after the other (mostly network and disk). The caller
+/// the font and the npm packages one after the other (mostly network and disk). The caller
 /// may run what needs none of them meanwhile (`cargo xtask test`: the native tests, whose
 /// test runs and links leave a core idle) and then waits with [`Pending::finish`].
 pub fn start(needs: Needs) -> Result<Pending> {
     println!("\n==> setup");
     let start = Instant::now();
     let root = root();
-    let rows = vec![step("rust target", &|| wasm_target(Out::Terminal))?];
+    let mut rows = vec![step("rust target", &|| wasm_target(Out::Terminal))?];
+    // NumPy here, not in the background: the native tests run it (nnlab-cli's NumPy export
+    // test) while the background steps may still install (seconds when it is missing).
+    if needs.browser {
+        rows.push(step("numpy (python3)", &|| numpy(Out::Terminal))?);
+    }
     let lock = fs::read_to_string(root.join("Cargo.lock"))
         .map_err(|e| format!("cannot read Cargo.lock ({e}); it must be committed"))?;
     let wbg = lock_version(&lock, "wasm-bindgen")?;
@@ -90,7 +95,6 @@ pub fn start(needs: Needs) -> Result<Pending> {
             rows.push(step("chromium", &|| chromium(out))?);
             rows.push(step("firefox-esr", &|| firefox(out))?);
             rows.push(step("CJK font", &|| cjk_font(out))?);
-            rows.push(step("numpy (python3)", &|| numpy(out))?);
         }
         if needs.npm {
             rows.push(step("npm packages (tests/)", &|| {

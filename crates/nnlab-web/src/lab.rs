@@ -223,8 +223,9 @@ pub(crate) fn js_err(e: JsValue) -> JsError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
 
-    #[test]
+    #[wasm_bindgen_test]
     fn a_lab_keeps_its_link() {
         let lab = Lab::from_query("#?preset=init-he&play=1").unwrap();
         assert_eq!(lab.query, "preset=init-he&play=1");
@@ -234,7 +235,7 @@ mod tests {
         assert_eq!(lab.status(), "training");
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn view_changes_keep_the_run() {
         let mut lab = Lab::from_query("preset=init-he").unwrap();
         lab.step(10);

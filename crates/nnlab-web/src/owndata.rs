@@ -85,13 +85,14 @@ impl PointEditor {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
 
     fn count(query: &str) -> usize {
         let lab = Lab::from_query(query).unwrap();
         import::data_rows(&lab.config).unwrap().len()
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn a_click_in_css_pixels_edits_the_points_and_undo_redo_walk_back() {
         let lab = Lab::from_query("data=moons&n=40").unwrap();
         let mut editor = PointEditor::new(&lab).unwrap();
@@ -118,7 +119,7 @@ mod tests {
         assert_eq!(editor.undo(&lab, true).ok().flatten(), Some(added));
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn under_regression_a_click_adds_a_point_of_the_typed_value() {
         let lab = Lab::from_query("data=plane&problem=regression&n=20").unwrap();
         let mut editor = PointEditor::new(&lab).unwrap();

@@ -1,6 +1,6 @@
 //! wasm-bindgen tests in headless Chromium: `cargo xtask test`, or
 //! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown -p nnlab-web
-//! --profile wasm-test` (the profile is optional: the test profile's opt-level 3 works too).
+//! --profile web` (the profile is optional: the test profile works too).
 //!
 //! They drive the `Lab` handle as the page does: build from a link, step in chunks,
 //! read snapshots and histories, render the regions and lay out the chart.

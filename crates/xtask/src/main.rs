@@ -37,7 +37,7 @@ commands:
                      skips what is already right
   serve [--port N]   setup, build dist/, serve it on http://127.0.0.1:N/ (default 8080)
   dist               setup, then dist/ (static site, hashed names) and dist/nnlab.html (one file)
-  test               setup, then: cargo test --workspace; wasm tests in headless Chromium;
+  test               setup, then: native tests; the wasm crates' tests as wasm (Chromium);
                      dist; node --test tests/e2e/*.test.mjs
   bench [--runs N]   setup, then time the labs: NumPy vs native vs wasm (Node, Chromium)
   bench --lighthouse Lighthouse's performance and accessibility scores of dist/

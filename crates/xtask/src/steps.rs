@@ -55,13 +55,17 @@ pub fn test() -> Result<()> {
     // Found before any long step so a missing test file fails at once.
     let e2e = e2e_tests(&root)?;
 
-    let (_, d) = timed("native tests: cargo test --workspace", || {
-        run(Command::new("cargo")
-            .args(["test", "--workspace"])
-            .current_dir(&root))
-        .map_err(|e| format!("native tests failed: {e}"))
-    })?;
-    times.push(("cargo test --workspace", d));
+    let (_, d) = timed(
+        "native tests: cargo test --workspace (but the wasm crates)",
+        || {
+            run(Command::new("cargo")
+                .args(["test", "--workspace"])
+                .args(WASM_CRATES.iter().flat_map(|c| ["--exclude", c]))
+                .current_dir(&root))
+            .map_err(|e| format!("native tests failed: {e}"))
+        },
+    )?;
+    times.push(("native tests", d));
 
     // The wasm builds need no installed tool: they compile while the set-up may still run.
     let (_, d) = timed(
@@ -129,6 +133,11 @@ fn e2e_tests(root: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// The crates that bind to JavaScript. Their tests (`#[wasm_bindgen_test]`, which are plain
+/// tests natively too) run as wasm only: natively they would build wasm-bindgen, js-sys and
+/// web-sys for the host just for them (README, "A fresh run's time").
+const WASM_CRATES: [&str; 2] = ["nnlab-web", "nnlab-tools"];
+
 /// What [`wasm_tests`] does: compile the tests only, or compile and run them.
 #[derive(PartialEq)]
 enum WasmTests {
@@ -141,16 +150,11 @@ enum WasmTests {
 /// dir: the run gets a private TMPDIR that is removed afterwards.
 fn wasm_tests(root: &Path, what: WasmTests) -> Result<()> {
     let mut cmd = Command::new("cargo");
-    // The `wasm-test` profile (Cargo.toml): opt-level 1, enough for their short runs.
-    cmd.args([
-        "test",
-        "--target",
-        "wasm32-unknown-unknown",
-        "-p",
-        "nnlab-web",
-    ])
-    .args(["--profile", "wasm-test"])
-    .current_dir(root);
+    // The page's profile: the dependencies the tests share with the modules compile once.
+    cmd.args(["test", "--target", "wasm32-unknown-unknown"])
+        .args(WASM_CRATES.iter().flat_map(|c| ["-p", c]))
+        .args(["--profile", crate::modules::PROFILE])
+        .current_dir(root);
     if what == WasmTests::Compile {
         return run(cmd.arg("--no-run")).map_err(|e| format!("wasm tests' build failed: {e}"));
     }

@@ -132,7 +132,7 @@ test("a bad link on load shows the message and a working default lab", async (t)
 test("a copied link opened in a new page gives the same cost after N steps", async (t) => {
   let link;
   let cost;
-  await withPage(t, { hash: "preset=init-he" }, async (page) => {
+  await withPage(t, { hash: "preset=init-he", fresh: true }, async (page) => {
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
     await wasmReady(page);
     await ready(page);

@@ -196,7 +196,7 @@ test("numeric blow-ups say so plainly, stop cleanly and offer a reset", async (t
 test("a failed start says why on the page: the wasm or the catalogue not loaded", async (t) => {
   // The failures themselves are logged by the browser (and app.js stops with the reason).
   const allow = [/Failed to load resource|Failed to fetch|net::ERR_FAILED|HTTP 404|catalogue en/];
-  await withPage(t, { goto: false, allow }, async (page, { origin }) => {
+  await withPage(t, { goto: false, allow, fresh: true }, async (page, { origin }) => {
     const box = page.getByTestId("start-error");
     await page.route("**/*.wasm", (route) => route.abort());
     await page.goto(`${origin}/#preset=init-he`, { waitUntil: "load" });
@@ -282,7 +282,7 @@ test("strict Content-Security-Policy: the page works with no violation", async (
   // The inline script refused at the end logs one console error on purpose (a violation
   // anywhere else is caught by the securitypolicyviolation listener below).
   const allow = [/Executing inline script violates the following Content Security Policy directive/];
-  await withPage(t, { goto: false, allow }, async (page, { origin }) => {
+  await withPage(t, { goto: false, allow, fresh: true }, async (page, { origin }) => {
     const urls = recordRequests(page);
     // The same policy as an HTTP header too (a header and a meta tag both apply).
     await page.route(`${origin}/`, async (route) => {

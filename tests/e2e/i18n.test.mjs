@@ -195,7 +195,7 @@ test("a Chinese link paints no English before the engine starts", async (t) => {
     [{ locale: "zh-CN" }, "preset=init-he&lang=en"],
   ]) {
     const english = hash.endsWith("lang=en");
-    await withPage(t, { ...options, goto: false }, async (page, { origin }) => {
+    await withPage(t, { ...options, goto: false, fresh: true }, async (page, { origin }) => {
       // The engine is held back until the first paint has been looked at.
       let release;
       const held = new Promise((resolve) => (release = resolve));

@@ -19,7 +19,7 @@ const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, 
 for (const [size, viewport] of Object.entries(VIEWPORTS)) {
   test(`layout shift while booting stays below ${LIMIT} (${size})`, async (t) => {
     for (const [lab, hash] of Object.entries(LABS)) {
-      await withPage(t, { viewport, goto: false }, async (page, { origin }) => {
+      await withPage(t, { viewport, goto: false, fresh: true }, async (page, { origin }) => {
         await page.addInitScript(observeBoot);
         await page.goto(`${origin}/${hash ? `#${hash}` : ""}`, { waitUntil: "load" });
         const { total, entries } = await bootShift(page);

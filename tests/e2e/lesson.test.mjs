@@ -103,7 +103,7 @@ test("each lab opens on its lesson, the other panels below and usable (desktop)"
 test("the link's preset lays the lesson out before the engine starts; a phone opens on it too", async (t) => {
   // No wasm: only the page's HTML, CSS and js/lesson.js act on the link.
   const allow = [/wasm|Failed to load resource|TypeError|net::/];
-  await withPage(t, { viewport: { width: 390, height: 844 }, goto: false, allow }, async (page, { origin }) => {
+  await withPage(t, { viewport: { width: 390, height: 844 }, goto: false, allow, fresh: true }, async (page, { origin }) => {
     await page.route("**/*.wasm", (route) => route.abort());
     await page.goto(`${origin}/#preset=gradcheck&eps=1e-5`, { waitUntil: "load" });
     const seen = await seenOrder(page);

@@ -20,7 +20,7 @@ const WASM_SLACK = 1 << 20;
 const HEAP_SLACK = 2 << 20;
 
 test("memory stays flat over a long run at full speed", async (t) => {
-  await withPage(t, { goto: false }, async (page, { origin }) => {
+  await withPage(t, { goto: false, fresh: true }, async (page, { origin }) => {
     // wasm memory in bytes: the instance's exports come with the start event (js/boot.js);
     // the page itself has no test hook for it.
     await page.addInitScript(() =>

@@ -67,7 +67,7 @@ test("a CSV is read in the page's language (the tools' module, loaded on first u
 });
 
 test("paste, upload, edit, export and reopen own points", async (t) => {
-  await withPage(t, { hash: "preset=init-he&iters=300" }, async (page, { origin }) => {
+  await withPage(t, { hash: "preset=init-he&iters=300", fresh: true }, async (page, { origin }) => {
     await wasmReady(page);
     await ready(page);
     // Paste.

@@ -62,7 +62,7 @@ mod tests {
 
     /// The page hands over the lab's canonical query, not its configuration: the query
     /// must carry everything the script writes.
-    #[wasm_bindgen_test]
+    #[wasm_bindgen_test(unsupported = test)]
     fn a_canonical_query_gives_the_configurations_script() {
         for link_text in [
             "preset=reg-l2",
@@ -83,7 +83,7 @@ mod tests {
 
     /// The same for a CSV import: the canonical query gives the import the lab itself
     /// would (its configuration and its view's keys kept, a teacher's included).
-    #[wasm_bindgen_test]
+    #[wasm_bindgen_test(unsupported = test)]
     fn a_canonical_query_imports_as_the_lab() {
         let csv = "x1,x2,label\n0,0,a\n1,1,b\n0.5,0.2,a\n0.1,0.9,b\n";
         for link_text in [

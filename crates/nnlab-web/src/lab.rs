@@ -225,7 +225,7 @@ mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
 
-    #[wasm_bindgen_test]
+    #[wasm_bindgen_test(unsupported = test)]
     fn a_lab_keeps_its_link() {
         let lab = Lab::from_query("#?preset=init-he&play=1").unwrap();
         assert_eq!(lab.query, "preset=init-he&play=1");
@@ -235,7 +235,7 @@ mod tests {
         assert_eq!(lab.status(), "training");
     }
 
-    #[wasm_bindgen_test]
+    #[wasm_bindgen_test(unsupported = test)]
     fn view_changes_keep_the_run() {
         let mut lab = Lab::from_query("preset=init-he").unwrap();
         lab.step(10);

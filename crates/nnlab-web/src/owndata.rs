@@ -92,7 +92,7 @@ mod tests {
         import::data_rows(&lab.config).unwrap().len()
     }
 
-    #[wasm_bindgen_test]
+    #[wasm_bindgen_test(unsupported = test)]
     fn a_click_in_css_pixels_edits_the_points_and_undo_redo_walk_back() {
         let lab = Lab::from_query("data=moons&n=40").unwrap();
         let mut editor = PointEditor::new(&lab).unwrap();
@@ -119,7 +119,7 @@ mod tests {
         assert_eq!(editor.undo(&lab, true).ok().flatten(), Some(added));
     }
 
-    #[wasm_bindgen_test]
+    #[wasm_bindgen_test(unsupported = test)]
     fn under_regression_a_click_adds_a_point_of_the_typed_value() {
         let lab = Lab::from_query("data=plane&problem=regression&n=20").unwrap();
         let mut editor = PointEditor::new(&lab).unwrap();

@@ -129,7 +129,7 @@ mod tests {
     use nnlab_core::run::regions::GRID;
     use wasm_bindgen_test::wasm_bindgen_test;
 
-    #[wasm_bindgen_test]
+    #[wasm_bindgen_test(unsupported = test)]
     fn regions_render_only_for_plane_data() {
         let mut lab = Lab::from_query("preset=init-he").unwrap();
         assert_eq!(lab.render_regions().map(<[u8]>::len), Some(GRID * GRID * 4));

@@ -194,8 +194,8 @@ pub struct Key {
 /// The field a key reads and writes: in the configuration, or in the view.
 #[derive(Clone, Copy)]
 pub(super) enum Slot {
-    Config(&'static dyn Access<Config>),
-    View(&'static dyn Access<View>),
+    Config(&'static (dyn Access<Config> + Sync)),
+    View(&'static (dyn Access<View> + Sync)),
 }
 
 impl Key {

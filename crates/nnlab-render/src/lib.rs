@@ -35,3 +35,11 @@ pub fn use_page_renderer(name: &str) {
     i18n::set_renderer(render_js);
     i18n::set_lang(lang);
 }
+
+/// Every number the engine reads from text from now on (links, CSV files, the point
+/// editor's value, quiz answers) converted by JavaScript's `parseFloat`
+/// (`nnlab_core::format::number`: the engine checks the text against Rust's grammar first
+/// and reads `inf` and `nan` itself), so the module carries no float parser of its own.
+pub fn use_page_numbers() {
+    nnlab_core::format::number::set_reader(js_sys::parse_float);
+}

@@ -14,6 +14,15 @@ use nnlab_core::run::python;
 use qrcode::{EcLevel, QrCode};
 use wasm_bindgen::prelude::*;
 
+/// Runs once when the module is initialised: numbers are read by the page's `parseFloat`
+/// (`nnlab_render::use_page_numbers`), as in the page's module.
+#[wasm_bindgen(start)]
+pub fn start() {
+    if cfg!(target_arch = "wasm32") {
+        nnlab_render::use_page_numbers();
+    }
+}
+
 /// The QR code of `text` at the lowest error correction that fits:
 /// `{size, modules}` (`modules` a `Uint8Array` of `size × size`, row by row,
 /// 1 = dark, without the quiet zone), or `undefined` when `text` is too long

@@ -48,6 +48,7 @@ pub fn start() {
     if !cfg!(target_arch = "wasm32") {
         return; // native unit tests: no JavaScript to talk to
     }
+    nnlab_render::use_page_numbers();
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())

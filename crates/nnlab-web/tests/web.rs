@@ -289,3 +289,19 @@ fn the_page_gets_its_words_from_the_engine() {
     assert_eq!(get(&s, "canCompare").as_bool(), Some(true));
     assert!(get(&s, "costNote").is_null());
 }
+
+/// The page's modules read numbers with JavaScript's `parseFloat` after the engine's
+/// grammar check (`nnlab_render::use_page_numbers`, `nnlab_core::format::number`): the
+/// same bits as Rust's parser for every text it reads, and `None` where it refuses.
+#[wasm_bindgen_test]
+fn the_pages_number_reader_reads_as_rust_does() {
+    use nnlab_core::format::number::{read_number, sample_texts};
+    nnlab_render::use_page_numbers();
+    for text in sample_texts(30_000) {
+        assert_eq!(
+            read_number(&text).map(f64::to_bits),
+            text.parse::<f64>().ok().map(f64::to_bits),
+            "{text:?}"
+        );
+    }
+}

@@ -5,7 +5,7 @@
 //! opt-level 3, every other crate at "z": 29 kB of the page's 242 kB gzipped saved; "z" for
 //! the engine too makes training 5 to 6 times slower, README "Size"); then each, side by
 //! side, `wasm-bindgen --target web` into `target/site/bindgen/` (without the name section)
-//! and `wasm-opt -Oz` ([`crate::wasm_opt`]).
+//! and `wasm-opt -Oz` with its options ([`crate::wasm_opt`]).
 
 use crate::setup::run;
 use crate::Result;

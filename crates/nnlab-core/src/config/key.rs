@@ -9,6 +9,7 @@ use crate::config::{Config, Named, View};
 use crate::data::features::Features;
 use crate::data::points::Points;
 use crate::format::fmt_plain;
+use crate::format::number::read_number;
 use crate::i18n::text;
 use crate::model::network::PlantedBugs;
 use crate::tr;
@@ -193,8 +194,8 @@ pub struct Key {
 /// The field a key reads and writes: in the configuration, or in the view.
 #[derive(Clone, Copy)]
 pub(super) enum Slot {
-    Config(&'static dyn Access<Config>),
-    View(&'static dyn Access<View>),
+    Config(&'static (dyn Access<Config> + Sync)),
+    View(&'static (dyn Access<View> + Sync)),
 }
 
 impl Key {
@@ -366,10 +367,10 @@ fn whole(key: &Key, text: &str) -> Result<u32, ConfigError> {
 impl Value for f64 {
     const KINDS: &'static [Kind] = &[Kind::Number];
     fn read(key: &Key, text: &str) -> Result<f64, ConfigError> {
-        match text.parse::<f64>() {
-            Ok(v) if v.is_finite() => Ok(v),
-            Ok(_) => Err(invalid(key, text, "expect-finite")),
-            Err(_) => Err(invalid(key, text, "expect-number")),
+        match read_number(text) {
+            Some(v) if v.is_finite() => Ok(v),
+            Some(_) => Err(invalid(key, text, "expect-finite")),
+            None => Err(invalid(key, text, "expect-number")),
         }
     }
     /// The shortest form that parses back to the same bits ([`fmt_plain`]:

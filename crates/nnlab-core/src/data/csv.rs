@@ -18,6 +18,7 @@
 //! building anything) and refused. Quoted fields are refused.
 
 use crate::data::points::{MAX_COUNT as MAX_POINTS, MAX_MAGNITUDE};
+use crate::format::number::read_number;
 use crate::format::{fmt_plain, fmt_py, shown};
 use crate::i18n::text;
 use crate::tr;
@@ -192,7 +193,7 @@ fn read(text: &str, numbers: bool) -> Result<Table, CsvError> {
         } else {
             f.to_string()
         };
-        f.parse::<f64>().ok()
+        read_number(&f)
     };
     let header = {
         let f = split(first);

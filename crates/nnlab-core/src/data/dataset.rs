@@ -67,17 +67,22 @@ impl Dataset {
         self.x.rows()
     }
 
-    /// A course set as the build writes it (`build.rs`, from `data/<name>.csv`): each
-    /// row's `x1`, `x2`, `label` as little-endian `f64`, 24 bytes a row. The bytes are
-    /// the build's: a length that is not whole rows is a programmer error and panics.
+    /// A course set as the build writes it (`build.rs`, from `data/<name>.csv`): every
+    /// row's `x1` and `x2` as little-endian `f64`, 16 bytes a row, then every row's label
+    /// (0 or 1) as one byte. The bytes are the build's: a length that is not whole rows is
+    /// a programmer error and panics.
     pub fn from_rows(bytes: &[u8]) -> Self {
-        assert_eq!(bytes.len() % 24, 0, "course data: whole rows of three f64");
+        assert_eq!(
+            bytes.len() % 17,
+            0,
+            "course data: whole rows of two f64 and a byte"
+        );
+        let rows = bytes.len() / 17;
         let value = |at: usize| f64::from_le_bytes(bytes[at..at + 8].try_into().unwrap());
-        let rows = bytes.len() / 24;
         let points: Vec<[f64; 2]> = (0..rows)
-            .map(|r| [value(24 * r), value(24 * r + 8)])
+            .map(|r| [value(16 * r), value(16 * r + 8)])
             .collect();
-        let labels: Vec<f64> = (0..rows).map(|r| value(24 * r + 16)).collect();
+        let labels: Vec<f64> = bytes[16 * rows..].iter().map(|&l| f64::from(l)).collect();
         Dataset::from_points(&points, &labels)
     }
 }

@@ -5,6 +5,7 @@
 //! it is kept, so an edit that would leave an invalid set changes nothing.
 
 use crate::data::points::{Points, PointsError, MAX_MAGNITUDE};
+use crate::format::number::read_number;
 
 /// One point: coordinates, label (0 or 1, or a number), test point or not.
 pub type Row = ([f64; 2], f64, bool);
@@ -12,8 +13,8 @@ pub type Row = ([f64; 2], f64, bool);
 /// A number typed as the label of new points (regression's value control):
 /// finite and at most 1e12 in size, else [`PointsError::Value`] naming it.
 pub fn read_value(text: &str) -> Result<f64, PointsError> {
-    match text.trim().parse::<f64>() {
-        Ok(v) if v.is_finite() && v.abs() <= MAX_MAGNITUDE => Ok(v),
+    match read_number(text.trim()) {
+        Some(v) if v.is_finite() && v.abs() <= MAX_MAGNITUDE => Ok(v),
         _ => Err(PointsError::Value(text.to_string())),
     }
 }

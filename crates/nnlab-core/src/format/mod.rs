@@ -4,9 +4,10 @@
 //! short, scientific and fixed-decimal display forms of the page (costs,
 //! percentages, legends, axis ticks); [`json`] is the one JSON writer, built
 //! on the Python form. Exponents are always Python's: `1e-07`, `2e+16`.
-//! [`shown`] shortens user text for one-line messages.
+//! [`shown`] shortens user text for one-line messages; [`number`] reads a number's text.
 
 pub mod json;
+pub mod number;
 
 /// A cost as the course prints it ([`fmt_py`]'s digits: `0.8830537463419761`,
 /// `1.5e-07`), with the page's signs for the rest: `∞` for an infinite cost

@@ -8,6 +8,7 @@
 use crate::config::classroom::Quiz;
 use crate::config::error::ConfigError;
 use crate::config::{link, Config, View};
+use crate::format::number::read_number;
 use crate::format::{fmt_fixed, fmt_percent, fmt_plain};
 use crate::model::network::{Accuracy, PlantedBugs};
 use crate::numeric::params::ParamList;
@@ -105,9 +106,7 @@ pub fn grade(params: &[String], wrong: &[String], picks: &[String]) -> Vec<Strin
 /// to 100, `%` allowed) against the test accuracy `test` at `iteration`.
 pub fn prediction(text: &str, test: Accuracy, iteration: u64) -> Result<String, ConfigError> {
     let t = text.trim().trim_end_matches('%').trim();
-    let guess = t
-        .parse::<f64>()
-        .ok()
+    let guess = read_number(t)
         .filter(|g| (0.0..=100.0).contains(g))
         .ok_or_else(|| ConfigError::Invalid {
             key: "prediction".into(),

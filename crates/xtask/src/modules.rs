@@ -59,7 +59,7 @@ fn built(root: &Path, package: &str) -> PathBuf {
 }
 
 /// The page's modules: each package and its module's name in the asset folder.
-const MODULES: [(&str, &str); 2] = [("nnlab-web", WASM), ("nnlab-tools", TOOLS_WASM)];
+pub const MODULES: [(&str, &str); 2] = [("nnlab-web", WASM), ("nnlab-tools", TOOLS_WASM)];
 
 /// `cargo build --profile web` of both modules (what [`build`] starts with; `cargo xtask test`
 /// runs it early, while the set-up still installs wasm-bindgen-cli).

@@ -60,7 +60,7 @@ pub fn test() -> Result<()> {
         || {
             run(Command::new("cargo")
                 .args(["test", "--workspace"])
-                .args(WASM_CRATES.iter().flat_map(|c| ["--exclude", c]))
+                .args(wasm_crates().flat_map(|c| ["--exclude", c]))
                 .current_dir(&root))
             .map_err(|e| format!("native tests failed: {e}"))
         },
@@ -133,10 +133,15 @@ fn e2e_tests(root: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// The crates that bind to JavaScript. Their tests (`#[wasm_bindgen_test]`, which are plain
-/// tests natively too) run as wasm only: natively they would build wasm-bindgen, js-sys and
-/// web-sys for the host just for them (README, "A fresh run's time").
-const WASM_CRATES: [&str; 2] = ["nnlab-web", "nnlab-tools"];
+/// The crates that bind to JavaScript: the page's modules' packages. `cargo xtask test` runs
+/// their tests (`#[wasm_bindgen_test(unsupported = test)]`, plain tests under a native
+/// `cargo test`) as wasm only: natively they would build wasm-bindgen, js-sys and web-sys
+/// for the host just for them (README, "A fresh run's time").
+fn wasm_crates() -> impl Iterator<Item = &'static str> {
+    crate::modules::MODULES
+        .into_iter()
+        .map(|(package, _)| package)
+}
 
 /// What [`wasm_tests`] does: compile the tests only, or compile and run them.
 #[derive(PartialEq)]
@@ -152,7 +157,7 @@ fn wasm_tests(root: &Path, what: WasmTests) -> Result<()> {
     let mut cmd = Command::new("cargo");
     // The page's profile: the dependencies the tests share with the modules compile once.
     cmd.args(["test", "--target", "wasm32-unknown-unknown"])
-        .args(WASM_CRATES.iter().flat_map(|c| ["-p", c]))
+        .args(wasm_crates().flat_map(|c| ["-p", c]))
         .args(["--profile", crate::modules::PROFILE])
         .current_dir(root);
     if what == WasmTests::Compile {

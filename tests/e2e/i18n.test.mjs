@@ -110,7 +110,7 @@ for (const [size, viewport] of [
           if (await open.isVisible()) await open.click();
           await page.getByTestId("gradcheck-difference").filter({ hasText: /e-/ }).waitFor();
         }
-        await page.waitForTimeout(400); // the throttled panels (inside, neurons) redraw
+        await page.waitForSelector('#stage[data-idle="true"]'); // the throttled panels (inside, neurons) redraw
         assert.equal(await page.evaluate(() => document.documentElement.lang), "zh-CN");
         assert.deepEqual(foreignRuns(await pageTexts(page), allowed), [], `${preset}: English on the Chinese page`);
         assert.deepEqual(await overflows(page), [], `${preset} at ${size}`);

@@ -147,7 +147,7 @@ test("views of the He, L2 and dropout labs match the core and move while trainin
       await page.getByTestId("play").click();
       await page.waitForFunction((at) => Number(document.querySelector("#inside-panel").dataset.iteration) > Number(at) + 200, before.at);
       await page.evaluate(() => window.nnlab.pause());
-      await page.waitForTimeout(300);
+      await page.waitForSelector('#stage[data-idle="true"]'); // the paused frame and the panels' redraws
       assert.notEqual(await map(), before.map, `${name}: the maps follow the training`);
 
       // Hover a unit: it shows large.

@@ -53,7 +53,7 @@ struct Row {
 
 /// Runs every needed setup step and prints what it installed and what it skipped.
 pub fn setup(needs: Needs) -> Result<()> {
-    start(needs)?.finish()
+    start(needs)?.finish().map(drop)
 }
 
 /// Starts the set-up: the wasm32 target and NumPy here, then two lines of steps in the
@@ -119,7 +119,8 @@ pub struct Pending {
 
 impl Pending {
     /// Waits for the background steps and prints the summary; the first failed step's error.
-    pub fn finish(mut self) -> Result<()> {
+    /// Returns what it installed, in one line (`nothing installed` when all was there).
+    pub fn finish(mut self) -> Result<String> {
         if self.background.iter().any(|h| !h.is_finished()) {
             println!("\n==> setup: waiting for its background steps");
         }
@@ -149,7 +150,17 @@ impl Pending {
                 fmt_duration(row.took)
             );
         }
-        Ok(())
+        let installed: Vec<String> = self
+            .rows
+            .iter()
+            .filter(|row| matches!(row.outcome, Outcome::Installed(_)))
+            .map(|row| format!("{} ({})", row.what, fmt_duration(row.took)))
+            .collect();
+        Ok(if installed.is_empty() {
+            "nothing installed".into()
+        } else {
+            format!("installed {}", installed.join(", "))
+        })
     }
 }
 

@@ -61,6 +61,10 @@ fn built(root: &Path, package: &str) -> PathBuf {
 /// The page's modules: each package and its module's name in the asset folder.
 pub const MODULES: [(&str, &str); 2] = [("nnlab-web", WASM), ("nnlab-tools", TOOLS_WASM)];
 
+/// The crate both modules link for their texts (`crates/nnlab-render`): a part of them, with
+/// no tests and no module of its own.
+pub const SHARED: &str = "nnlab-render";
+
 /// `cargo build --profile web` of both modules (what [`build`] starts with; `cargo xtask test`
 /// runs it early, while the set-up still installs wasm-bindgen-cli).
 pub fn compile(root: &Path) -> Result<()> {

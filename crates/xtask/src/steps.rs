@@ -60,7 +60,7 @@ pub fn test() -> Result<()> {
         || {
             run(Command::new("cargo")
                 .args(["test", "--workspace"])
-                .args(wasm_crates().flat_map(|c| ["--exclude", c]))
+                .args(js_crates().flat_map(|c| ["--exclude", c]))
                 .current_dir(&root))
             .map_err(|e| format!("native tests failed: {e}"))
         },
@@ -142,14 +142,20 @@ fn e2e_tests(root: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// The crates that bind to JavaScript: the page's modules' packages. `cargo xtask test` runs
-/// their tests (`#[wasm_bindgen_test(unsupported = test)]`, plain tests under a native
-/// `cargo test`) as wasm only: natively they would build wasm-bindgen, js-sys and web-sys
-/// for the host just for them (README, "A fresh run's time").
+/// The page's modules' packages. `cargo xtask test` runs their tests
+/// (`#[wasm_bindgen_test(unsupported = test)]`, plain tests under a native `cargo test`) as
+/// wasm only.
 fn wasm_crates() -> impl Iterator<Item = &'static str> {
     crate::modules::MODULES
         .into_iter()
         .map(|(package, _)| package)
+}
+
+/// What the native tests leave out: the crates that bind to JavaScript (the modules and the
+/// renderer they share). Natively they would build wasm-bindgen, js-sys and web-sys for the
+/// host just for them (README, "A fresh run's time").
+fn js_crates() -> impl Iterator<Item = &'static str> {
+    wasm_crates().chain([crate::modules::SHARED])
 }
 
 /// What [`wasm_tests`] does: compile the tests only, or compile and run them.

@@ -310,19 +310,17 @@ function draw() {
     [snapshotOf, snapshotAt, snapshotMs] = [lab, start, performance.now() - start];
   }
   const showTest = snapshot.showTest;
-  // Paused, the regions draw whenever the frame is drawn (but in the frame that paints a
-  // Pause); in the first frames they take the frame's turn first (draw() runs before the
-  // panels' ticks), and the other views wait for theirs.
-  const regionsDue = training ? start - regionsAt >= regionsMs / REGIONS_SHARE && takeTurn() : takeTurn();
+  const label = t("page-regions-label", { iteration: String(snapshot.iteration), accuracy: snapshot.trainAccuracyText });
+  // Paused, the regions draw whenever the frame is drawn and they show something else (but
+  // not in the frame that paints a Pause); in the first frames they take the frame's turn
+  // first (draw() runs before the panels' ticks), and the other views wait for theirs.
+  // (While training the snapshot, and so the label, may lag the lab: no such check.)
+  const regionsDue = training
+    ? start - regionsAt >= regionsMs / REGIONS_SHARE && takeTurn()
+    : (compare.active || !regions.shows(lab, showTest, label)) && takeTurn();
   if (regionsDue) {
     if (compare.active) compare.draw(showTest);
-    else {
-      regions.draw(
-        lab,
-        showTest,
-        t("page-regions-label", { iteration: String(snapshot.iteration), accuracy: snapshot.trainAccuracyText }),
-      );
-    }
+    else regions.draw(lab, showTest, label);
     regionsAt = start;
     regionsMs = performance.now() - start;
   }

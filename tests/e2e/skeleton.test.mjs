@@ -98,3 +98,41 @@ test("canvases are drawn again at their new size when the window changes", async
     }
   });
 });
+
+test("paused, the regions are painted again only when what they show changes", async (t) => {
+  await withPage(t, { goto: false, fresh: true }, async (page, { origin }) => {
+    // Counts the region canvas's paints: each sets its label, which names the iteration (even
+    // to the same text; the page's words first set the canvas's name, without a number).
+    await page.addInitScript(() => {
+      window.regionPaints = 0;
+      addEventListener("DOMContentLoaded", () => {
+        const canvas = document.querySelector('[data-testid="regions"]');
+        new MutationObserver(() => {
+          if (/\d/.test(canvas.getAttribute("aria-label"))) window.regionPaints += 1;
+        }).observe(canvas, { attributeFilter: ["aria-label"] });
+      });
+    });
+    await page.goto(`${origin}/#preset=init-he`, { waitUntil: "load" });
+    await wasmReady(page);
+    const idle = () => page.waitForSelector('#stage[data-idle="true"]');
+    const paints = async () => {
+      await idle();
+      return page.evaluate(() => window.regionPaints);
+    };
+    // The first frames give the other views their turns: the regions are painted once.
+    assert.equal(await paints(), 1, "one paint while the page boots");
+    await page.getByTestId("step-10").click();
+    assert.equal(await paints(), 2, "ten iterations on: painted again");
+    // Hovering the cost chart redraws the frame, not the regions.
+    const box = await page.getByTestId("chart").boundingBox();
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+    await page.getByTestId("chart-tooltip").waitFor();
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
+    assert.equal(await paints(), 2, "the same picture is not painted again");
+    await page.getByTestId("show-test").check();
+    assert.equal(await paints(), 3, "the test points shown: painted again");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForFunction(() => window.regionPaints === 4);
+    assert.equal(await paints(), 4, "a new size: painted again");
+  });
+});

@@ -3,7 +3,7 @@
 // crates/nnlab-web/src/regions.rs); this module puts the pixels into the square and
 // strokes and fills the rest, in the page's colours (theme, dom.js `readTheme`).
 
-import { fitBacking } from "./dom.js";
+import { fitBacking, sizeOf } from "./dom.js";
 
 /** A region view over `canvas`. `draw(lab, showTest, label)` repaints it from the lab. */
 export function createRegions(canvas, theme) {
@@ -27,6 +27,15 @@ export function createRegions(canvas, theme) {
   // thousands of circles would otherwise be rasterised every frame).
   let layer = null;
   let layerKey = "";
+  // What the canvas shows: `{lab, key}` (keyOf) of the last paint.
+  let shown = null;
+
+  /** The lab's link, the test points' switch, the label (which names the iteration) and the
+   *  size the canvas's box asks for: what a paint of `lab` depends on. */
+  function keyOf(lab, showTest, label) {
+    const { width, height } = sizeOf(canvas);
+    return `${lab.query()}|${showTest}|${label}|${width}x${height}@${window.devicePixelRatio || 1}`;
+  }
 
   function putPixels(r) {
     if (!image || image.width !== r.grid) {
@@ -139,6 +148,11 @@ export function createRegions(canvas, theme) {
 
   return {
     canvas,
+    /** Whether the canvas already shows this: a paused frame that redraws for another view
+     *  then leaves the regions as they are (the first frames' turns go to the other views). */
+    shows(lab, showTest, label) {
+      return shown?.lab === lab && shown.key === keyOf(lab, showTest, label);
+    },
     draw(lab, showTest, label) {
       fitBacking(canvas, window.devicePixelRatio || 1);
       const { width, height } = canvas;
@@ -168,6 +182,7 @@ export function createRegions(canvas, theme) {
         ctx.drawImage(layer.canvas, 0, 0);
       }
       if (label) canvas.setAttribute("aria-label", label);
+      shown = { lab, key: keyOf(lab, showTest, label) };
     },
   };
 }

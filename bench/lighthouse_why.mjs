@@ -1,3 +1,8 @@
+// Why a mobile Lighthouse score is what it is (bench only, never in the tests):
+// node bench/lighthouse_why.mjs DIST_DIR [LINK]. The same audit as lighthouse.mjs (mobile,
+// simulated throttling, dist/ served gzip-compressed), printed for a person: the score, FCP,
+// LCP, blocking time, speed index, CLS, then the long tasks, the boot-up time per script, the
+// main thread's work by kind, the LCP's element and parts, and the critical request chains.
 import path from "node:path";
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";

@@ -180,6 +180,11 @@ test("input features and regression train in the page to the CLI's bits", async 
         });
         assert.ok(colours > 20, `a diverging scale of values: ${colours} colours`);
         assert.equal(boundary, 0, "no p = ½ boundary for values");
+        // "Inside the training": a linear output cannot saturate, so five curves, no empty slot.
+        await page.waitForFunction(() => document.querySelector("#inside-panel").dataset.iteration !== "");
+        const titles = await page.locator(".spark:not([hidden]) .spark-title").allTextContents();
+        assert.equal(titles.length, 5, `${titles}`);
+        assert.ok(titles.every((title) => title !== "") && !titles.some((title) => /saturated/.test(title)), `${titles}`);
       } else {
         assert.equal(await page.locator("#train-label").textContent(), "train accuracy");
         assert.ok(await page.getByTestId("regions").isVisible(), "the regions with four input features");

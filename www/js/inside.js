@@ -39,8 +39,10 @@ export function createInside(root, app, theme) {
     }
     let line = 0;
     sparks.forEach((figure, k) => {
-      // Every slot stays in place (reserved size); before the first sample it is empty.
+      // The network decides the curves (a regression's output cannot saturate): a slot
+      // without one is hidden; before the first sample the others show their titles.
       const s = v.sparks[k];
+      setHidden(figure, !s);
       setText(figure.querySelector(".spark-title"), s?.title ?? "");
       setText(figure.querySelector(".spark-now"), s?.now ?? "");
       setText(figure.querySelector(".spark-top"), s?.top ?? "");

@@ -41,6 +41,25 @@ impl Activation {
         }
     }
 
+    /// How the statistics see layer `l` (`1..=layers`) of `net`: [`Activation::of_layer`],
+    /// but linear for a regression's output.
+    pub fn of(net: &Network, l: usize) -> Activation {
+        match Activation::of_layer(l, net.layers()) {
+            Activation::Sigmoid if net.problem() == Problem::Regression => Activation::Linear,
+            g => g,
+        }
+    }
+
+    /// Whether a unit of this layer can be dead (its share is a statistic: `dead_share`).
+    pub fn has_dead_units(self) -> bool {
+        self.is_off(0.0).is_some()
+    }
+
+    /// Whether this layer's outputs can saturate (`saturated_share`).
+    pub fn saturates(self) -> bool {
+        self.is_saturated(0.5).is_some()
+    }
+
     /// `a = g(z)` (ReLU keeps NaN, as `np.maximum(0, z)`).
     pub fn apply(self, z: f64) -> f64 {
         match self {
@@ -156,13 +175,13 @@ impl Probe {
                 let g = self.layer(net, x, l);
                 let a = &self.a[l - 1];
                 let share = |count: usize, of: usize| count as f64 / of as f64;
-                let dead_share = g.is_off(0.0).map(|_| {
+                let dead_share = g.has_dead_units().then(|| {
                     let dead = (0..a.rows())
                         .filter(|&r| a.row(r).iter().all(|&v| g.is_off(v) == Some(true)))
                         .count();
                     share(dead, a.rows())
                 });
-                let saturated_share = g.is_saturated(0.5).map(|_| {
+                let saturated_share = g.saturates().then(|| {
                     let n = a.as_slice();
                     share(
                         n.iter()
@@ -198,10 +217,7 @@ impl Probe {
     /// Layer `l`'s `Z` (left in `self.z`) and `A = g(Z)` from the layer
     /// below's `A` (or `x`); returns its activation.
     fn layer(&mut self, net: &Network, x: &Matrix, l: usize) -> Activation {
-        let g = match Activation::of_layer(l, net.layers()) {
-            Activation::Sigmoid if net.problem() == Problem::Regression => Activation::Linear,
-            g => g,
-        };
+        let g = Activation::of(net, l);
         let (done, rest) = self.a.split_at_mut(l - 1);
         let input = if l == 1 { x } else { &done[l - 2] };
         matrix::matmul_bias(

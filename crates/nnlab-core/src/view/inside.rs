@@ -8,7 +8,7 @@ use crate::format::{fmt_cost_short, fmt_percent, fmt_plain, fmt_short};
 use crate::i18n::text;
 use crate::model::dropout::MaskMode;
 use crate::model::network::Network;
-use crate::run::stats::{identical_units, LayerStats};
+use crate::run::stats::{identical_units, Activation, LayerStats};
 use crate::run::trainer::Trainer;
 use crate::run::views::Sample;
 use crate::tr;
@@ -132,22 +132,40 @@ pub fn symmetry_text(net: &Network) -> Option<String> {
 
 type Stat = (
     &'static str,
+    fn(Activation) -> bool,
     fn(&LayerStats) -> Option<f64>,
     fn(f64) -> String,
 );
 
-/// The per-layer statistics drawn, in order (title as a message id).
+/// The per-layer statistics drawn, in order (title as a message id), each for the layers
+/// whose activation has it: the network decides which curves a run has, from before its
+/// first sample.
 const STATS: [Stat; 5] = [
-    ("spark-z", |s| Some(s.z_spread), fmt_short),
-    ("spark-a", |s| Some(s.a_spread), fmt_short),
-    ("spark-dead", |s| s.dead_share, fmt_percent),
-    ("spark-saturated", |s| s.saturated_share, fmt_percent),
-    ("spark-grad-ratio", |s| Some(s.grad_ratio), fmt_short),
+    ("spark-z", |_| true, |s| Some(s.z_spread), fmt_short),
+    ("spark-a", |_| true, |s| Some(s.a_spread), fmt_short),
+    (
+        "spark-dead",
+        Activation::has_dead_units,
+        |s| s.dead_share,
+        fmt_percent,
+    ),
+    (
+        "spark-saturated",
+        Activation::saturates,
+        |s| s.saturated_share,
+        fmt_percent,
+    ),
+    (
+        "spark-grad-ratio",
+        |_| true,
+        |s| Some(s.grad_ratio),
+        fmt_short,
+    ),
 ];
 
 /// One chart of `series` (`(layer, values per sample)`) over `xs`
 /// (iterations), `width × height` CSS pixels, y from 0 to the largest
-/// finite value.
+/// finite value. Before the first sample (`xs` empty): its title only.
 #[allow(clippy::too_many_arguments)]
 fn spark(
     title: &'static str,
@@ -190,7 +208,11 @@ fn spark(
     Spark {
         title: text(title, &[]),
         now,
-        top: fmt(top),
+        top: if xs.is_empty() {
+            String::new()
+        } else {
+            fmt(top)
+        },
         layers: series.iter().map(|s| s.0).collect(),
         lines,
     }
@@ -213,36 +235,40 @@ pub fn inside_view(trainer: &Trainer, width: f64, height: f64) -> InsideView {
     let samples = shown_samples(trainer);
     let xs: Vec<f64> = samples.iter().map(|s| s.iteration as f64).collect();
     let iters = (config.iters as f64).max(1.0);
+    let activations: Vec<Activation> = (1..=layers)
+        .map(|l| Activation::of(trainer.network(), l))
+        .collect();
     let mut sparks: Vec<Spark> = STATS
         .iter()
-        .filter_map(|&(title, get, fmt)| {
+        .filter_map(|&(title, has, get, fmt)| {
             let series: Vec<(usize, Vec<f64>)> = (0..layers)
-                .filter_map(|l| {
-                    let v: Option<Vec<f64>> = samples.iter().map(|s| get(&s.layers[l])).collect();
-                    v.filter(|v| !v.is_empty()).map(|v| (l, v))
+                .filter(|&l| has(activations[l]))
+                .map(|l| {
+                    (
+                        l,
+                        samples.iter().filter_map(|s| get(&s.layers[l])).collect(),
+                    )
                 })
                 .collect();
             (!series.is_empty())
                 .then(|| spark(title, &xs, iters, series, fmt, &names, width, height))
         })
         .collect();
-    if !xs.is_empty() {
-        let norm = samples.iter().map(|s| s.weight_norm).collect();
-        let mut s = spark(
-            "spark-weight-norm",
-            &xs,
-            iters,
-            vec![(layers - 1, norm)],
-            fmt_short,
-            &names,
-            width,
-            height,
-        );
-        s.now = s
-            .now
-            .replacen(&names[layers - 1], &text("layer-all", &[]), 1);
-        sparks.push(s);
-    }
+    let norm = samples.iter().map(|s| s.weight_norm).collect();
+    let mut s = spark(
+        "spark-weight-norm",
+        &xs,
+        iters,
+        vec![(layers - 1, norm)],
+        fmt_short,
+        &names,
+        width,
+        height,
+    );
+    s.now = s
+        .now
+        .replacen(&names[layers - 1], &text("layer-all", &[]), 1);
+    sparks.push(s);
     let latest = views.latest().cloned();
     let dropout = match (&latest, config.dropout_on()) {
         (Some(s), true) => Some(tr!(
@@ -349,5 +375,55 @@ mod tests {
             .starts_with("Training mode (dropout, keep 0.86): cost "));
         assert!(drop.mask.unwrap().starts_with("Fixed mask"));
         assert_eq!(drop.formulas.len(), 5);
+    }
+
+    /// The network decides the curves, from before the first sample: a classification's six
+    /// (the sigmoid output saturates), a regression's five (its linear output cannot).
+    #[test]
+    fn the_curves_are_known_before_the_first_sample() {
+        for (link, titles) in [("preset=init-he", 6), ("data=plane&problem=regression", 5)] {
+            let config = crate::config::link::parse(link).unwrap().config;
+            let mut t = Trainer::new(config).unwrap();
+            t.record_views(Recording {
+                live: true,
+                checkpoints: false,
+            });
+            let before = inside_view(&t, 200.0, 60.0);
+            assert!(before.latest.is_none());
+            assert_eq!(before.sparks.len(), titles, "{link}");
+            for s in &before.sparks {
+                assert!(!s.title.is_empty(), "{link}");
+                assert_eq!(
+                    (s.now.as_str(), s.top.as_str()),
+                    ("", ""),
+                    "{link}: no numbers yet"
+                );
+                assert!(s.lines.iter().all(Vec::is_empty), "{link}: no curve yet");
+            }
+            t.step(100);
+            let after = inside_view(&t, 200.0, 60.0);
+            let same: Vec<_> = after.sparks.iter().map(|s| (&s.title, &s.layers)).collect();
+            let first: Vec<_> = before
+                .sparks
+                .iter()
+                .map(|s| (&s.title, &s.layers))
+                .collect();
+            assert_eq!(same, first, "{link}: the same curves once it samples");
+            assert!(after
+                .sparks
+                .iter()
+                .all(|s| !s.now.is_empty() && !s.top.is_empty()));
+        }
+        let regression = crate::config::link::parse("data=plane&problem=regression").unwrap();
+        let t = Trainer::new(regression.config).unwrap();
+        let titles: Vec<_> = inside_view(&t, 200.0, 60.0)
+            .sparks
+            .into_iter()
+            .map(|s| s.title)
+            .collect();
+        assert!(
+            !titles.contains(&text("spark-saturated", &[])),
+            "{titles:?}"
+        );
     }
 }

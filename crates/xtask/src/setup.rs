@@ -154,7 +154,7 @@ impl Pending {
             .rows
             .iter()
             .filter(|row| matches!(row.outcome, Outcome::Installed(_)))
-            .map(|row| format!("{} ({})", row.what, fmt_duration(row.took)))
+            .map(|row| format!("{} in {}", row.what, fmt_duration(row.took)))
             .collect();
         Ok(if installed.is_empty() {
             "nothing installed".into()

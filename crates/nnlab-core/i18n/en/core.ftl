@@ -129,6 +129,7 @@ dropout-modes = Training mode (dropout, keep { $keep }): cost { $cost }, accurac
 dropout-mask-fixed = Fixed mask (the course's): the same units are dropped at every iteration (greyed in the diagram, for the first training point).
 dropout-mask-fresh = Fresh masks: other units are dropped at every iteration (greyed in the diagram, for the first training point).
 inside-caption = On the training set (no dropout), every { $stride } iterations; the latest: iteration { $latest }.
+inside-caption-each = On the training set (no dropout), every iteration; the latest: iteration { $latest }.
 
 ## The cost chart (view/chart.rs).
 axis-iteration = iteration

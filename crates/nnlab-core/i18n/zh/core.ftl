@@ -131,6 +131,7 @@ dropout-modes = 训练模式（随机失活 dropout，保留概率 { $keep }）�
 dropout-mask-fixed = 固定掩码（课程的）：每次迭代丢弃相同的单元（在网络图中以灰色显示，针对第一个训练点）。
 dropout-mask-fresh = 新掩码：每次迭代丢弃不同的单元（在网络图中以灰色显示，针对第一个训练点）。
 inside-caption = 在训练集上（无随机失活），每 { $stride } 次迭代采样一次；最新：第 { $latest } 次迭代。
+inside-caption-each = 在训练集上（无随机失活），每次迭代采样一次；最新：第 { $latest } 次迭代。
 
 ## 代价曲线 (view/chart.rs)。
 axis-iteration = 迭代

@@ -288,14 +288,14 @@ pub fn inside_view(trainer: &Trainer, width: f64, height: f64) -> InsideView {
         };
         text(id, &[])
     });
+    let at = latest
+        .as_ref()
+        .map_or("—".into(), |s| s.iteration.to_string());
     InsideView {
-        caption: tr!(
-            "inside-caption",
-            stride = views.stride(),
-            latest = latest
-                .as_ref()
-                .map_or("—".into(), |s| s.iteration.to_string())
-        ),
+        caption: match views.stride() {
+            1 => tr!("inside-caption-each", latest = at),
+            stride => tr!("inside-caption", stride = stride, latest = at),
+        },
         latest,
         sparks,
         layer_names: names,
@@ -390,6 +390,13 @@ mod tests {
             });
             let before = inside_view(&t, 200.0, 60.0);
             assert!(before.latest.is_none());
+            assert!(
+                before
+                    .caption
+                    .ends_with("every iteration; the latest: iteration —."),
+                "{}",
+                before.caption
+            );
             assert_eq!(before.sparks.len(), titles, "{link}");
             for s in &before.sparks {
                 assert!(!s.title.is_empty(), "{link}");
@@ -413,6 +420,12 @@ mod tests {
                 .sparks
                 .iter()
                 .all(|s| !s.now.is_empty() && !s.top.is_empty()));
+            let every = format!("every {} iterations;", t.views().stride());
+            assert!(
+                t.views().stride() > 1 && after.caption.contains(&every),
+                "{}",
+                after.caption
+            );
         }
         let regression = crate::config::link::parse("data=plane&problem=regression").unwrap();
         let t = Trainer::new(regression.config).unwrap();

@@ -314,13 +314,14 @@ function draw() {
   // Paused, the regions draw whenever the frame is drawn and they show something else (but
   // not in the frame that paints a Pause); in the first frames they take the frame's turn
   // first (draw() runs before the panels' ticks), and the other views wait for theirs.
-  // (While training the snapshot, and so the label, may lag the lab: no such check.)
+  // While training the snapshot, and so the label, may lag the lab: no such check, and such
+  // a paint is not trusted later. (Compare mode's regions draw whenever the frame does.)
   const regionsDue = training
     ? start - regionsAt >= regionsMs / REGIONS_SHARE && takeTurn()
     : (compare.active || !regions.shows(lab, showTest, label)) && takeTurn();
   if (regionsDue) {
     if (compare.active) compare.draw(showTest);
-    else regions.draw(lab, showTest, label);
+    else regions.draw(lab, showTest, label, !training);
     regionsAt = start;
     regionsMs = performance.now() - start;
   }

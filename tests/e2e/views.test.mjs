@@ -55,7 +55,7 @@ async function matchesCli(page, want, layers) {
     "spread of z (std)": (l) => l.z_spread,
     "spread of a (std)": (l) => l.a_spread,
     "dead ReLU units": (l) => l.dead_share,
-    "saturated sigmoid outputs": (l) => l.saturated_share,
+    "saturated outputs (sigmoid, tanh)": (l) => l.saturated_share,
     "‖dW‖ / ‖W‖": (l) => l.grad_ratio,
   };
   for (const [title, get] of Object.entries(stat)) {

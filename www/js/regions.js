@@ -153,7 +153,9 @@ export function createRegions(canvas, theme) {
     shows(lab, showTest, label) {
       return shown?.lab === lab && shown.key === keyOf(lab, showTest, label);
     },
-    draw(lab, showTest, label) {
+    /** Paints `lab`. `current`: `label` tells the lab's state now (paused: a fresh snapshot;
+     *  while training the label may lag the lab), so a later `shows` may trust this paint. */
+    draw(lab, showTest, label, current = false) {
       fitBacking(canvas, window.devicePixelRatio || 1);
       const { width, height } = canvas;
       const r = lab.regions(width, height, showTest);
@@ -182,7 +184,7 @@ export function createRegions(canvas, theme) {
         ctx.drawImage(layer.canvas, 0, 0);
       }
       if (label) canvas.setAttribute("aria-label", label);
-      shown = { lab, key: keyOf(lab, showTest, label) };
+      shown = current ? { lab, key: keyOf(lab, showTest, label) } : null;
     },
   };
 }

@@ -20,33 +20,31 @@ use crate::numeric::matrix::{self, Accumulate, Matrix};
 /// saturated: its slope `a·(1 − a)` is under 1% of the largest, 0.25.
 pub const SATURATED_BELOW: f64 = 0.0025;
 
+/// A tanh output at or beyond this in size is saturated: its slope `1 − a²` is under 1% of
+/// the largest, 1 (`√0.99`).
+pub const TANH_SATURATED_ABOVE: f64 = 0.994_987_437_106_62;
+
 /// The nonlinearity of one layer, as the statistics see it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Activation {
-    /// `max(0, z)` (hidden layers).
-    Relu,
-    /// `1 / (1 + e^−z)` (the output layer).
+    /// A hidden layer's own activation (`act=`, ReLU by default).
+    Hidden(Hidden),
+    /// `1 / (1 + e^−z)` (a classification's output layer).
     Sigmoid,
-    /// `z` (regression's output layer): never off, never saturated.
+    /// `z` (a regression's output layer): never off, never saturated.
     Linear,
 }
 
 impl Activation {
-    /// The activation of layer `l` (`1..=layers`): ReLU below, sigmoid on top.
-    pub fn of_layer(l: usize, layers: usize) -> Activation {
-        if l == layers {
-            Activation::Sigmoid
-        } else {
-            Activation::Relu
-        }
-    }
-
-    /// How the statistics see layer `l` (`1..=layers`) of `net`: [`Activation::of_layer`],
-    /// but linear for a regression's output.
+    /// Layer `l` (`1..=layers`) of `net`: the hidden layers' activation below, the output's
+    /// on top (the sigmoid; linear for a regression).
     pub fn of(net: &Network, l: usize) -> Activation {
-        match Activation::of_layer(l, net.layers()) {
-            Activation::Sigmoid if net.problem() == Problem::Regression => Activation::Linear,
-            g => g,
+        if l < net.layers() {
+            Activation::Hidden(net.activation())
+        } else if net.problem() == Problem::Regression {
+            Activation::Linear
+        } else {
+            Activation::Sigmoid
         }
     }
 
@@ -63,28 +61,33 @@ impl Activation {
     /// `a = g(z)` (ReLU keeps NaN, as `np.maximum(0, z)`).
     pub fn apply(self, z: f64) -> f64 {
         match self {
-            Activation::Relu => Hidden::Relu.apply(z),
+            Activation::Hidden(h) => h.apply(z),
             Activation::Sigmoid => math::sigmoid(z),
             Activation::Linear => z,
         }
     }
 
     /// Whether the output `a` passes no gradient at all (`g'(z) = 0`), or
-    /// `None` when this activation has no such region. A unit off on every
-    /// training example is dead.
+    /// `None` when this activation has no such region (only ReLU has: leaky
+    /// ReLU's slope below 0 is 0.01). A unit off on every training example is
+    /// dead.
     pub fn is_off(self, a: f64) -> Option<bool> {
         match self {
-            Activation::Relu => Some(a <= 0.0),
-            Activation::Sigmoid | Activation::Linear => None,
+            Activation::Hidden(Hidden::Relu) => Some(a <= 0.0),
+            _ => None,
         }
     }
 
     /// Whether the output `a` is saturated (its slope under 1% of the
-    /// largest), or `None` when this activation does not saturate.
+    /// largest: sigmoid and tanh), or `None` when this activation does not
+    /// saturate.
     pub fn is_saturated(self, a: f64) -> Option<bool> {
         match self {
-            Activation::Relu | Activation::Linear => None,
-            Activation::Sigmoid => Some(a <= SATURATED_BELOW || a >= 1.0 - SATURATED_BELOW),
+            Activation::Sigmoid | Activation::Hidden(Hidden::Sigmoid) => {
+                Some(a <= SATURATED_BELOW || a >= 1.0 - SATURATED_BELOW)
+            }
+            Activation::Hidden(Hidden::Tanh) => Some(a.abs() >= TANH_SATURATED_ABOVE),
+            _ => None,
         }
     }
 }
@@ -229,10 +232,8 @@ impl Probe {
         );
         let a = &mut rest[0];
         a.reset(self.z.rows(), self.z.cols());
-        // Hidden layers: the network's own activation (act=), ReLU by default.
-        let hidden = (l < net.layers()).then(|| net.activation());
         for (o, &z) in a.as_mut_slice().iter_mut().zip(self.z.as_slice()) {
-            *o = hidden.map_or_else(|| g.apply(z), |h| h.apply(z));
+            *o = g.apply(z);
         }
         g
     }
@@ -360,14 +361,31 @@ mod tests {
 
     #[test]
     fn activations_answer_only_what_they_can() {
-        assert_eq!(Activation::of_layer(3, 3), Activation::Sigmoid);
-        assert_eq!(Activation::of_layer(1, 3), Activation::Relu);
-        assert_eq!(Activation::Relu.apply(-2.0), 0.0);
-        assert!(Activation::Relu.apply(f64::NAN).is_nan());
+        let relu = Activation::Hidden(Hidden::Relu);
+        let net = trainer(Preset::InitHe, 0);
+        assert_eq!(Activation::of(net.network(), 3), Activation::Sigmoid);
+        assert_eq!(Activation::of(net.network(), 1), relu);
+        assert_eq!(relu.apply(-2.0), 0.0);
+        assert!(relu.apply(f64::NAN).is_nan());
         assert_eq!(Activation::Sigmoid.is_off(0.0), None);
-        assert_eq!(Activation::Relu.is_saturated(1e9), None);
+        assert_eq!(relu.is_saturated(1e9), None);
         assert_eq!(Activation::Sigmoid.is_saturated(0.999), Some(true));
         assert_eq!(Activation::Sigmoid.is_saturated(0.5), Some(false));
+        // Only ReLU units die (leaky ReLU keeps a slope); sigmoid and tanh saturate.
+        let tanh = Activation::Hidden(Hidden::Tanh);
+        assert_eq!(Activation::Hidden(Hidden::LeakyRelu).is_off(-1.0), None);
+        assert_eq!(tanh.is_off(-1.0), None);
+        assert_eq!(tanh.is_saturated(-0.996), Some(true));
+        assert_eq!(tanh.is_saturated(0.99), Some(false));
+        let slope = |a: f64| 1.0 - a * a;
+        assert!(
+            (slope(TANH_SATURATED_ABOVE) - 0.01).abs() < 1e-15,
+            "1% of tanh's largest slope"
+        );
+        assert_eq!(
+            Activation::Hidden(Hidden::Sigmoid).is_saturated(0.001),
+            Some(true)
+        );
         assert_eq!(spread(&[1.0, 3.0]), 1.0);
     }
 }

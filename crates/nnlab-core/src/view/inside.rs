@@ -244,10 +244,10 @@ pub fn inside_view(trainer: &Trainer, width: f64, height: f64) -> InsideView {
             let series: Vec<(usize, Vec<f64>)> = (0..layers)
                 .filter(|&l| has(activations[l]))
                 .map(|l| {
-                    (
-                        l,
-                        samples.iter().filter_map(|s| get(&s.layers[l])).collect(),
-                    )
+                    let v = samples
+                        .iter()
+                        .map(|s| get(&s.layers[l]).unwrap_or(f64::NAN));
+                    (l, v.collect())
                 })
                 .collect();
             (!series.is_empty())
@@ -381,7 +381,11 @@ mod tests {
     /// (the sigmoid output saturates), a regression's five (its linear output cannot).
     #[test]
     fn the_curves_are_known_before_the_first_sample() {
-        for (link, titles) in [("preset=init-he", 6), ("data=plane&problem=regression", 5)] {
+        for (link, titles) in [
+            ("preset=init-he", 6),
+            ("data=plane&problem=regression", 5),
+            ("preset=init-he&act=tanh", 5),
+        ] {
             let config = crate::config::link::parse(link).unwrap().config;
             let mut t = Trainer::new(config).unwrap();
             t.record_views(Recording {
@@ -438,5 +442,12 @@ mod tests {
             !titles.contains(&text("spark-saturated", &[])),
             "{titles:?}"
         );
+        // tanh hidden units saturate and never die: no "dead ReLU" curve; they join the saturation one.
+        let tanh = crate::config::link::parse("preset=init-he&act=tanh").unwrap();
+        let t = Trainer::new(tanh.config).unwrap();
+        let v = inside_view(&t, 200.0, 60.0);
+        let of = |id: &str| v.sparks.iter().find(|s| s.title == text(id, &[]));
+        assert!(of("spark-dead").is_none());
+        assert_eq!(of("spark-saturated").unwrap().layers, [0, 1, 2]);
     }
 }

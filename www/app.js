@@ -311,17 +311,17 @@ function draw() {
   }
   const showTest = snapshot.showTest;
   const label = t("page-regions-label", { iteration: String(snapshot.iteration), accuracy: snapshot.trainAccuracyText });
-  // Paused, the regions draw whenever the frame is drawn and they show something else (but
-  // not in the frame that paints a Pause); in the first frames they take the frame's turn
-  // first (draw() runs before the panels' ticks), and the other views wait for theirs.
-  // While training the snapshot, and so the label, may lag the lab: no such check, and such
-  // a paint is not trusted later. (Compare mode's regions draw whenever the frame does.)
-  const regionsDue = training
-    ? start - regionsAt >= regionsMs / REGIONS_SHARE && takeTurn()
-    : (compare.active || !regions.shows(lab, showTest, label)) && takeTurn();
+  // Paused, the regions (or compare mode's three) draw whenever the frame is drawn and they
+  // show something else (but not in the frame that paints a Pause); in the first frames they
+  // take the frame's turn first (draw() runs before the panels' ticks), and the other views
+  // wait for theirs. While training the snapshot, and so the label, may lag the lab: no such
+  // check, and such a paint is not trusted later (its state unknown).
+  const iteration = training ? undefined : snapshot.iteration;
+  const shown = () => (compare.active ? compare.shows(showTest) : regions.shows(lab, showTest, label, iteration));
+  const regionsDue = training ? start - regionsAt >= regionsMs / REGIONS_SHARE && takeTurn() : !shown() && takeTurn();
   if (regionsDue) {
-    if (compare.active) compare.draw(showTest);
-    else regions.draw(lab, showTest, label, !training);
+    if (compare.active) compare.draw(showTest, !training);
+    else regions.draw(lab, showTest, label, iteration);
     regionsAt = start;
     regionsMs = performance.now() - start;
   }

@@ -119,3 +119,37 @@ test("compare mode on a phone: no horizontal scroll", async (t) => {
     await screenshot(page, "compare-initialization-phone");
   });
 });
+
+test("paused, the three panels are painted once at start and again only when their runs change", async (t) => {
+  await withPage(t, { goto: false, fresh: true }, async (page, { origin }) => {
+    // Counts the paints of compare mode's region canvases: each starts with one fill of the
+    // whole canvas (the points and axes are drawn into a layer, not on the canvas).
+    await page.addInitScript(() => {
+      window.comparePaints = 0;
+      const fillRect = CanvasRenderingContext2D.prototype.fillRect;
+      CanvasRenderingContext2D.prototype.fillRect = function (x, y, w, h) {
+        const whole = x === 0 && y === 0 && w === this.canvas.width && h === this.canvas.height;
+        if (whole && this.canvas.closest?.('[data-testid="compare"]')) window.comparePaints += 1;
+        return fillRect.call(this, x, y, w, h);
+      };
+    });
+    await page.goto(`${origin}/#preset=init-he&compare=1`, { waitUntil: "load" });
+    await wasmReady(page);
+    await ready(page);
+    const paints = async () => {
+      await page.waitForSelector('#stage[data-idle="true"]');
+      return page.evaluate(() => window.comparePaints);
+    };
+    assert.equal(await paints(), 3, "one paint per run while the page boots");
+    await page.evaluate(() => window.nnlab.pause());
+    assert.equal(await paints(), 3, "a redraw with nothing new paints none");
+    await page.getByTestId("step-10").click();
+    assert.equal(await paints(), 6, "ten iterations on: each run painted again");
+    assert.deepEqual(await cells(page, "compare-iteration"), ["10", "10", "10"]);
+    // Another language: the table's words follow (the runs are repainted with it).
+    await page.evaluate(() => window.nnlab.setQuery("preset=init-he&compare=1&lang=zh"));
+    await page.waitForFunction(() => document.documentElement.lang === "zh-CN");
+    await paints();
+    assert.match(await page.locator(".compare-stats").first().textContent(), /训练/);
+  });
+});

@@ -35,6 +35,10 @@ export function createCompare(wasm, { section, panelsBox, rows, theme }) {
     section.hidden = true;
   }
 
+  /** A run's state as its panel and row show it (fresh snapshot `s`): its iteration, and the
+   *  page's language (the row's words). */
+  const stateOf = (s) => `${s.iteration}|${wasm.currentLang()}`;
+
   function cell(row, testid) {
     const td = h("td", { "data-testid": testid });
     row.append(td);
@@ -112,13 +116,20 @@ export function createCompare(wasm, { section, panelsBox, rows, theme }) {
       });
     },
 
-    /** Repaints the three panels and the table. */
-    draw(showTest) {
+    /** Whether the three panels and the table show the runs as they are now (paused: a frame
+     *  with nothing new leaves them). */
+    shows(showTest) {
+      return runs.every((run) => run.regions.shows(run.lab, showTest, undefined, stateOf(run.lab.snapshot())));
+    },
+
+    /** Repaints the three panels and the table. `current`: paused, the snapshots tell the
+     *  runs as they are (see `shows`). */
+    draw(showTest, current) {
       const snapshots = runs.map((run) => run.lab.snapshot());
       if (snapshots.length > 0) label(snapshots[0].compareHeaders);
       runs.forEach((run, i) => {
         const s = snapshots[i];
-        run.regions.draw(run.lab, showTest);
+        run.regions.draw(run.lab, showTest, undefined, current ? stateOf(s) : undefined);
         const e = s.expected;
         const course = (live, want, ok) => (want ? `${live} (${want}${ok ? " ✓" : ""})` : live);
         setText(run.stats, t("compare-stats", { train: s.trainAccuracyText, test: s.testAccuracyText }));

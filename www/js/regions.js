@@ -27,14 +27,15 @@ export function createRegions(canvas, theme) {
   // thousands of circles would otherwise be rasterised every frame).
   let layer = null;
   let layerKey = "";
-  // What the canvas shows: `{lab, key}` (keyOf) of the last paint.
+  // What the canvas shows: `{lab, key}` (keyOf) of the last paint whose state was known.
   let shown = null;
 
-  /** The lab's link, the test points' switch, the label (which names the iteration) and the
-   *  size the canvas's box asks for: what a paint of `lab` depends on. */
-  function keyOf(lab, showTest, label) {
+  /** What a paint of `lab` depends on: its link, the test points' switch, the label, the
+   *  caller's `state` (the lab's iteration, and what else its words depend on) and the size
+   *  the canvas's box asks for. */
+  function keyOf(lab, showTest, label, state) {
     const { width, height } = sizeOf(canvas);
-    return `${lab.query()}|${showTest}|${label}|${width}x${height}@${window.devicePixelRatio || 1}`;
+    return `${lab.query()}|${showTest}|${label}|${state}|${width}x${height}@${window.devicePixelRatio || 1}`;
   }
 
   function putPixels(r) {
@@ -149,13 +150,15 @@ export function createRegions(canvas, theme) {
   return {
     canvas,
     /** Whether the canvas already shows this: a paused frame that redraws for another view
-     *  then leaves the regions as they are (the first frames' turns go to the other views). */
-    shows(lab, showTest, label) {
-      return shown?.lab === lab && shown.key === keyOf(lab, showTest, label);
+     *  then leaves the regions as they are (the first frames' turns go to the other views).
+     *  Never for an unknown `state`. */
+    shows(lab, showTest, label, state) {
+      return state !== undefined && shown?.lab === lab && shown.key === keyOf(lab, showTest, label, state);
     },
-    /** Paints `lab`. `current`: `label` tells the lab's state now (paused: a fresh snapshot;
-     *  while training the label may lag the lab), so a later `shows` may trust this paint. */
-    draw(lab, showTest, label, current = false) {
+    /** Paints `lab`. `state`: the lab's state now, when the caller knows it (paused: from a
+     *  fresh snapshot); while training it is `undefined` (the snapshot, and so the label, may
+     *  lag the lab), and a later `shows` never trusts such a paint. */
+    draw(lab, showTest, label, state) {
       fitBacking(canvas, window.devicePixelRatio || 1);
       const { width, height } = canvas;
       const r = lab.regions(width, height, showTest);
@@ -184,7 +187,7 @@ export function createRegions(canvas, theme) {
         ctx.drawImage(layer.canvas, 0, 0);
       }
       if (label) canvas.setAttribute("aria-label", label);
-      shown = current ? { lab, key: keyOf(lab, showTest, label) } : null;
+      shown = state === undefined ? null : { lab, key: keyOf(lab, showTest, label, state) };
     },
   };
 }

@@ -317,10 +317,12 @@ function draw() {
   // wait for theirs. While training the snapshot, and so the label, may lag the lab: no such
   // check, and such a paint is not trusted later (its state unknown).
   const iteration = training ? undefined : snapshot.iteration;
-  const shown = () => (compare.active ? compare.shows(showTest) : regions.shows(lab, showTest, label, iteration));
+  // Compare mode's three snapshots, taken once a frame (panels, table and status line).
+  const runs = compare.active ? compare.snapshots() : null;
+  const shown = () => (runs ? compare.shows(showTest, runs) : regions.shows(lab, showTest, label, iteration));
   const regionsDue = training ? start - regionsAt >= regionsMs / REGIONS_SHARE && takeTurn() : !shown() && takeTurn();
   if (regionsDue) {
-    if (compare.active) compare.draw(showTest, !training);
+    if (runs) compare.draw(showTest, runs, !training);
     else regions.draw(lab, showTest, label, iteration);
     regionsAt = start;
     regionsMs = performance.now() - start;
@@ -331,7 +333,7 @@ function draw() {
     if (compare.active) chart.draw(compare.series(), snapshot.logCost);
     else chart.draw([{ lab, colour: theme.ink, label: "", views: true }], snapshot.logCost);
   } else dirty = true;
-  if (compare.active) readout.status(snapshot, training, compare.snapshots());
+  if (runs) readout.status(snapshot, training, runs);
   else readout.update(snapshot, training);
   // Stop at a divergence (the labs also refuse to step, but say it once, plainly).
   if (!compare.active && snapshot.status === "diverged") stop();

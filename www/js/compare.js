@@ -116,16 +116,15 @@ export function createCompare(wasm, { section, panelsBox, rows, theme }) {
       });
     },
 
-    /** Whether the three panels and the table show the runs as they are now (paused: a frame
-     *  with nothing new leaves them). */
-    shows(showTest) {
-      return runs.every((run) => run.regions.shows(run.lab, showTest, undefined, stateOf(run.lab.snapshot())));
+    /** Whether the three panels and the table show the runs as `snapshots` (`snapshots()`,
+     *  fresh) tell them (paused: a frame with nothing new leaves them). */
+    shows(showTest, snapshots) {
+      return runs.every((run, i) => run.regions.shows(run.lab, showTest, undefined, stateOf(snapshots[i])));
     },
 
-    /** Repaints the three panels and the table. `current`: paused, the snapshots tell the
-     *  runs as they are (see `shows`). */
-    draw(showTest, current) {
-      const snapshots = runs.map((run) => run.lab.snapshot());
+    /** Repaints the three panels and the table from `snapshots` (`snapshots()`). `current`:
+     *  paused, the snapshots tell the runs as they are (see `shows`). */
+    draw(showTest, snapshots, current) {
       if (snapshots.length > 0) label(snapshots[0].compareHeaders);
       runs.forEach((run, i) => {
         const s = snapshots[i];

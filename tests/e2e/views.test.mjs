@@ -184,3 +184,26 @@ test("zeros: the diagram says the units are copies; a wide layer's maps are coun
     await screenshot(page, "views-wide-layer-phone");
   });
 });
+
+test("while training, a large network's diagram is drawn once per interval, never again a frame later", async (t) => {
+  await withPage(t, { viewport: DESKTOP, goto: false, fresh: true }, async (page, { origin }) => {
+    // The times of the diagram's draws (each clears its canvas first).
+    await page.addInitScript(() => {
+      window.diagramDraws = [];
+      const clear = CanvasRenderingContext2D.prototype.clearRect;
+      CanvasRenderingContext2D.prototype.clearRect = function (...args) {
+        if (this.canvas.classList.contains("nd-canvas")) window.diagramDraws.push(performance.now());
+        return clear.apply(this, args);
+      };
+    });
+    // 2-32-32-16-1: 1,616 links, one redraw every 808 ms (diagram.js, LINKS_PER_INTERVAL).
+    await page.goto(`${origin}/#layers=32,32,16&play=1`, { waitUntil: "load" });
+    await wasmReady(page);
+    await page.waitForFunction(() => window.diagramDraws.length >= 4, null, { timeout: 30_000 });
+    const draws = await page.evaluate(() => window.diagramDraws);
+    assert.equal(await page.evaluate(() => window.nnlab.lab().status()), "training");
+    const gaps = draws.slice(1).map((at, k) => Math.round(at - draws[k]));
+    // A busy machine only spreads them further; a second draw of the same turn came a frame later.
+    assert.ok(gaps.every((gap) => gap >= 400), `diagram draws ${gaps.join(", ")} ms apart`);
+  });
+});

@@ -91,6 +91,7 @@ export function createDiagram(root, app, theme) {
     const lab = app?.lab();
     if (!lab) return;
     state.last = performance.now();
+    state.due = 0; // this draw is the trailing one too: no second draw a frame later
     let view;
     try {
       view = lab.networkView(state.byGradient, root.clientWidth);

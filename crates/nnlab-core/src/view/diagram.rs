@@ -17,6 +17,15 @@ use crate::tr;
 pub const UNIT_DROPPED: u8 = 1;
 pub const UNIT_DEAD: u8 = 2;
 const LINK_ZERO: [u8; 3] = [170, 170, 170];
+/// Up to this many links, the widest line is [`WIDEST_LINE`] pixels; a denser diagram's
+/// lines are thinner by `√(FULL_WIDTH_LINKS / links)`, so that its ink (and the browser's
+/// time to paint it, which grows with the ink: a 2-64-48-1 network's 3,248 full-width
+/// lines took 46 ms to paint in headless Chromium, a frame missed three times) grows as
+/// `√links`, and the lines stay apart.
+const FULL_WIDTH_LINKS: f64 = 400.0;
+/// The thinnest and the widest line, in CSS pixels.
+const THINNEST_LINE: f64 = 0.4;
+const WIDEST_LINE: f64 = 5.0;
 
 /// What the diagram shows besides its arrays.
 #[derive(Clone, Debug, PartialEq)]
@@ -246,7 +255,7 @@ pub struct DiagramLayout {
     /// Link segments, `[x0, y0, x1, y1, ...]`, one per link.
     #[cfg_attr(feature = "serde", serde(skip))]
     pub links: Vec<f64>,
-    /// Line width per link: `0.4 + 4.6 · width`.
+    /// Line width per link: `0.4 + 4.6 · width · min(1, √(400 / links))`.
     #[cfg_attr(feature = "serde", serde(skip))]
     pub line_widths: Vec<f64>,
     /// Stroke colour per link, `rgba(r,g,b,a)` from `DiagramArrays::colors`.
@@ -308,11 +317,16 @@ impl DiagramLayout {
             labels,
             centres,
             links,
-            line_widths: arrays
-                .widths
-                .iter()
-                .map(|&w| 0.4 + w as f64 * 4.6)
-                .collect(),
+            line_widths: {
+                let links = arrays.widths.len() as f64;
+                let scale =
+                    (WIDEST_LINE - THINNEST_LINE) * (FULL_WIDTH_LINKS / links).sqrt().min(1.0);
+                arrays
+                    .widths
+                    .iter()
+                    .map(|&w| THINNEST_LINE + w as f64 * scale)
+                    .collect()
+            },
             strokes: arrays
                 .colors
                 .chunks_exact(4)
@@ -471,6 +485,13 @@ mod tests {
         assert_eq!(g.radius, 9.0);
         assert_eq!(g.line_widths[0], 5.0);
         assert_eq!(g.strokes, ["rgba(0,114,178,1)"]);
+        // Up to 400 links, full width; 1,600 links, half of it.
+        assert!(DiagramLayout::new(&[20, 20], &a(&[20, 20]), 300.0)
+            .line_widths
+            .iter()
+            .all(|&w| w == 5.0));
+        let dense = DiagramLayout::new(&[40, 40], &a(&[40, 40]), 300.0);
+        assert!(dense.line_widths.iter().all(|&w| w == 0.4 + 4.6 / 2.0));
         // No panel width yet: 300 pixels.
         assert_eq!(
             DiagramLayout::new(&[2, 1], &a(&[2, 1]), f64::NAN).width,

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs/promises";
-import { screenshot, wasmReady, withPage } from "./harness.mjs";
+import { canvasInk, screenshot, wasmReady, withPage } from "./harness.mjs";
 
 const COURSE_CORRECT = "1.1890913024229996e-07";
 const COURSE_BUGS = "0.2850931567761623";
@@ -168,16 +168,11 @@ test("the diagram draws weights and gradients, greys dropped units, explains a d
     await page.getByTestId("diagram-gradients").click();
     await page.waitForFunction(() => document.querySelector('[data-testid="diagram-panel"]')?.dataset.mode === "gradients");
     assert.match(await page.getByTestId("diagram-caption").textContent(), /gradient/);
-    // Something is drawn: the canvas is not blank.
-    const inked = await page.evaluate(() => {
-      const c = document.querySelector('[data-testid="diagram"]');
-      const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
-      let n = 0;
-      for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
-      return n / (d.length / 4);
-    });
-    assert.ok(inked > 0.02, `diagram ink ${inked}`);
+    // On screen, something is drawn: the canvas is not blank.
     await page.getByTestId("diagram").scrollIntoViewIfNeeded();
+    await page.waitForFunction(canvasInk, "diagram"); // one frame paints it all
+    const inked = await page.evaluate(canvasInk, "diagram");
+    assert.ok(inked > 0.02, `diagram ink ${inked}`);
     await screenshot(page, "diagram-dropout");
   });
 

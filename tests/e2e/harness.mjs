@@ -97,6 +97,16 @@ export async function screenshot(page, name) {
   return file;
 }
 
+/** In the page (`page.evaluate(canvasInk, testid)`): the share of the pixels of the canvas
+ *  `[data-testid=testid]` that are not transparent (0: nothing painted). */
+export function canvasInk(testid) {
+  const c = document.querySelector(`[data-testid="${testid}"]`);
+  const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+  let n = 0;
+  for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+  return n / (d.length / 4);
+}
+
 /** Resolves to true once the page's wasm module is initialised (window.wasmBindings is set). */
 export async function wasmReady(page, timeout = 30_000) {
   await page.waitForFunction(() => window.wasmBindings !== undefined, null, { timeout });

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { REPO, screenshot, wasmReady, withPage } from "./harness.mjs";
+import { REPO, canvasInk, screenshot, wasmReady, withPage } from "./harness.mjs";
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -185,25 +185,51 @@ test("zeros: the diagram says the units are copies; a wide layer's maps are coun
   });
 });
 
-test("while training, a large network's diagram is drawn once per interval, never again a frame later", async (t) => {
+test("while training, a large network's diagram is painted on screen only, once per interval, never again a frame later", async (t) => {
   await withPage(t, { viewport: DESKTOP, goto: false, fresh: true }, async (page, { origin }) => {
-    // The times of the diagram's draws (each clears its canvas first).
+    // The times of the diagram's paints (each clears its canvas first).
     await page.addInitScript(() => {
-      window.diagramDraws = [];
+      window.diagramPaints = [];
       const clear = CanvasRenderingContext2D.prototype.clearRect;
       CanvasRenderingContext2D.prototype.clearRect = function (...args) {
-        if (this.canvas.classList.contains("nd-canvas")) window.diagramDraws.push(performance.now());
+        if (this.canvas.classList.contains("nd-canvas")) window.diagramPaints.push(performance.now());
         return clear.apply(this, args);
       };
     });
     // 2-32-32-16-1: 1,616 links, one redraw every 808 ms (diagram.js, LINKS_PER_INTERVAL).
     await page.goto(`${origin}/#layers=32,32,16&play=1`, { waitUntil: "load" });
     await wasmReady(page);
-    await page.waitForFunction(() => window.diagramDraws.length >= 4, null, { timeout: 30_000 });
-    const draws = await page.evaluate(() => window.diagramDraws);
+    // Below the first screen, its redraws while training write its texts but paint nothing.
+    await page.evaluate(() => {
+      window.diagramViews = 0;
+      const proto = window.wasmBindings.Lab.prototype;
+      const view = proto.networkView;
+      proto.networkView = function (...args) {
+        window.diagramViews += 1;
+        return view.apply(this, args);
+      };
+    });
+    await page.waitForFunction(() => window.diagramViews >= 3, null, { timeout: 30_000 });
+    assert.equal(await page.evaluate(() => window.diagramPaints.length), 0, "painted off screen");
+    assert.match(await page.getByTestId("diagram").getAttribute("aria-label"), /^Network 2-32-32-16-1/);
+    // On screen, painted at once, then once per interval.
+    await page.getByTestId("diagram").scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => window.diagramPaints.length >= 3, null, { timeout: 30_000 });
+    const paints = await page.evaluate(() => window.diagramPaints);
     assert.equal(await page.evaluate(() => window.nnlab.lab().status()), "training");
-    const gaps = draws.slice(1).map((at, k) => Math.round(at - draws[k]));
+    const gaps = paints.slice(1).map((at, k) => Math.round(at - paints[k]));
     // A busy machine only spreads them further; a second draw of the same turn came a frame later.
-    assert.ok(gaps.every((gap) => gap >= 400), `diagram draws ${gaps.join(", ")} ms apart`);
+    assert.ok(gaps.every((gap) => gap >= 400), `diagram paints ${gaps.join(", ")} ms apart`);
+  });
+});
+
+test("printed, the diagram's lines are painted wherever the canvas is", async (t) => {
+  await withPage(t, { viewport: DESKTOP, hash: "preset=reg-dropout", fresh: true }, async (page) => {
+    await wasmReady(page);
+    await page.waitForFunction(() => /^Network 2-20-3-1/.test(document.querySelector('[data-testid="diagram"]').getAttribute("aria-label")));
+    assert.equal(await page.evaluate(canvasInk, "diagram"), 0, "below the first screen, not painted yet");
+    await page.pdf(); // fires beforeprint
+    const inked = await page.evaluate(canvasInk, "diagram");
+    assert.ok(inked > 0.02, `diagram ink ${inked} after printing`);
   });
 });

@@ -6,7 +6,8 @@
 // in CSS pixels computed by the engine (canvas size, unit centres and radius, one segment,
 // line width and stroke colour per link W[l][j, i] by weight or by the last gradient, layer
 // labels). This module only draws them, at most every 100 ms, less often for networks of
-// many links (a late redraw waits for the loop's tick).
+// many links (a late redraw waits for the loop's tick), and paints the lines only while the
+// canvas is on screen (its texts follow the run everywhere).
 
 import { t } from "./i18n.js";
 import { fitCanvas, h, messageOf, setAttr, setHidden, setText } from "./dom.js";
@@ -19,12 +20,22 @@ const MIN_INTERVAL_MS = 100;
 const LINKS_PER_INTERVAL = 200;
 const DROPPED = 1;
 const DEAD = 2;
+/** How near the viewport the canvas counts as on screen (its lines are painted as it
+ *  comes into view, not after). */
+const ON_SCREEN_MARGIN = "200px";
 
 /** The network diagram panel in `root`; `app` is app.js's handle, `theme` the page's
  *  colours (dom.js readTheme). Returns {update(snapshot), tick(now)}. */
 export function createDiagram(root, app, theme) {
   const ui = {};
   const state = { byGradient: false, last: 0, due: 0, snapshot: null, view: null, links: 0, legend: "" };
+  /** Whether the canvas is on screen (an IntersectionObserver's last report; false until
+   *  its first). Off screen, a redraw writes the texts (caption, health, the canvas's name)
+   *  but paints no lines: for a large network their painting is the browser's costliest
+   *  work of a frame (a 2-64-48-1 network's 3,248 lines: a missed frame each redraw, and
+   *  four at a phone's pixel ratio). `unpainted`: the lines lag the texts; they are
+   *  painted as soon as the canvas is on screen. */
+  const screen = { on: false, unpainted: false };
 
   function mount() {
     root.classList.add("nd");
@@ -72,6 +83,20 @@ export function createDiagram(root, app, theme) {
     );
     root.setAttribute("aria-labelledby", "nd-title");
     addEventListener("resize", redrawSoon);
+    new IntersectionObserver(
+      (entries) => {
+        screen.on = entries.at(-1).isIntersecting;
+        if (screen.on && screen.unpainted) redrawSoon();
+      },
+      { rootMargin: ON_SCREEN_MARGIN },
+    ).observe(ui.canvas);
+    // A printed page shows the lines wherever the canvas is.
+    addEventListener("beforeprint", () => {
+      if (screen.unpainted && state.view) {
+        paint(ui.canvas.getContext("2d"), state.view);
+        screen.unpainted = false;
+      }
+    });
   }
 
   function update(snapshot) {
@@ -100,10 +125,30 @@ export function createDiagram(root, app, theme) {
       return;
     }
     state.view = view;
+    state.links = view.layout.strokes.length;
+    // Sized always (the page's layout does not wait for the lines), painted on screen only.
+    const ctx = fitCanvas(ui.canvas, view.layout.width, view.layout.height);
+    screen.unpainted = !screen.on;
+    if (screen.on) paint(ctx, view);
+    setAttr(ui.canvas, "aria-label", view.description);
+    const legend = `${view.positiveColor} ${view.negativeColor}`;
+    if (legend !== state.legend) {
+      state.legend = legend;
+      ui.legend.replaceChildren(swatch(view.positiveColor, "+"), swatch(view.negativeColor, "−"));
+    }
+    setText(ui.caption, view.caption);
+    setHidden(ui.health, !view.health);
+    setText(ui.health, view.health ?? "");
+    setAttr(ui.health, "data-level", view.healthLevel ?? "");
+    setAttr(root, "data-dead", view.dead);
+    setAttr(root, "data-dropped", view.dropped);
+    setAttr(root, "data-mode", view.mode);
+  }
+
+  /** Paints `view` (networkView's) with `ctx`, the canvas's: links, units, layer labels. */
+  function paint(ctx, view) {
     const g = view.layout;
     const { width, height, radius, cross, centres, links, lineWidths, strokes } = g;
-    state.links = strokes.length;
-    const ctx = fitCanvas(ui.canvas, width, height);
     ctx.clearRect(0, 0, width, height);
 
     // links, layer by layer, in the engine's order
@@ -151,20 +196,6 @@ export function createDiagram(root, app, theme) {
     ctx.textAlign = "center";
     ctx.textBaseline = "alphabetic";
     for (const label of g.labels) ctx.fillText(label.text, label.x, label.y);
-
-    setAttr(ui.canvas, "aria-label", view.description);
-    const legend = `${view.positiveColor} ${view.negativeColor}`;
-    if (legend !== state.legend) {
-      state.legend = legend;
-      ui.legend.replaceChildren(swatch(view.positiveColor, "+"), swatch(view.negativeColor, "−"));
-    }
-    setText(ui.caption, view.caption);
-    setHidden(ui.health, !view.health);
-    setText(ui.health, view.health ?? "");
-    setAttr(ui.health, "data-level", view.healthLevel ?? "");
-    setAttr(root, "data-dead", view.dead);
-    setAttr(root, "data-dropped", view.dropped);
-    setAttr(root, "data-mode", view.mode);
   }
 
   function swatch(color, label) {

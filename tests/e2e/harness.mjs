@@ -93,6 +93,8 @@ function slug(name) {
 export async function screenshot(page, name) {
   await fsp.mkdir(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${slug(name)}.png`);
+  // The whole page, as printed: the diagram paints its lines off screen only then.
+  await page.evaluate(() => dispatchEvent(new Event("beforeprint")));
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }

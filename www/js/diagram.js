@@ -33,9 +33,10 @@ export function createDiagram(root, app, theme) {
    *  its first). Off screen, a redraw writes the texts (caption, health, the canvas's name)
    *  but paints no lines: for a large network their painting is the browser's costliest
    *  work of a frame (a 2-64-48-1 network's 3,248 lines: a missed frame each redraw, and
-   *  four at a phone's pixel ratio). `unpainted`: the lines lag the texts; they are
-   *  painted as soon as the canvas is on screen. */
-  const screen = { on: false, unpainted: false };
+   *  four at a phone's pixel ratio). `stale`: the lines lag the texts; the latest view is
+   *  painted as soon as the canvas is on screen (or the page printed). In a cross-origin
+   *  frame the margin is ignored: the lines are painted as the canvas shows. */
+  const lines = { onScreen: false, stale: false };
 
   function mount() {
     root.classList.add("nd");
@@ -85,18 +86,13 @@ export function createDiagram(root, app, theme) {
     addEventListener("resize", redrawSoon);
     new IntersectionObserver(
       (entries) => {
-        screen.on = entries.at(-1).isIntersecting;
-        if (screen.on && screen.unpainted) redrawSoon();
+        lines.onScreen = entries.at(-1).isIntersecting;
+        if (lines.onScreen) paintStale();
       },
       { rootMargin: ON_SCREEN_MARGIN },
     ).observe(ui.canvas);
     // A printed page shows the lines wherever the canvas is.
-    addEventListener("beforeprint", () => {
-      if (screen.unpainted && state.view) {
-        paint(ui.canvas.getContext("2d"), state.view);
-        screen.unpainted = false;
-      }
-    });
+    addEventListener("beforeprint", paintStale);
   }
 
   function update(snapshot) {
@@ -128,8 +124,8 @@ export function createDiagram(root, app, theme) {
     state.links = view.layout.strokes.length;
     // Sized always (the page's layout does not wait for the lines), painted on screen only.
     const ctx = fitCanvas(ui.canvas, view.layout.width, view.layout.height);
-    screen.unpainted = !screen.on;
-    if (screen.on) paint(ctx, view);
+    lines.stale = !lines.onScreen;
+    if (lines.onScreen) paint(ctx, view);
     setAttr(ui.canvas, "aria-label", view.description);
     const legend = `${view.positiveColor} ${view.negativeColor}`;
     if (legend !== state.legend) {
@@ -143,6 +139,14 @@ export function createDiagram(root, app, theme) {
     setAttr(root, "data-dead", view.dead);
     setAttr(root, "data-dropped", view.dropped);
     setAttr(root, "data-mode", view.mode);
+  }
+
+  /** Paints the latest view if its lines were not (the canvas is sized for it: a resize
+   *  since asks for a new one). */
+  function paintStale() {
+    if (!lines.stale || !state.view) return;
+    lines.stale = false;
+    paint(ui.canvas.getContext("2d"), state.view);
   }
 
   /** Paints `view` (networkView's) with `ctx`, the canvas's: links, units, layer labels. */

@@ -33,7 +33,7 @@ export function createDiagram(root, app, theme) {
    *  its first). Off screen, a redraw writes the texts (caption, health, the canvas's name)
    *  but paints no lines: for a large network their painting is the browser's costliest
    *  work of a frame (a 2-64-48-1 network's 3,248 lines: a missed frame each redraw, and
-   *  four at a phone's pixel ratio). `stale`: the lines lag the texts; the latest view is
+   *  several at a phone's pixel ratio). `stale`: the lines lag the texts; the latest view is
    *  painted as soon as the canvas is on screen (or the page printed). In a cross-origin
    *  frame the margin is ignored: the lines are painted as the canvas shows. */
   const lines = { onScreen: false, stale: false };

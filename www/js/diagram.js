@@ -6,12 +6,12 @@
 // in CSS pixels computed by the engine (canvas size, unit centres and radius, one segment,
 // line width and stroke colour per link W[l][j, i] by weight or by the last gradient, layer
 // labels). This module only draws them, at most every 100 ms, less often for networks of
-// many links (a late redraw waits for the loop's tick), and paints the lines only while the
-// canvas is on screen (its texts follow the run everywhere).
+// many links (throttle.js: a late redraw waits for the loop's tick), and paints the lines
+// only while the canvas is on screen (its texts follow the run everywhere).
 
 import { t } from "./i18n.js";
 import { fitCanvas, h, messageOf, setAttr, setHidden, setText } from "./dom.js";
-import { takeTurn } from "./throttle.js";
+import { createThrottle } from "./throttle.js";
 
 const MIN_INTERVAL_MS = 100;
 /** A redraw costs about one stroke per link: above this many links the interval between
@@ -28,7 +28,7 @@ const ON_SCREEN_MARGIN = "200px";
  *  colours (dom.js readTheme). Returns {update(snapshot), tick(now)}. */
 export function createDiagram(root, app, theme) {
   const ui = {};
-  const state = { byGradient: false, last: 0, due: 0, snapshot: null, view: null, links: 0, legend: "" };
+  const state = { byGradient: false, view: null, links: 0, legend: "" };
   /** Whether the canvas is on screen (an IntersectionObserver's last report; false until
    *  its first). Off screen, a redraw writes the texts (caption, health, the canvas's name)
    *  but paints no lines: for a large network their painting is the browser's costliest
@@ -95,24 +95,12 @@ export function createDiagram(root, app, theme) {
     addEventListener("beforeprint", paintStale);
   }
 
-  function update(snapshot) {
-    if (!root) return;
-    state.snapshot = snapshot;
-    const interval = MIN_INTERVAL_MS * Math.max(1, state.links / LINKS_PER_INTERVAL);
-    const now = performance.now();
-    if (now < state.last + interval || !takeTurn()) {
-      // throttle: one trailing redraw with the latest state, from the loop (tick), in its turn
-      if (!state.due) state.due = Math.max(now, state.last + interval);
-      return;
-    }
-    draw();
-  }
+  const throttle = createThrottle(() => MIN_INTERVAL_MS * Math.max(1, state.links / LINKS_PER_INTERVAL), draw, app);
+  const redrawSoon = throttle.soon;
 
   function draw() {
     const lab = app?.lab();
     if (!lab) return;
-    state.last = performance.now();
-    state.due = 0; // this draw is the trailing one too: no second draw a frame later
     let view;
     try {
       view = lab.networkView(state.byGradient, root.clientWidth);
@@ -208,21 +196,6 @@ export function createDiagram(root, app, theme) {
     return h("span", { class: "nd-key" }, i, label);
   }
 
-  /** Redraws on the loop's next frame. */
-  function redrawSoon() {
-    state.due = performance.now();
-    app.wake();
-  }
-
-  /** The throttle's trailing redraw, when due; true while it waits. */
-  function tick(now) {
-    if (state.due && now >= state.due && takeTurn()) {
-      state.due = 0;
-      draw();
-    }
-    return state.due > 0;
-  }
-
   mount();
-  return { update, tick, relabel: redrawSoon };
+  return { update: throttle.update, tick: throttle.tick, relabel: redrawSoon };
 }

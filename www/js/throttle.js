@@ -37,9 +37,11 @@ export function takeTurn() {
   return true;
 }
 
-/** `draw()` at most every `ms` (and in its turn, `takeTurn`); `app` is app.js's handle (query, wake). Returns
- *  {update(snapshot), soon(), tick(now)}: the panel's update and tick. */
+/** `draw()` at most every `ms` (and in its turn, `takeTurn`); `ms` is a number or a function
+ *  giving the interval now (the diagram's grows with its links); `app` is app.js's handle
+ *  (query, wake). Returns {update(snapshot), soon(), tick(now)}: the panel's update and tick. */
 export function createThrottle(ms, draw, app) {
+  const interval = typeof ms === "function" ? ms : () => ms;
   let last = -Infinity;
   let due = 0;
   let seen = "";
@@ -55,8 +57,8 @@ export function createThrottle(ms, draw, app) {
       if (moved === seen) return;
       seen = moved;
       const now = performance.now();
-      if (now - last >= ms && takeTurn()) run(now);
-      else if (!due) due = Math.max(now, last + ms);
+      if (now - last >= interval() && takeTurn()) run(now);
+      else if (!due) due = Math.max(now, last + interval());
     },
     /** Draws on the loop's next frame. */
     soon() {
